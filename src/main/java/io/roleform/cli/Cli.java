@@ -1,0 +1,35 @@
+package io.roleform.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** Builds the picocli command line with injected streams, environment and error handling. */
+final class Cli {
+  private Cli() {}
+
+  static CommandLine create(PrintStream out, PrintStream err, Map<String, String> env) {
+    CommandLine cl = new CommandLine(new RoleformCommand());
+    cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+    cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+    // Usage errors exit 1, never picocli's default 2 (which means "changes present" here).
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          CommandLine c = ex.getCommandLine();
+          c.getErr().println("error: " + ex.getMessage());
+          c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
+          return ExitCodes.ERROR;
+        });
+    // Nothing escapes as a stack trace: commands handle their own expected failures; anything
+    // else is a bug, reported in one paragraph.
+    cl.setExecutionExceptionHandler(
+        (ex, c, parseResult) -> {
+          c.getErr().println("error: internal error: " + ex);
+          c.getErr().println("This is a bug in roleform; please report it with the command you ran.");
+          return ExitCodes.ERROR;
+        });
+    return cl;
+  }
+}

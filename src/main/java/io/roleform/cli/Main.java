@@ -1,0 +1,10 @@
+package io.roleform.cli;
+
+/** Entry point of the {@code roleform} command. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(RoleformCommand.run(args, System.out, System.err, System.getenv()));
+  }
+}

@@ -1,0 +1,28 @@
+package io.roleform.cli;
+
+import java.io.PrintStream;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code roleform} command; sub-commands do the work. */
+@Command(
+    name = "roleform",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Roles, permissions, role order and memberships of an admin portal, as code.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class RoleformCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Runs the command line with injected streams and environment; returns the exit code. */
+  public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+    return Cli.create(out, err, env).execute(args);
+  }
+}

@@ -1,0 +1,50 @@
+package io.roleform.config;
+
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * One problem found in a config, as a value: where it is, the path in the document, what is wrong
+ * and, where one helps, a hint ("did you mean `billing`?").
+ *
+ * <p>Problems are collected and reported all at once; they are never thrown. Printed as
+ * {@code FILE:LINE:COL: error: PATH: MESSAGE} with an optional indented {@code hint:} line.
+ *
+ * @param position where the problem is, or {@code null} when it concerns no single place (for
+ *     example a config directory with no files)
+ * @param path the path in the document, as a JSON pointer such as {@code /roles/2/permissions/0},
+ *     or {@code ""} for the document itself
+ * @param message what is wrong, one sentence without a trailing period
+ * @param hint how to fix it, or {@code null}
+ */
+public record Diagnostic(SourcePosition position, String path, String message, String hint) {
+
+  /** Sorts by file, then line, then column; problems with no position come first. */
+  public static final Comparator<Diagnostic> ORDER =
+      Comparator.comparing(Diagnostic::position, Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparing(Diagnostic::path)
+          .thenComparing(Diagnostic::message);
+
+  public Diagnostic {
+    Objects.requireNonNull(path, "path == null");
+    Objects.requireNonNull(message, "message == null");
+  }
+
+  public static Diagnostic at(SourcePosition position, String path, String message) {
+    return new Diagnostic(position, path, message, null);
+  }
+
+  public Diagnostic withHint(String newHint) {
+    return new Diagnostic(position, path, message, newHint);
+  }
+
+  /** The one-or-two-line text form: {@code FILE:LINE:COL: error: PATH: MESSAGE}. */
+  public String format() {
+    StringBuilder sb = new StringBuilder();
+    sb.append(position == null ? "roleform" : position.toString()).append(": error: ");
+    if (!path.isEmpty()) sb.append(path).append(": ");
+    sb.append(message);
+    if (hint != null) sb.append(System.lineSeparator()).append("    hint: ").append(hint);
+    return sb.toString();
+  }
+}

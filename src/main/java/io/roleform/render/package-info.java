@@ -1,0 +1,4 @@
+/**
+ * Turns plans and apply reports into text, JSON and Markdown. Renderers only read.
+ */
+package io.roleform.render;
