@@ -11,7 +11,7 @@ final class Cli {
   private Cli() {}
 
   static CommandLine create(PrintStream out, PrintStream err, Map<String, String> env) {
-    CommandLine cl = new CommandLine(new RoleformCommand());
+    CommandLine cl = new CommandLine(new RoleformCommand(env));
     cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
     // Usage errors exit 1, never picocli's default 2 (which means "changes present" here).

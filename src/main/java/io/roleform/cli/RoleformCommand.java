@@ -16,6 +16,17 @@ public final class RoleformCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  private final Map<String, String> env;
+
+  RoleformCommand(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
+
+  /** The environment the command runs in (injected, so tests control it). */
+  public Map<String, String> env() {
+    return env;
+  }
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
