@@ -26,6 +26,10 @@ final class Cli {
     // else is a bug, reported in one paragraph.
     cl.setExecutionExceptionHandler(
         (ex, c, parseResult) -> {
+          if (ex instanceof CliException e) {
+            c.getErr().println("error: " + e.getMessage());
+            return e.exitCode();
+          }
           c.getErr().println("error: internal error: " + ex);
           c.getErr().println("This is a bug in roleform; please report it with the command you ran.");
           return ExitCodes.ERROR;

@@ -11,7 +11,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Roles, permissions, role order and memberships of an admin portal, as code.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      PlanCommand.class,
+      ApplyCommand.class,
+      ExportCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class RoleformCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,161 @@
+package io.roleform.cli;
+
+import io.roleform.apply.Applier;
+import io.roleform.apply.ApplyReport;
+import io.roleform.apply.ApplyReportJson;
+import io.roleform.apply.OperationOutcome;
+import io.roleform.config.DesiredState;
+import io.roleform.plan.Fingerprint;
+import io.roleform.plan.Fingerprints;
+import io.roleform.plan.Plan;
+import io.roleform.plan.PlanFormatException;
+import io.roleform.plan.PlanJson;
+import io.roleform.portal.LiveState;
+import io.roleform.render.TextPlanRenderer;
+import io.roleform.render.Colors;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code roleform apply}: make the portal match the config, or carry out a saved plan exactly. */
+@Command(
+    name = "apply",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Make the live portal match the config (plan, show, confirm, apply), or apply a saved plan",
+      "exactly as it was reviewed. A saved plan is refused when the portal changed since it was",
+      "made. Without a terminal, apply CONFIG needs --auto-approve.",
+      "",
+      "Exit codes: 0 applied (or nothing to do), 1 error (including another writer changing the",
+      "portal during apply), 3 saved plan is stale, 4 refused by a safety limit (nothing written)."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  roleform apply examples/secure-exchanges --portal embedded:secure-exchanges --auto-approve",
+      "  roleform plan config/ --out plan.json && roleform apply --plan plan.json"
+    })
+final class ApplyCommand implements Callable<Integer> {
+
+  static final class Source {
+    @Parameters(index = "0", paramLabel = "CONFIG", arity = "0..1",
+        description = "A config file, or a directory of *.yaml/*.yml files.")
+    Path config;
+
+    @Option(names = "--plan", paramLabel = "FILE", description = "Apply this saved plan (from 'plan --out') exactly.")
+    Path planFile;
+  }
+
+  @ParentCommand RoleformCommand parent;
+  @Spec CommandSpec spec;
+  @Mixin PortalOptions portal;
+  @Mixin SafetyOptions safety;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Source source;
+
+  @Option(names = "--auto-approve", description = "Apply without asking (required when not on a terminal).")
+  boolean autoApprove;
+
+  @Option(names = "--report", paramLabel = "FILE", description = "Write each operation's outcome as JSON to FILE.")
+  Path report;
+
+  @Override
+  public Integer call() {
+    var err = spec.commandLine().getErr();
+    var out = spec.commandLine().getOut();
+    Plan saved = source.planFile != null ? readPlan(source.planFile) : null;
+    DesiredState desired = saved == null ? Planning.load(source.config, parent.env(), err) : null;
+    try (PortalConnection conn = PortalConnection.open(portal, parent.env(), Streams.err(spec))) {
+      LiveState live = PortalConnection.call(conn.client()::read);
+      Plan plan;
+      if (saved != null) {
+        Fingerprint now = Fingerprints.of(live);
+        if (!now.equals(saved.fingerprint())) {
+          throw new CliException(ExitCodes.STALE, "The saved plan " + source.planFile
+              + " is stale: the portal changed since it was made (state version "
+              + saved.fingerprint().stateVersion() + " then, " + now.stateVersion()
+              + " now). Nothing was changed; run plan again and review the new plan.");
+        }
+        plan = saved;
+      } else {
+        plan = Planning.plan(desired, live, safety.toPlanOptions(), conn.label(), err);
+        out.print(new TextPlanRenderer(Colors.enabled(System.console() != null, parent.env())).render(plan));
+        out.flush();
+      }
+      if (plan.isRefused()) {
+        throw new CliException(ExitCodes.REFUSED,
+            "Refused by a safety limit (see the plan); nothing was changed. Override a limit only after review.");
+      }
+      if (!plan.hasChanges()) {
+        if (report != null) Files2.writeAtomically(report, ApplyReportJson.write(new ApplyReport(java.util.List.of(), false)));
+        err.println("No changes. The portal matches the config.");
+        return ExitCodes.OK;
+      }
+      if (saved == null && !autoApprove) confirm();
+      ApplyReport result = new Applier(conn.client(), new StderrProgress(err)).apply(plan);
+      if (report != null) Files2.writeAtomically(report, ApplyReportJson.write(result));
+      if (!result.succeeded()) {
+        OperationOutcome failed = result.failure().orElseThrow();
+        String why = result.stoppedByConcurrentChange()
+            ? "the portal changed during apply (another writer?); run plan again"
+            : failed.message();
+        throw new CliException(ExitCodes.ERROR, "Apply stopped at operation " + (failed.index() + 1) + " of "
+            + plan.operations().size() + ": " + why + ". " + done(result)
+            + " Re-running apply continues from the live state.");
+      }
+      out.println("Apply complete: " + plan.operations().size() + " operations applied.");
+      return ExitCodes.OK;
+    }
+  }
+
+  private static String done(ApplyReport r) {
+    long n = r.outcomes().stream().filter(o -> o.status() == OperationOutcome.Status.DONE).count();
+    return n + (n == 1 ? " operation was" : " operations were") + " applied before it.";
+  }
+
+  private void confirm() {
+    if (System.console() == null) {
+      throw new CliException(ExitCodes.ERROR,
+          "Not on a terminal, so apply cannot ask for confirmation; nothing was changed. "
+              + "Review the plan above and re-run with --auto-approve, or save it with 'plan --out FILE' and run 'apply --plan FILE'.");
+    }
+    var out = spec.commandLine().getOut();
+    out.print("\nApply these changes? Only 'yes' will be accepted: ");
+    out.flush();
+    String answer;
+    try {
+      answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+    } catch (IOException e) {
+      answer = null;
+    }
+    if (!"yes".equals(answer == null ? null : answer.strip())) {
+      throw new CliException(ExitCodes.ERROR, "Apply cancelled; nothing was changed.");
+    }
+  }
+
+  private static Plan readPlan(Path file) {
+    try {
+      if (Files.size(file) > 256L * 1024 * 1024) {
+        throw new CliException(ExitCodes.ERROR, "The plan file " + file + " is larger than 256 MiB; it is not a roleform plan.");
+      }
+      return PlanJson.read(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new CliException(ExitCodes.ERROR, "Cannot read the plan file " + file + ": " + e.getMessage());
+    } catch (PlanFormatException e) {
+      throw new CliException(ExitCodes.ERROR, "The plan file " + file + " is not a valid roleform plan: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package io.roleform.cli;
+
+import io.roleform.config.ConfigWriter;
+import io.roleform.portal.LiveState;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code roleform export}: the live portal as config, to bootstrap an existing portal. */
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Write the live portal's roles, permissions, order, members and settings as a roleform",
+      "config. A plan of the exported config shows no changes."
+    },
+    footer = {"", "Example:", "  roleform export --portal embedded:app-roles --out config/"})
+final class ExportCommand implements Callable<Integer> {
+
+  @ParentCommand RoleformCommand parent;
+  @Spec CommandSpec spec;
+  @Mixin PortalOptions portal;
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Write DIR/roleform.yaml instead of printing the config on stdout.")
+  Path out;
+
+  @Override
+  public Integer call() {
+    try (PortalConnection conn = PortalConnection.open(portal, parent.env(), Streams.err(spec))) {
+      LiveState live = PortalConnection.call(conn.client()::read);
+      if (out == null) {
+        spec.commandLine().getOut().print(ConfigWriter.write(live));
+        spec.commandLine().getOut().flush();
+      } else {
+        try {
+          ConfigWriter.writeTo(live, out);
+        } catch (IOException e) {
+          throw new CliException(ExitCodes.ERROR, "Cannot write the export to " + out + ": " + e.getMessage());
+        }
+        spec.commandLine().getErr().println("Exported " + live.roles().size() + " roles to " + out.resolve("roleform.yaml"));
+      }
+      return ExitCodes.OK;
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package io.roleform.cli;
+
+import io.roleform.config.DesiredState;
+import io.roleform.plan.Plan;
+import io.roleform.plan.PlanJson;
+import io.roleform.portal.LiveState;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code roleform plan}: show what apply would change, and who gains and loses which access. */
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Compare the config with the live portal and show the changes apply would make,",
+      "and who gains and who loses which permission. Changes nothing.",
+      "",
+      "Exit codes: 0 no changes (or changes without --detailed-exitcode), 1 error,",
+      "2 changes present (with --detailed-exitcode), 4 refused by a safety limit."
+    },
+    footer = {
+      "",
+      "Example:",
+      "  roleform plan examples/secure-exchanges --portal embedded:secure-exchanges",
+      "  ROLEFORM_TOKEN=... roleform plan config/ --portal https://portal.acme.example --format markdown --out plan.json"
+    })
+final class PlanCommand implements Callable<Integer> {
+
+  @ParentCommand RoleformCommand parent;
+  @Spec CommandSpec spec;
+  @Mixin PortalOptions portal;
+  @Mixin SafetyOptions safety;
+
+  @Parameters(index = "0", paramLabel = "CONFIG", description = "A config file, or a directory of *.yaml/*.yml files.")
+  Path config;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Also save the plan as JSON, for 'apply --plan FILE'.")
+  Path out;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "Output on stdout: text, json or markdown (default: ${DEFAULT-VALUE}).")
+  OutputFormat format;
+
+  @Option(names = "--detailed-exitcode", description = "Exit 2 when there are changes (as Terraform).")
+  boolean detailedExitCode;
+
+  @Override
+  public Integer call() {
+    var err = spec.commandLine().getErr();
+    DesiredState desired = Planning.load(config, parent.env(), err);
+    try (PortalConnection conn = PortalConnection.open(portal, parent.env(), Streams.err(spec))) {
+      LiveState live = PortalConnection.call(conn.client()::read);
+      Plan plan = Planning.plan(desired, live, safety.toPlanOptions(), conn.label(), err);
+      if (out != null) Files2.writeAtomically(out, PlanJson.write(plan));
+      spec.commandLine().getOut().print(format.renderer(parent.env()).render(plan));
+      spec.commandLine().getOut().flush();
+      if (plan.isRefused()) {
+        throw new CliException(ExitCodes.REFUSED,
+            "Refused by a safety limit (see above); apply would change nothing. Override a limit only after review.");
+      }
+      return plan.hasChanges() && detailedExitCode ? ExitCodes.CHANGES : ExitCodes.OK;
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package io.roleform.cli;
+
+import io.roleform.config.ConfigLoader;
+import io.roleform.config.ConfigResult;
+import io.roleform.config.DesiredState;
+import io.roleform.config.Diagnostic;
+import io.roleform.plan.Plan;
+import io.roleform.plan.PlanOptions;
+import io.roleform.plan.PlanResult;
+import io.roleform.plan.Planner;
+import io.roleform.portal.LiveState;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The steps plan and apply share: load the config, read the portal, make the plan. */
+final class Planning {
+  private Planning() {}
+
+  /** Loads and validates the config; prints every problem and fails with exit 1 if any. */
+  static DesiredState load(Path config, Map<String, String> env, PrintWriter err) {
+    ConfigResult result = ConfigLoader.load(config, env);
+    if (!result.problems().isEmpty()) {
+      report(result.problems(), err);
+      throw new CliException(ExitCodes.ERROR,
+          problems(result.problems().size()) + " in " + config + "; nothing was changed.");
+    }
+    return result.desired();
+  }
+
+  /** Plans the change; plan-time problems (unknown permission, user ...) fail with exit 1. */
+  static Plan plan(DesiredState desired, LiveState live, PlanOptions options, String portal, PrintWriter err) {
+    PlanResult result = Planner.plan(desired, live, options, portal);
+    if (!result.problems().isEmpty()) {
+      report(result.problems(), err);
+      throw new CliException(ExitCodes.ERROR, problems(result.problems().size())
+          + " found against the live portal " + portal + "; nothing was changed.");
+    }
+    return result.plan();
+  }
+
+  private static void report(List<Diagnostic> problems, PrintWriter err) {
+    problems.stream().sorted(Diagnostic.ORDER).forEach(d -> err.println(d.format()));
+  }
+
+  private static String problems(int n) {
+    return n == 1 ? "1 problem" : n + " problems";
+  }
+}

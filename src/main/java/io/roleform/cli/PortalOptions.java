@@ -1,0 +1,45 @@
+package io.roleform.cli;
+
+import picocli.CommandLine.Option;
+
+/** Connection options shared by every command that talks to a portal. */
+final class PortalOptions {
+
+  @Option(
+      names = "--portal",
+      paramLabel = "URL",
+      description = {
+        "Portal address: https://host[:port] (Portal API v1), http://127.0.0.1:PORT (loopback only),",
+        "or embedded:PROFILE to run the sandbox in-process (secure-exchanges, case-portal, app-roles).",
+        "Default: $ROLEFORM_PORTAL_URL."
+      })
+  String portal;
+
+  @Option(
+      names = "--token-file",
+      paramLabel = "FILE",
+      description = "File holding the API token. Default: $ROLEFORM_TOKEN. The token is never printed.")
+  java.nio.file.Path tokenFile;
+
+  @Option(
+      names = "--insecure-http",
+      description = "Allow plain http:// to a non-loopback host (the token crosses the network in clear).")
+  boolean insecureHttp;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "30",
+      description = "Timeout of each HTTP request (default: ${DEFAULT-VALUE}).")
+  int timeoutSeconds;
+
+  @Option(
+      names = "--max-retries",
+      paramLabel = "N",
+      defaultValue = "5",
+      description = "Retries of a request on 429, 502, 503, 504 and connection resets (default: ${DEFAULT-VALUE}).")
+  int maxRetries;
+
+  @Option(names = "--verbose", description = "Log every HTTP request (method, path, status, time) on stderr.")
+  boolean verbose;
+}
