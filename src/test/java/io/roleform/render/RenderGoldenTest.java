@@ -7,8 +7,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every case of {@link SamplePlans} rendered as text and as Markdown, compared whole with {@code
- * src/test/resources/render/<case>/plan.txt} and {@code plan.md}.
+ * Every case of {@link SamplePlans} rendered as text, Markdown and JSON, compared whole with {@code
+ * src/test/resources/render/<case>/plan.txt}, {@code plan.md} and {@code plan.json}. Regenerate with
+ * {@code ./mvnw -B -o -q test -Dtest=RenderGoldenTest -Droleform.updateGoldens=true} and review the
+ * diff.
  */
 class RenderGoldenTest {
 
@@ -26,5 +28,13 @@ class RenderGoldenTest {
   @MethodSource("cases")
   void markdown(String name, Plan plan) {
     Goldens.assertMatches(name, "plan.md", new MarkdownPlanRenderer().render(plan));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void json(String name, Plan plan) throws Exception {
+    String json = new JsonPlanRenderer().render(plan);
+    Goldens.assertMatches(name, "plan.json", json);
+    org.assertj.core.api.Assertions.assertThat(io.roleform.plan.PlanJson.read(json)).isEqualTo(plan);
   }
 }
