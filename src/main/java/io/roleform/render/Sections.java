@@ -145,10 +145,13 @@ final class Sections {
   }
 
   private static String deletionRemark(DeleteRole d) {
-    String members = d.memberCount() == 1 ? "its 1 member" : "its " + d.memberCount() + " members";
     if (d.memberCount() == 0) return "it has no members";
-    if (d.moveMembersTo() != null) return members + " move to role " + quote(d.moveMembersTo().name());
-    return members + " lose this role (their other roles are unaffected)";
+    boolean one = d.memberCount() == 1;
+    String members = one ? "its 1 member" : "its " + d.memberCount() + " members";
+    if (d.moveMembersTo() != null) {
+      return members + (one ? " moves" : " move") + " to role " + quote(d.moveMembersTo().name());
+    }
+    return members + (one ? " loses" : " lose") + " this role (other roles are unaffected)";
   }
 
   private static String flip(Change<Boolean> change) {
