@@ -1,0 +1,186 @@
+package io.roleform.plan;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DatabindException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.UncheckedIOException;
+
+/**
+ * The saved plan file: a {@link Plan} as versioned JSON, and back.
+ *
+ * <p>Guarantees: {@link #write} is deterministic (same plan, same bytes): pretty-printed with
+ * two-space indentation, {@code formatVersion} first, then every field in the order the records
+ * declare them, every field present (absent values as {@code null}), ending with a newline. {@link
+ * #read} accepts exactly what {@code write} produces for this or an older {@link
+ * Plan#FORMAT_VERSION}, and turns anything else — not JSON, cut short, a newer format, a missing,
+ * unknown, duplicated or mistyped field — into a {@link PlanFormatException}. {@code
+ * read(write(plan))} equals {@code plan}.
+ *
+ * <p>This is also the {@code --format json} output for machines; the access impact is its {@code
+ * access} field.
+ */
+public final class PlanJson {
+
+  private static final JsonMapper MAPPER =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+          .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+          .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
+          .serializationInclusion(JsonInclude.Include.ALWAYS)
+          .build();
+
+  private static final ObjectWriter WRITER = MAPPER.writer(prettyPrinter());
+
+  private PlanJson() {}
+
+  /** The plan as pretty JSON with a stable field order, ending with a newline. */
+  public static String write(Plan plan) {
+    try {
+      return WRITER.writeValueAsString(plan) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("cannot write the plan as JSON", e);
+    }
+  }
+
+  /**
+   * Reads a plan written by {@link #write}.
+   *
+   * @throws PlanFormatException with a one-paragraph message when {@code json} is not a plan this
+   *     roleform can apply
+   */
+  public static Plan read(String json) throws PlanFormatException {
+    if (json == null || json.isBlank()) throw new PlanFormatException("the file is empty.");
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new PlanFormatException(describe(e));
+    }
+    checkFormatVersion(root);
+    try {
+      return MAPPER.treeToValue(root, Plan.class);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new PlanFormatException(describe(e));
+    }
+  }
+
+  private static void checkFormatVersion(JsonNode root) throws PlanFormatException {
+    if (root == null || !root.isObject()) {
+      throw new PlanFormatException("it is JSON but not a roleform plan (expected an object).");
+    }
+    JsonNode version = root.get("formatVersion");
+    if (version == null || version.isNull()) {
+      throw new PlanFormatException(
+          "it has no \"formatVersion\" field, so it is not a roleform plan.");
+    }
+    if (!version.isIntegralNumber() || !version.canConvertToInt()) {
+      throw new PlanFormatException("its \"formatVersion\" is not a whole number.");
+    }
+    int n = version.intValue();
+    if (n > Plan.FORMAT_VERSION) {
+      throw new PlanFormatException(
+          "this plan was made by a newer roleform (format "
+              + n
+              + "; this roleform reads format "
+              + Plan.FORMAT_VERSION
+              + " and older); upgrade roleform to apply it, or make the plan again.");
+    }
+    if (n < 1) {
+      throw new PlanFormatException("its \"formatVersion\" " + n + " does not exist.");
+    }
+  }
+
+  private static String describe(Exception e) {
+    if (e instanceof JsonEOFException eof) {
+      return "it is cut short (the JSON ends unexpectedly" + at(eof.getLocation()) + ").";
+    }
+    if (e instanceof JsonParseException parse) {
+      return "it is not valid JSON" + at(parse.getLocation()) + ": " + firstLine(parse.getOriginalMessage()) + ".";
+    }
+    String where = e instanceof DatabindException d ? path(d) : "";
+    String field = where.isEmpty() ? "the plan" : "\"" + where + "\"";
+    if (e instanceof UnrecognizedPropertyException u) {
+      return "it has an unknown field " + field + ".";
+    }
+    if (e instanceof InvalidTypeIdException t) {
+      return "it has an unknown operation type \"" + t.getTypeId() + "\" at " + field + ".";
+    }
+    if (e instanceof ValueInstantiationException v) {
+      Throwable cause = v.getCause() == null ? v : v.getCause();
+      return "it has a missing or invalid value in " + field + " (" + firstLine(cause.getMessage()) + ").";
+    }
+    if (e instanceof MismatchedInputException m) {
+      String message = firstLine(m.getOriginalMessage());
+      if (message.startsWith("Missing") && message.contains("creator property")) {
+        return "the field " + field + " is missing.";
+      }
+      if (message.startsWith("Duplicate field")) {
+        return "it has a duplicated field in " + field + ".";
+      }
+      return "it has a value of the wrong type at " + field + " (" + message + ").";
+    }
+    return "it has an invalid value at " + field + ".";
+  }
+
+  /** The JSON path of a mapping error, as {@code operations[2].role}. */
+  private static String path(DatabindException e) {
+    if (!(e instanceof JsonMappingException m)) return "";
+    StringBuilder sb = new StringBuilder();
+    for (JsonMappingException.Reference ref : m.getPath()) {
+      if (ref.getFieldName() != null) {
+        if (sb.length() > 0) sb.append('.');
+        sb.append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        sb.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String at(JsonLocation location) {
+    if (location == null || location.getLineNr() < 1) return "";
+    return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) return "no detail";
+    int nl = message.indexOf('\n');
+    return (nl < 0 ? message : message.substring(0, nl)).strip();
+  }
+
+  private static DefaultPrettyPrinter prettyPrinter() {
+    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+    Separators separators =
+        Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEmptySeparator("")
+            .withArrayEmptySeparator("");
+    return new DefaultPrettyPrinter(separators)
+        .withObjectIndenter(indenter)
+        .withArrayIndenter(indenter);
+  }
+}

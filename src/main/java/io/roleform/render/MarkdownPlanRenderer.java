@@ -1,0 +1,169 @@
+package io.roleform.render;
+
+import static io.roleform.render.Markdown.escape;
+
+import io.roleform.plan.AccessChange;
+import io.roleform.plan.AccessChange.Direction;
+import io.roleform.plan.Plan;
+import io.roleform.plan.Refusal;
+import io.roleform.plan.Warning;
+import io.roleform.render.AccessImpact.UserAccess;
+import io.roleform.render.CommentBudget.Block;
+import io.roleform.render.CommentBudget.Kind;
+import io.roleform.render.PlanView.Entry;
+import io.roleform.render.PlanView.Line;
+import io.roleform.render.PlanView.Section;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The plan as a pull-request comment: a hidden marker ({@value #MARKER}, so CI finds and updates
+ * its one comment), a heading, a summary table, refusals with their override flags, the access
+ * impact table, warnings, then each section of changes in a collapsible {@code <details>} block
+ * (shown open when the plan is small).
+ *
+ * <p>Guarantee: the comment is never longer than {@code maxChars} (default {@value
+ * #DEFAULT_MAX_CHARS}, under GitHub's 65,535). A longer plan is shortened by {@link CommentBudget}
+ * — details collapsed first, largest first, then tables cut — and every shortened part says how
+ * many lines it left out; nothing is cut silently. Names are escaped ({@link Markdown}).
+ */
+public final class MarkdownPlanRenderer implements PlanRenderer {
+
+  /** The first line of every comment. */
+  public static final String MARKER = "<!-- roleform-plan -->";
+
+  public static final int DEFAULT_MAX_CHARS = 65_000;
+
+  /** The smallest cap accepted: enough for the marker, the heading and the "left out" line. */
+  public static final int MIN_MAX_CHARS = 1_000;
+
+  /** Up to this many lines of changes in all, the detail sections are shown open. */
+  static final int OPEN_DETAILS_LINES = 40;
+
+  private final int maxChars;
+
+  public MarkdownPlanRenderer() {
+    this(DEFAULT_MAX_CHARS);
+  }
+
+  /** @param maxChars hard cap on the comment's length in chars, at least {@value #MIN_MAX_CHARS} */
+  public MarkdownPlanRenderer(int maxChars) {
+    if (maxChars < MIN_MAX_CHARS) {
+      throw new IllegalArgumentException("maxChars " + maxChars + " < " + MIN_MAX_CHARS);
+    }
+    this.maxChars = maxChars;
+  }
+
+  @Override
+  public String render(Plan plan) {
+    PlanView view = PlanView.of(plan);
+    List<Block> blocks = new ArrayList<>();
+    blocks.add(Block.fixed(MARKER + "\n" + heading(plan, view) + "\n\n" + context(plan) + "\n"));
+    blocks.add(Block.fixed(summary(plan, view)));
+    if (plan.isRefused()) blocks.add(refusals(plan));
+    if (!view.access().isEmpty()) blocks.add(access(view.access()));
+    if (!plan.warnings().isEmpty()) blocks.add(warnings(plan));
+    boolean open = view.sections().stream().mapToInt(Section::lineCount).sum() <= OPEN_DETAILS_LINES;
+    for (Section section : view.sections()) blocks.add(details(section, open));
+    return CommentBudget.fit(blocks, maxChars, fallback(plan, view, blocks));
+  }
+
+  private static String heading(Plan plan, PlanView view) {
+    if (!plan.hasChanges()) return "## roleform plan: no changes";
+    return "## roleform plan: " + view.creates() + " to create, " + view.changes() + " to change, "
+        + view.deletes() + " to delete" + (plan.isRefused() ? " (refused)" : "");
+  }
+
+  private static String context(Plan plan) {
+    StringBuilder sb = new StringBuilder();
+    if (plan.portal() != null) sb.append("Portal ").append(escape(plan.portal())).append(' ');
+    if (plan.profile() != null) sb.append('(').append(escape(plan.profile())).append(") ");
+    sb.append("at state version ").append(plan.fingerprint().stateVersion());
+    if (plan.configDigest() != null) sb.append(", config ").append(Markdown.code(shortDigest(plan.configDigest())));
+    return sb.append('.').toString();
+  }
+
+  private static String summary(Plan plan, PlanView view) {
+    if (!plan.hasChanges()) return "No changes. The portal matches the config.\n";
+    AccessImpact access = view.access();
+    return "| To create | To change | To delete | Access gained | Access lost |\n"
+        + "|---:|---:|---:|---:|---:|\n"
+        + "| " + view.creates() + " | " + view.changes() + " | " + view.deletes() + " | "
+        + impact(access.count(Direction.GAINED), access.userCount(Direction.GAINED)) + " | "
+        + impact(access.count(Direction.LOST), access.userCount(Direction.LOST)) + " |\n";
+  }
+
+  private static String impact(long permissions, long users) {
+    if (permissions == 0) return "none";
+    return permissions + (permissions == 1 ? " permission" : " permissions") + " for " + users
+        + (users == 1 ? " user" : " users");
+  }
+
+  private static Block refusals(Plan plan) {
+    String title = "### Refused by safety limits: nothing will be applied\n\n";
+    List<String> rows = new ArrayList<>();
+    for (Refusal r : plan.refusals()) {
+      rows.add("- **" + escape(r.rule()) + "**: " + sentence(escape(r.message()))
+          + (r.override() == null ? " No flag overrides this limit." : " Override with " + Markdown.code(r.override()) + ".")
+          + "\n");
+    }
+    return new Block(Kind.ROWS, "Refusals", title, rows, "", title);
+  }
+
+  private static Block access(AccessImpact access) {
+    String title = "### Access impact\n\n";
+    String head = title + "| User | Change | Permission | Via roles |\n|---|---|---|---|\n";
+    List<String> rows = new ArrayList<>();
+    for (UserAccess user : access.users()) {
+      boolean first = true;
+      for (AccessChange change : user.changes()) {
+        rows.add("| " + (first ? escape(user.user()) : "") + " | "
+            + (change.direction() == Direction.GAINED ? "gains" : "loses") + " | "
+            + escape(change.permission()) + " | "
+            + change.via().stream().map(Markdown::escape).collect(Collectors.joining(", ")) + " |\n");
+        first = false;
+      }
+    }
+    return new Block(Kind.ROWS, "Access impact", head, rows, "", title);
+  }
+
+  private static Block warnings(Plan plan) {
+    String title = "### Warnings\n\n";
+    List<String> rows = new ArrayList<>();
+    for (Warning w : plan.warnings()) rows.add("- " + escape(w.message()) + "\n");
+    return new Block(Kind.ROWS, "Warnings", title, rows, "", title);
+  }
+
+  private static Block details(Section section, boolean open) {
+    List<String> lines = new ArrayList<>(section.lineCount());
+    for (Entry entry : section.entries()) {
+      lines.add(entry.action().symbol() + " " + entry.subject()
+          + (entry.reason().isEmpty() ? "" : "  # " + entry.reason()) + "\n");
+      for (Line line : entry.lines()) {
+        lines.add((line.action() == null ? " " : line.action().symbol()) + "     " + line.text() + "\n");
+      }
+    }
+    String fence = Markdown.fenceFor(lines);
+    String title = section.topic().title + " (" + section.entries().size() + ")";
+    String head = (open ? "<details open>" : "<details>") + "<summary>" + title + "</summary>\n\n" + fence + "diff\n";
+    String tail = fence + "\n\n</details>\n";
+    return new Block(Kind.DETAILS, title, head, lines, tail, "");
+  }
+
+  /** The last resort when even the shortened comment is too long: counts only. */
+  private static String fallback(Plan plan, PlanView view, List<Block> blocks) {
+    int lines = blocks.stream().mapToInt(b -> b.rows().size()).sum();
+    return MARKER + "\n" + heading(plan, view) + "\n\n"
+        + "This plan is too large to show in a comment.\n\n… " + lines + " more lines omitted "
+        + CommentBudget.ARTIFACT + "\n";
+  }
+
+  private static String sentence(String text) {
+    return text.endsWith(".") || text.endsWith("!") || text.endsWith("?") ? text : text + ".";
+  }
+
+  private static String shortDigest(String digest) {
+    return digest.length() > 12 ? digest.substring(0, 12) : digest;
+  }
+}

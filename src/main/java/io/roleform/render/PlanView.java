@@ -1,0 +1,86 @@
+package io.roleform.render;
+
+import io.roleform.plan.Action;
+import io.roleform.plan.Operation;
+import io.roleform.plan.Plan;
+import java.util.List;
+
+/**
+ * A plan arranged for reading, shared by the text and Markdown renderers so that both show the
+ * same sections in the same order with the same words. All strings are already made safe with
+ * {@link Text} (one value, one line, no control characters).
+ *
+ * @param sections the non-empty sections, in the order of {@link Topic}
+ * @param access the access impact, per user
+ * @param creates number of operations that create
+ * @param changes number of operations that change in place
+ * @param deletes number of operations that delete
+ */
+record PlanView(
+    List<Section> sections, AccessImpact access, int creates, int changes, int deletes) {
+
+  static PlanView of(Plan plan) {
+    int creates = 0;
+    int changes = 0;
+    int deletes = 0;
+    for (Operation op : plan.operations()) {
+      switch (op.action()) {
+        case CREATE -> creates++;
+        case UPDATE -> changes++;
+        case DELETE -> deletes++;
+      }
+    }
+    return new PlanView(
+        Sections.of(plan.operations()), AccessImpact.of(plan.access()), creates, changes, deletes);
+  }
+
+  /** {@code Plan: 1 to create, 2 to change, 0 to delete.} */
+  String summaryLine() {
+    return "Plan: " + creates + " to create, " + changes + " to change, " + deletes + " to delete.";
+  }
+
+  /** The kinds of change, in the order every plan shows them (DESIGN.md §3). */
+  enum Topic {
+    CREATE("Roles to create"),
+    RENAME("Roles to rename"),
+    PERMISSIONS("Permission changes"),
+    DESCRIPTIONS("Description changes"),
+    CASE_ACTIONS("Case action changes"),
+    OTHER_UPDATES("Other role updates"),
+    ORDER("Role order"),
+    MEMBERS("Membership changes"),
+    APPROVALS("Appliers to approve"),
+    DELETIONS("Roles to delete"),
+    SETTINGS("Settings and owner");
+
+    final String title;
+
+    Topic(String title) {
+      this.title = title;
+    }
+  }
+
+  /** One section: a topic and its entries, in plan (apply) order. */
+  record Section(Topic topic, List<Entry> entries) {
+
+    /** Number of lines the section shows (entries and their detail lines). */
+    int lineCount() {
+      return entries.stream().mapToInt(e -> 1 + e.lines().size()).sum();
+    }
+  }
+
+  /**
+   * One operation's facet in a section: {@code ~ role "Billing"  # reason}, with its detail lines.
+   *
+   * @param reason why it is in the plan, or {@code ""}
+   */
+  record Entry(Action action, String subject, String reason, List<Line> lines) {}
+
+  /**
+   * A detail line under an entry.
+   *
+   * @param action {@code +}, {@code ~} or {@code -} for a value added, changed or removed; {@code
+   *     null} for a plain remark
+   */
+  record Line(Action action, String text) {}
+}
