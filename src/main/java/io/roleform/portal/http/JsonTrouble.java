@@ -18,10 +18,12 @@ final class JsonTrouble {
     if (reply.body().length == 0) {
       return "the body is empty";
     }
-    if (e instanceof JsonEOFException) {
-      return "the JSON body is cut short";
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof JsonEOFException || String.valueOf(t.getMessage()).contains("end-of-input")) {
+        return "the JSON body is cut short";
+      }
     }
-    if (e instanceof JsonParseException) {
+    if (e instanceof JsonParseException || e.getCause() instanceof JsonParseException) {
       String body = failures.describeBody(reply);
       return "the body is not valid JSON (" + body + location(e) + ")";
     }
