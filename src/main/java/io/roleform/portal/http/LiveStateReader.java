@@ -126,7 +126,7 @@ final class LiveStateReader {
         int index = i;
         all.add(map(reply, () -> toLive.apply(Wire.need(items.get(index), "$.items[" + index + "]"), index)));
       }
-      cursor = page.nextCursor();
+      cursor = page.nextCursor() == null || page.nextCursor().isEmpty() ? null : page.nextCursor();
       if (cursor != null && !seenCursors.add(cursor)) {
         throw transport.failures().protocol(reply, "the list's nextCursor repeats an earlier one");
       }
