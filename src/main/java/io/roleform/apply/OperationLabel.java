@@ -1,0 +1,64 @@
+package io.roleform.apply;
+
+import io.roleform.plan.Operation;
+import io.roleform.plan.Operation.ApproveApplier;
+import io.roleform.plan.Operation.ChangeMembers;
+import io.roleform.plan.Operation.CreateRole;
+import io.roleform.plan.Operation.DeleteRole;
+import io.roleform.plan.Operation.ReorderRoles;
+import io.roleform.plan.Operation.TransferOwner;
+import io.roleform.plan.Operation.UpdateRole;
+import io.roleform.plan.Operation.UpdateSettings;
+
+/**
+ * The short names of an operation used in progress lines and the apply report: its {@code type}
+ * (the same word as in the plan file: {@code createRole}, {@code changeMembers} ...) and its
+ * {@code target} (the role's name, the user's email, {@code role order}, {@code settings} or
+ * {@code owner}).
+ */
+public final class OperationLabel {
+
+  private OperationLabel() {}
+
+  public static String type(Operation op) {
+    if (op instanceof CreateRole) {
+      return "createRole";
+    } else if (op instanceof UpdateRole) {
+      return "updateRole";
+    } else if (op instanceof ApproveApplier) {
+      return "approveApplier";
+    } else if (op instanceof DeleteRole) {
+      return "deleteRole";
+    } else if (op instanceof ChangeMembers) {
+      return "changeMembers";
+    } else if (op instanceof ReorderRoles) {
+      return "reorderRoles";
+    } else if (op instanceof UpdateSettings) {
+      return "updateSettings";
+    } else if (op instanceof TransferOwner) {
+      return "transferOwner";
+    }
+    throw new IllegalArgumentException("unknown operation " + op.getClass().getName());
+  }
+
+  public static String target(Operation op) {
+    if (op instanceof CreateRole c) {
+      return c.name();
+    } else if (op instanceof UpdateRole u) {
+      return u.role().name();
+    } else if (op instanceof ApproveApplier a) {
+      return a.user().email();
+    } else if (op instanceof DeleteRole d) {
+      return d.role().name();
+    } else if (op instanceof ChangeMembers m) {
+      return m.role().name();
+    } else if (op instanceof ReorderRoles) {
+      return "role order";
+    } else if (op instanceof UpdateSettings) {
+      return "settings";
+    } else if (op instanceof TransferOwner) {
+      return "owner";
+    }
+    throw new IllegalArgumentException("unknown operation " + op.getClass().getName());
+  }
+}

@@ -1,0 +1,134 @@
+package io.roleform.apply;
+
+import io.roleform.plan.Change;
+import io.roleform.plan.Operation;
+import io.roleform.plan.Operation.ApproveApplier;
+import io.roleform.plan.Operation.ChangeMembers;
+import io.roleform.plan.Operation.CreateRole;
+import io.roleform.plan.Operation.DeleteRole;
+import io.roleform.plan.Operation.ReorderRoles;
+import io.roleform.plan.Operation.TransferOwner;
+import io.roleform.plan.Operation.UpdateRole;
+import io.roleform.plan.Operation.UpdateSettings;
+import io.roleform.plan.RoleRef;
+import io.roleform.plan.UserRef;
+import io.roleform.portal.NewRole;
+import io.roleform.portal.PortalClient;
+import io.roleform.portal.RolePatch;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Carries out one operation at a time through the client, one client call each, remembering what
+ * the run so far created and touched:
+ *
+ * <ul>
+ *   <li>a {@link RoleRef} without an id names a role this plan creates; it resolves (by name,
+ *       case-insensitively) to the id its {@link CreateRole} returned;
+ *   <li>an {@link UpdateRole}'s {@code expectedVersion} is sent as {@code If-Match} only while no
+ *       earlier operation of this run has written to that role — after such a write the version
+ *       read at plan time is stale by our own doing, and the client's state-version chain already
+ *       guarantees that nobody else wrote in between.
+ * </ul>
+ *
+ * One runner serves one apply.
+ */
+final class OperationRunner {
+
+  /** A role reference this plan should have created earlier, but did not. */
+  static final class UnresolvedRole extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UnresolvedRole(String message) {
+      super(message);
+    }
+  }
+
+  private final PortalClient client;
+  private final Map<String, String> createdIds = new HashMap<>();
+  private final Set<String> touched = new HashSet<>();
+  private boolean allTouched;
+
+  OperationRunner(PortalClient client) {
+    this.client = client;
+  }
+
+  /** Runs {@code op}; returns a note for the report, or {@code null}. */
+  String run(Operation op) {
+    if (op instanceof CreateRole c) {
+      String copyFrom = c.copyFrom() == null ? null : resolve(c.copyFrom());
+      String id = client.createRole(
+          new NewRole(c.name(), c.description(), c.permissions(), c.caseActions(), copyFrom));
+      createdIds.put(key(c.name()), id);
+      touched.add(id);
+      return "created with id " + id;
+    } else if (op instanceof UpdateRole u) {
+      String id = resolve(u.role());
+      RolePatch patch = new RolePatch(
+          after(u.name()), after(u.description()), after(u.permissions()), after(u.caseActions()));
+      String expected = allTouched || touched.contains(id) ? null : u.expectedVersion();
+      client.updateRole(id, patch, expected);
+      touched.add(id);
+    } else if (op instanceof ApproveApplier a) {
+      String roleId = resolve(a.role());
+      client.approveUser(a.user().id(), roleId);
+      touched.add(roleId);
+    } else if (op instanceof DeleteRole d) {
+      String id = resolve(d.role());
+      String moveTo = d.moveMembersTo() == null ? null : resolve(d.moveMembersTo());
+      client.deleteRole(id, moveTo);
+      touched.add(id);
+      if (moveTo != null) {
+        touched.add(moveTo);
+      }
+    } else if (op instanceof ChangeMembers m) {
+      String id = resolve(m.role());
+      client.changeMembers(id, ids(m.add()), ids(m.remove()));
+      touched.add(id);
+    } else if (op instanceof ReorderRoles r) {
+      client.reorderRoles(r.after().stream().map(this::resolve).toList());
+      allTouched = true;
+    } else if (op instanceof UpdateSettings s) {
+      client.updateSettings(after(s.allowView()), after(s.notifyMembers()));
+    } else if (op instanceof TransferOwner t) {
+      client.transferOwner(t.to().id());
+    } else {
+      throw new IllegalArgumentException("unknown operation " + op.getClass().getName());
+    }
+    return null;
+  }
+
+  private String resolve(RoleRef ref) {
+    if (ref.id() != null) {
+      return ref.id();
+    }
+    String id = createdIds.get(key(ref.name()));
+    if (id == null) {
+      throw new UnresolvedRole("The role `" + ref.name() + "` has no id yet: it should have been"
+          + " created by an earlier operation of this plan, but no such operation ran. The plan is"
+          + " inconsistent; run plan again.");
+    }
+    return id;
+  }
+
+  private static Set<String> ids(List<UserRef> users) {
+    Set<String> ids = new LinkedHashSet<>();
+    if (users != null) {
+      users.forEach(u -> ids.add(u.id()));
+    }
+    return ids;
+  }
+
+  private static <T> T after(Change<T> change) {
+    return change == null ? null : change.after();
+  }
+
+  private static String key(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+}

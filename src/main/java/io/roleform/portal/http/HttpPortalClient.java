@@ -1,0 +1,231 @@
+package io.roleform.portal.http;
+
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.roleform.portal.LiveState;
+import io.roleform.portal.NewRole;
+import io.roleform.portal.PortalClient;
+import io.roleform.portal.RolePatch;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * {@link PortalClient} for Portal API v1 over HTTP.
+ *
+ * <p>One shared {@code OkHttpClient} per instance; its interceptors add the bearer token, retry
+ * what is safe to retry ({@link RetryInterceptor}), and log one line per request when asked. Every
+ * write carries a fresh {@code Idempotency-Key} per call, repeated on its retries, so a retried
+ * write applies at most once; after {@link #guardWrites(long)} every write also carries {@code
+ * If-State-Version} and chains on the {@code State-Version} its answer returns. Failures surface
+ * as {@link io.roleform.portal.PortalException}s whose messages never contain the token.
+ *
+ * <p>Writes are serialised (the chain needs one at a time); {@link #read()} may run alongside.
+ */
+public final class HttpPortalClient implements PortalClient {
+
+  /** Portal API v1 takes at most this many user ids in one membership change. */
+  static final int MAX_MEMBER_BATCH = 10_000;
+
+  private final OkHttpClient http;
+  private final RetryInterceptor retries;
+  private final Transport transport;
+  private final ExecutorService readers;
+  private final WriteChain chain = new WriteChain();
+
+  private HttpPortalClient(HttpPortalConfig config, Sleeper sleeper) {
+    ObjectMapper json =
+        JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    this.retries = new RetryInterceptor(config.retry(), sleeper);
+    OkHttpClient.Builder builder =
+        new OkHttpClient.Builder()
+            .connectTimeout(config.timeout())
+            .readTimeout(config.timeout())
+            .writeTimeout(config.timeout())
+            .callTimeout(config.retry().worstCase(config.timeout()))
+            .retryOnConnectionFailure(false) // every retry is ours: bounded, counted, logged
+            .followRedirects(false) // the token never follows a redirect elsewhere
+            .followSslRedirects(false)
+            .addInterceptor(new AuthInterceptor(config.token(), userAgent()))
+            .addInterceptor(retries);
+    if (config.verboseLog() != null) {
+      builder.addInterceptor(new RequestLogInterceptor(config.verboseLog()));
+    }
+    this.http = builder.addInterceptor(new BufferingInterceptor()).build();
+    this.transport =
+        new Transport(http, apiBase(config), json, new Failures(json, config.token()));
+    AtomicInteger threads = new AtomicInteger();
+    this.readers =
+        Executors.newFixedThreadPool(
+            4,
+            r -> {
+              Thread t = new Thread(r, "roleform-read-" + threads.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** A client for the portal {@code config} names. Close it when done. */
+  public static HttpPortalClient create(HttpPortalConfig config) {
+    return new HttpPortalClient(config, Sleeper.REAL);
+  }
+
+  /** For tests: waits between retries go to {@code sleeper}. */
+  static HttpPortalClient create(HttpPortalConfig config, Sleeper sleeper) {
+    return new HttpPortalClient(config, sleeper);
+  }
+
+  /** Requests sent so far, every retry counted. */
+  public long requestCount() {
+    return retries.sent();
+  }
+
+  @Override
+  public LiveState read() {
+    return new LiveStateReader(transport, readers).read();
+  }
+
+  @Override
+  public void guardWrites(long stateVersion) {
+    chain.guard(stateVersion);
+  }
+
+  @Override
+  public String createRole(NewRole role) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("name", role.name());
+    putIfPresent(body, "description", role.description());
+    body.put("permissions", role.permissions());
+    putIfPresent(body, "caseActions", role.caseActions());
+    putIfPresent(body, "copyFrom", role.copyFromId());
+    Reply reply = write("POST", transport.url("roles").build(), body, null);
+    String id = transport.read(reply, Wire.CreatedDoc.class).id();
+    if (id == null || id.isBlank()) {
+      throw transport.failures().protocol(reply, "the created role has no `id`");
+    }
+    return id;
+  }
+
+  @Override
+  public void updateRole(String roleId, RolePatch patch, String expectedVersion) {
+    if (patch.isEmpty()) {
+      return;
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    putIfPresent(body, "name", patch.name());
+    putIfPresent(body, "description", patch.description());
+    putIfPresent(body, "permissions", patch.permissions());
+    putIfPresent(body, "caseActions", patch.caseActions());
+    write("PATCH", transport.url("roles", roleId).build(), body, expectedVersion);
+  }
+
+  @Override
+  public void deleteRole(String roleId, String moveMembersToId) {
+    HttpUrl.Builder url = transport.url("roles", roleId);
+    if (moveMembersToId != null) {
+      url.addQueryParameter("moveMembersTo", moveMembersToId);
+    }
+    write("DELETE", url.build(), null, null);
+  }
+
+  @Override
+  public void reorderRoles(List<String> roleIds) {
+    write("PUT", transport.url("roles", "order").build(), Map.of("roleIds", roleIds), null);
+  }
+
+  @Override
+  public void changeMembers(String roleId, Set<String> addUserIds, Set<String> removeUserIds) {
+    for (MemberBatch batch : MemberBatch.split(addUserIds, removeUserIds, MAX_MEMBER_BATCH)) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("add", batch.add());
+      body.put("remove", batch.remove());
+      write("POST", transport.url("roles", roleId, "members").build(), body, null);
+    }
+  }
+
+  @Override
+  public void approveUser(String userId, String roleId) {
+    write("POST", transport.url("users", userId, "approve").build(), Map.of("roleId", roleId), null);
+  }
+
+  @Override
+  public void updateSettings(Boolean allowView, Boolean notifyMembers) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    putIfPresent(body, "allowView", allowView);
+    putIfPresent(body, "notifyMembers", notifyMembers);
+    if (!body.isEmpty()) {
+      write("PATCH", transport.url("portal", "settings").build(), body, null);
+    }
+  }
+
+  @Override
+  public void transferOwner(String newOwnerUserId) {
+    write("POST", transport.url("portal", "owner-transfer").build(), Map.of("newOwner", newOwnerUserId), null);
+  }
+
+  @Override
+  public void close() {
+    readers.shutdownNow();
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
+  }
+
+  @Override
+  public String toString() {
+    return "HttpPortalClient[" + transport.url().build() + "]";
+  }
+
+  /** One write, conditional on the chain (if guarded) and on {@code ifMatch} (if given). */
+  private synchronized Reply write(String method, HttpUrl url, Object body, String ifMatch) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    chain.current().ifPresent(v -> headers.put("If-State-Version", Long.toString(v)));
+    if (ifMatch != null) {
+      headers.put("If-Match", quoted(ifMatch));
+    }
+    Reply reply = transport.write(method, url, body, headers);
+    if (chain.isGuarded()) {
+      chain.advance(transport.stateVersion(reply));
+    }
+    return reply;
+  }
+
+  /** An entity tag as sent: {@code "7"}; a value that already is one is sent unchanged. */
+  static String quoted(String version) {
+    return version.startsWith("\"") || version.startsWith("W/\"") ? version : "\"" + version + "\"";
+  }
+
+  private static void putIfPresent(Map<String, Object> body, String name, Object value) {
+    if (value != null) {
+      body.put(name, value);
+    }
+  }
+
+  private static HttpUrl apiBase(HttpPortalConfig config) {
+    HttpUrl url = HttpUrl.get(config.portalUrl().toString());
+    List<String> segments = new ArrayList<>(url.pathSegments());
+    segments.removeIf(String::isEmpty);
+    HttpUrl.Builder b = url.newBuilder().encodedPath("/");
+    segments.forEach(b::addEncodedPathSegment);
+    boolean hasApi = segments.size() >= 2
+        && segments.subList(segments.size() - 2, segments.size()).equals(List.of("api", "v1"));
+    return hasApi ? b.build() : b.addPathSegment("api").addPathSegment("v1").build();
+  }
+
+  private static String userAgent() {
+    String version = HttpPortalClient.class.getPackage().getImplementationVersion();
+    return "roleform/" + (version == null ? "dev" : version);
+  }
+}

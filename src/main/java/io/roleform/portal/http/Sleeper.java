@@ -1,0 +1,22 @@
+package io.roleform.portal.http;
+
+import java.io.InterruptedIOException;
+import java.time.Duration;
+
+/** Waits between attempts. Tests substitute one that records the waits instead of sleeping. */
+@FunctionalInterface
+interface Sleeper {
+
+  void sleep(Duration duration) throws InterruptedIOException;
+
+  /** Sleeps the calling thread; an interrupt ends the wait and the call. */
+  Sleeper REAL =
+      duration -> {
+        try {
+          Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new InterruptedIOException("interrupted while waiting to retry");
+        }
+      };
+}
