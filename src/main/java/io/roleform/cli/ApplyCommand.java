@@ -112,7 +112,7 @@ final class ApplyCommand implements Callable<Integer> {
         String why = result.stoppedByConcurrentChange()
             ? "the portal changed during apply (another writer?); run plan again"
             : failed.message();
-        throw new CliException(ExitCodes.ERROR, "Apply stopped at operation " + (failed.index() + 1) + " of "
+        throw new CliException(ExitCodes.ERROR, "Apply stopped at operation " + failed.index() + " of "
             + plan.operations().size() + ": " + why + ". " + done(result)
             + " Re-running apply continues from the live state.");
       }
