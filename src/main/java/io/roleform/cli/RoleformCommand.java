@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       PlanCommand.class,
       ApplyCommand.class,
       ExportCommand.class,
+      CompletionCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class RoleformCommand implements Runnable {
@@ -35,6 +36,15 @@ public final class RoleformCommand implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /**
+   * The command line model with this environment, for tools and tests that parse arguments
+   * without running a command (for example, checking the CI examples' invocations). Streams and
+   * error handlers are picocli's defaults; use {@link #run} to run a command.
+   */
+  public static CommandLine commandLine(Map<String, String> env) {
+    return new CommandLine(new RoleformCommand(env));
   }
 
   /** Runs the command line with injected streams and environment; returns the exit code. */

@@ -1,0 +1,47 @@
+# syntax=docker/dockerfile:1
+#
+# roleform container image: built from source with the Maven wrapper, run on a JRE 17, as a
+# non-root user.
+#   docker build -t roleform .
+#   docker run --rm --user "$(id -u):$(id -g)" -v "$PWD:/work" \
+#     -e ROLEFORM_PORTAL_URL -e ROLEFORM_TOKEN roleform plan config/
+# The token goes in through the environment (or --token-file on a mounted file), never as an
+# argument. JVM options: -e JAVA_TOOL_OPTIONS=-Xmx1g. Jib builds an equivalent image without a
+# Dockerfile or a daemon: see the jib-offline profile in pom.xml.
+#
+# .git is deliberately part of the build context: the build records the commit it was made from
+# for `roleform --version` (without it the version line says "commit unknown").
+
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+# The wrapper and the pom first, so the dependency download is a layer cached until pom.xml changes.
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+RUN --mount=type=cache,target=/root/.m2 \
+    ./mvnw -B -q dependency:resolve dependency:resolve-plugins
+COPY . .
+# Tests run in CI (./mvnw -B verify), not in the image build.
+RUN --mount=type=cache,target=/root/.m2 \
+    ./mvnw -B -q -DskipTests package \
+    && cp target/roleform.jar /roleform.jar
+
+FROM eclipse-temurin:17-jre
+LABEL org.opencontainers.image.title="roleform" \
+      org.opencontainers.image.description="Roles, permissions, role order and memberships of an admin portal as code."
+# A fixed uid/gid (the same as the Jib image), so file ownership on mounted volumes is predictable.
+RUN groupadd --system --gid 10001 roleform \
+    && useradd --system --uid 10001 --gid 10001 --home-dir /work --no-create-home \
+       --shell /usr/sbin/nologin roleform \
+    && mkdir -p /work /opt/roleform \
+    && chown 10001:10001 /work \
+    && printf '#!/bin/sh\nexec java ${ROLEFORM_JAVA_OPTS:-} -jar /opt/roleform/roleform.jar "$@"\n' \
+       > /usr/local/bin/roleform \
+    && chmod 0755 /usr/local/bin/roleform
+COPY --from=build /roleform.jar /opt/roleform/roleform.jar
+ENV NO_COLOR=1
+WORKDIR /work
+USER 10001:10001
+# `docker run IMAGE plan config/` runs `roleform plan config/`. CI systems that need a shell in the
+# image (GitLab's `image:` with `entrypoint: [""]`) can call the same program as `roleform`.
+ENTRYPOINT ["java", "-jar", "/opt/roleform/roleform.jar"]
+CMD ["--help"]

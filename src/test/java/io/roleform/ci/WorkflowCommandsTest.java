@@ -1,0 +1,172 @@
+package io.roleform.ci;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roleform.cli.RoleformCommand;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.yaml.snakeyaml.Yaml;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The CI examples under {@code examples/ci/} only use commands and flags that exist: every
+ * {@code roleform ...} line in their shell steps is parsed by the real command line model, and
+ * each pipeline does the job its comments promise (validate with annotations, plan to a file with
+ * a Markdown comment, apply the saved plan, drift with the detailed exit code).
+ */
+class WorkflowCommandsTest {
+
+  /** One roleform invocation found in a CI file, and what the real parser made of it. */
+  record Invocation(String where, List<String> args, ParseResult leaf) {
+    String command() {
+      return leaf.commandSpec().name();
+    }
+
+    boolean has(String option) {
+      return leaf.hasMatchedOption(option);
+    }
+
+    String value(String option) {
+      Object v = leaf.matchedOption(option).getValue();
+      return String.valueOf(v).toLowerCase(Locale.ROOT);
+    }
+  }
+
+  static List<Path> files() throws IOException {
+    return CiScripts.files();
+  }
+
+  @Test
+  void theFourPipelinesAreThere() throws IOException {
+    assertThat(files())
+        .map(p -> CiScripts.EXAMPLES.relativize(p).toString().replace('\\', '/'))
+        .contains(
+            "github-actions/pull-request.yml",
+            "github-actions/apply.yml",
+            "github-actions/drift.yml",
+            "gitlab-ci.yml");
+  }
+
+  @ParameterizedTest
+  @MethodSource("files")
+  void everyRoleformInvocationParsesWithTheRealCommandLine(Path file) throws IOException {
+    SoftAssertions soft = new SoftAssertions();
+    int found = 0;
+    for (CiScripts.Script script : CiScripts.of(file)) {
+      for (ShellCommands.Command c : script.roleformCommands()) {
+        found++;
+        try {
+          ParseResult leaf = leaf(parse(c.args()));
+          soft.assertThat(leaf.commandSpec().name())
+              .as("%s: `roleform %s` names a command", script.where(c), String.join(" ", c.args()))
+              .isNotIn("roleform", "help");
+        } catch (CommandLine.ParameterException e) {
+          soft.fail("%s: `roleform %s` is rejected by roleform: %s",
+              script.where(c), String.join(" ", c.args()), e.getMessage());
+        }
+      }
+    }
+    soft.assertThat(found).as("%s runs roleform at least once", file).isPositive();
+    soft.assertAll();
+  }
+
+  @Test
+  void pullRequestWorkflowValidatesWithAnnotationsAndPlansToAFileAndMarkdown() throws IOException {
+    List<Invocation> all = invocations(CiScripts.EXAMPLES.resolve("github-actions/pull-request.yml"));
+    assertThat(all).anySatisfy(i -> {
+      assertThat(i.command()).isEqualTo("validate");
+      assertThat(i.value("--format")).isEqualTo("github");
+    });
+    assertThat(all).anySatisfy(i -> {
+      assertThat(i.command()).isEqualTo("plan");
+      assertThat(i.has("--out")).isTrue();
+      assertThat(i.value("--format")).isEqualTo("markdown");
+    });
+    assertThat(text("github-actions/pull-request.yml"))
+        .contains("<!-- roleform-plan -->", "actions/github-script", "updateComment", "actions/upload-artifact");
+  }
+
+  @Test
+  void applyWorkflowsApplyTheSavedPlanMadeInTheSameJob() throws IOException {
+    for (String file : List.of("github-actions/apply.yml", "gitlab-ci.yml")) {
+      List<Invocation> all = invocations(CiScripts.EXAMPLES.resolve(file));
+      assertThat(all).as(file).anySatisfy(i -> {
+        assertThat(i.command()).isEqualTo("plan");
+        assertThat(i.value("--out")).isEqualTo("plan.json");
+      });
+      assertThat(all).as(file).anySatisfy(i -> {
+        assertThat(i.command()).isEqualTo("apply");
+        assertThat(i.value("--plan")).isEqualTo("plan.json");
+      });
+    }
+  }
+
+  @Test
+  void driftChecksUseTheDetailedExitCodeAndOneLabelledIssue() throws IOException {
+    for (String file : List.of("github-actions/drift.yml", "gitlab-ci.yml")) {
+      assertThat(invocations(CiScripts.EXAMPLES.resolve(file))).as(file).anySatisfy(i -> {
+        assertThat(i.command()).isEqualTo("plan");
+        assertThat(i.has("--detailed-exitcode")).isTrue();
+      });
+      assertThat(text(file)).as(file).contains("roleform-drift");
+    }
+    assertThat(text("gitlab-ci.yml")).contains("<!-- roleform-plan -->", "merge_requests");
+  }
+
+  @ParameterizedTest
+  @MethodSource("files")
+  void secretsComeFromTheEnvironmentAndAreNeverEchoedAndColourIsOff(Path file) throws IOException {
+    Pattern echoesSecret = Pattern.compile("^\\s*(echo|printf)\\b.*\\$\\{?ROLEFORM_(GITLAB_)?TOKEN", Pattern.MULTILINE);
+    Pattern tracing = Pattern.compile("^\\s*set\\s+(-[a-z]*x|-o\\s+xtrace)", Pattern.MULTILINE);
+    for (CiScripts.Script script : CiScripts.of(file)) {
+      assertThat(script.text()).as("%s, script at line %d", file, script.yamlLine())
+          .doesNotContainPattern(echoesSecret)
+          .doesNotContainPattern(tracing)
+          .doesNotContain("--token-file");
+    }
+    Map<String, Object> doc;
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      doc = new Yaml().load(r);
+    }
+    Object vars = doc.get(CiScripts.isGitLab(file) ? "variables" : "env");
+    assertThat(vars).as("%s sets NO_COLOR at the top", file).isInstanceOf(Map.class);
+    assertThat(((Map<?, ?>) vars).get("NO_COLOR")).as(file.toString()).isEqualTo("1");
+  }
+
+  private static CommandLine.ParseResult parse(List<String> args) {
+    return RoleformCommand.commandLine(Map.of()).parseArgs(args.toArray(String[]::new));
+  }
+
+  private static ParseResult leaf(ParseResult result) {
+    ParseResult r = result;
+    while (r.hasSubcommand()) r = r.subcommand();
+    return r;
+  }
+
+  private static List<Invocation> invocations(Path file) throws IOException {
+    List<Invocation> out = new ArrayList<>();
+    for (CiScripts.Script script : CiScripts.of(file)) {
+      for (ShellCommands.Command c : script.roleformCommands()) {
+        out.add(new Invocation(script.where(c), c.args(), leaf(parse(c.args()))));
+      }
+    }
+    return out;
+  }
+
+  private static String text(String file) throws IOException {
+    return Files.readString(CiScripts.EXAMPLES.resolve(file), StandardCharsets.UTF_8);
+  }
+}
