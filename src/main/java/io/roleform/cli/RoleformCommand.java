@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Roles, permissions, role order and memberships of an admin portal, as code.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class})
 public final class RoleformCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
