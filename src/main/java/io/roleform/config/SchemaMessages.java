@@ -70,7 +70,7 @@ final class SchemaMessages {
       }
       default:
         return new Diagnostic(at, pointer,
-            what(pointer) + " `" + text.strip() + "` has leading or trailing spaces or a line break",
+            what(pointer) + " " + quoted(text) + " has leading or trailing spaces or a line break",
             "write a role name on one line, without surrounding spaces");
     }
   }
@@ -107,11 +107,17 @@ final class SchemaMessages {
 
   private static String kind(JsonNode v) {
     if (v == null || v.isNull()) return "empty";
-    if (v.isTextual()) return "text";
+    if (v.isTextual()) return "text (" + quoted(v.asText()) + ")";
     if (v.isBoolean()) return "a boolean (" + v.asText() + ")";
     if (v.isNumber()) return "a number (" + v.asText() + ")";
     if (v.isArray()) return "a list";
     return "a mapping";
+  }
+
+  /** Text in double quotes with line breaks shown, clipped to 60 characters. */
+  static String quoted(String text) {
+    String t = text.length() > 60 ? text.substring(0, 60) + "..." : text;
+    return "\"" + t.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r") + "\"";
   }
 
   private static String article(String type) {

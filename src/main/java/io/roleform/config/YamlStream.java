@@ -78,9 +78,7 @@ final class YamlStream {
       problems.add(new Diagnostic(position(file, e.mark), "", e.getMessage(), e.hint));
     } catch (MarkedYAMLException e) {
       Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      String problem = e.getProblem() == null ? "unreadable YAML" : e.getProblem().strip();
-      String hint = e.getContext() == null ? null : e.getContext().strip();
-      problems.add(new Diagnostic(position(file, m), "", "invalid YAML: " + problem, hint));
+      problems.add(syntaxError(position(file, m), e.getProblem(), e.getContext()));
     } catch (ReaderException e) {
       problems.add(new Diagnostic(atCodePoint(file, text, e.getPosition()), "",
           String.format("invalid YAML: character U+%04X is not allowed", e.getCodePoint()),
@@ -90,6 +88,22 @@ final class YamlStream {
           + (e.getMessage() == null ? "unreadable" : e.getMessage().strip()), null));
     }
     return documents;
+  }
+
+  /** Words for a parser error: SnakeYAML's problem, with a hint for the common causes. */
+  private static Diagnostic syntaxError(SourcePosition at, String problem, String context) {
+    String p = problem == null ? "unreadable YAML" : problem.strip();
+    if (p.startsWith("Global tag is not allowed: ")) {
+      return new Diagnostic(at, "", "YAML tag `" + p.substring(27).strip().replace("tag:yaml.org,2002:", "!!") + "` is not supported",
+          "remove the tag");
+    }
+    String hint = context == null ? null : context.strip();
+    if (p.contains("<block end>") || p.contains("mapping values are not allowed")) {
+      hint = "check the indentation: keys of one mapping and items of one list line up, with spaces";
+    } else if (p.contains("could not find expected ':'")) {
+      hint = "a key needs `: ` after it; quote text that holds `: ` or starts with a special character";
+    }
+    return new Diagnostic(at, "", "invalid YAML: " + p, hint);
   }
 
   /** Reports every line whose indentation holds a tab; the file is not parsed further if any. */
