@@ -15,6 +15,8 @@ final class Limits {
   static final int MAX_NESTING = 64;
   /** Most aliases to collections the parser accepts before giving up (aliases are refused anyway). */
   static final int MAX_ALIASES = 50;
+  /** Longest line, in characters: the YAML scanner's cost grows with the square of a token's length. */
+  static final int MAX_LINE_CHARS = 100_000;
   /** Most code points one YAML stream may hold (a little above the byte limit). */
   static final int MAX_CODE_POINTS = (int) MAX_FILE_BYTES + 1024;
 

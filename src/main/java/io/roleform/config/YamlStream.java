@@ -55,7 +55,7 @@ final class YamlStream {
           "file is not valid UTF-8 text", "save the file as UTF-8"));
       return List.of();
     }
-    if (!tabsOk(file, text, problems)) return List.of();
+    if (!linesOk(file, text, problems)) return List.of();
     return compose(file, text, problems);
   }
 
@@ -106,14 +106,24 @@ final class YamlStream {
     return new Diagnostic(at, "", "invalid YAML: " + p, hint);
   }
 
-  /** Reports every line whose indentation holds a tab; the file is not parsed further if any. */
-  private static boolean tabsOk(String file, String text, List<Diagnostic> problems) {
+  /**
+   * Reports every line whose indentation holds a tab, and the first line longer than {@link
+   * Limits#MAX_LINE_CHARS} (the parser's cost grows with the square of a token's length); the file
+   * is not parsed further if any.
+   */
+  private static boolean linesOk(String file, String text, List<Diagnostic> problems) {
     int line = 1;
     int column = 1;
     boolean inIndent = true;
     boolean ok = true;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
+      if (column > Limits.MAX_LINE_CHARS) {
+        problems.add(new Diagnostic(new SourcePosition(file, line, column), "",
+            "line " + line + " is longer than " + Limits.MAX_LINE_CHARS + " characters",
+            "split long values over several lines, or long lists one item per line"));
+        return false;
+      }
       if (c == '\n') {
         line++;
         column = 1;
