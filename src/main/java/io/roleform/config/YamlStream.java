@@ -100,6 +100,8 @@ final class YamlStream {
     String hint = context == null ? null : context.strip();
     if (p.contains("<block end>") || p.contains("mapping values are not allowed")) {
       hint = "check the indentation: keys of one mapping and items of one list line up, with spaces";
+    } else if (p.contains("<document start>")) {
+      hint = "check the indentation of this line; separate several documents in one file with `---`";
     } else if (p.contains("could not find expected ':'")) {
       hint = "a key needs `: ` after it; quote text that holds `: ` or starts with a special character";
     }
