@@ -62,9 +62,16 @@ final class SchemaCheck {
 
   /** Adds one problem per schema violation of {@code doc} to {@code problems}. */
   void check(ParsedDocument doc, List<Diagnostic> problems) {
-    for (Error e : schema.validate(doc.root())) {
+    List<Error> errors = schema.validate(doc.root());
+    // A value of the wrong type gets one message: the type's, not also its enum's or pattern's.
+    java.util.Set<String> wrongType = new java.util.HashSet<>();
+    for (Error e : errors) {
+      if ("type".equals(e.getKeyword())) wrongType.add(pointer(e.getInstanceLocation()));
+    }
+    for (Error e : errors) {
       String pointer = pointer(e.getInstanceLocation());
       if (doc.faulty().contains(pointer)) continue;
+      if (wrongType.contains(pointer) && !"type".equals(e.getKeyword())) continue;
       Diagnostic d = SchemaMessages.describe(this, doc, pointer, e, schemaPath(e));
       if (d != null) problems.add(d);
     }

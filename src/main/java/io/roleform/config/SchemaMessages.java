@@ -79,7 +79,9 @@ final class SchemaMessages {
     String expected = typeNode == null ? "?" : typeNode.asText();
     String found = kind(value);
     String hint = null;
-    if (expected.equals("string") && (value.isNumber() || value.isBoolean())) {
+    if (pointer.equals("/apiVersion")) {
+      hint = "use `apiVersion: roleform/v1`";
+    } else if (expected.equals("string") && (value.isNumber() || value.isBoolean())) {
       hint = "quote it to keep it as text: \"" + value.asText() + "\"";
     } else if (expected.equals("string") && value.isNull()) {
       hint = "write a value, or remove the key";
