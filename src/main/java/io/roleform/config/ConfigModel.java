@@ -1,6 +1,7 @@
 package io.roleform.config;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything read from all documents of a config, each value still tied to its document path, so
@@ -13,7 +14,7 @@ record ConfigModel(
     List<Entry<String>> order,
     SourcePosition orderPosition,
     DesiredSettings settings,
-    java.util.Map<String, SourcePosition> settingsPositions) {
+    Map<String, SourcePosition> settingsPositions) {
 
   /**
    * A value with the JSON pointer of where it sits in its document.
