@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Roles, permissions, role order and memberships of an admin portal, as code.",
     subcommands = {
+      ValidateCommand.class,
       PlanCommand.class,
       ApplyCommand.class,
       ExportCommand.class,

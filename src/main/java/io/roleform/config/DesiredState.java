@@ -1,6 +1,7 @@
 package io.roleform.config;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,14 +15,22 @@ import java.util.Objects;
  * @param removed the explicit deletions
  * @param order the managed display order, or {@code null} when the order is not managed
  * @param settings portal settings; {@link DesiredSettings#UNMANAGED} when none are named
- * @param digest SHA-256 (hex) of the config files' bytes in path order, recorded in saved plans
+ * @param digest SHA-256 (hex) over the config files in path order (each file's path relative to the
+ *     config root, its length and its bytes), recorded in saved plans
+ * @param positions where the values outside roles were written, keyed by their path in the merged
+ *     state: {@code "order"}, {@code "order/2"}, {@code "settings"}, {@code "settings/owner"},
+ *     {@code "settings/allowView"}, {@code "settings/notifyMembers"}, {@code "removed/0/name"},
+ *     {@code "removed/0/moveMembersTo"} (indexes into {@link #removed()}); may be empty
+ * @param files the display names of the config files read, in path order; may be empty
  */
 public record DesiredState(
     List<DesiredRole> roles,
     List<RemovedRole> removed,
     List<String> order,
     DesiredSettings settings,
-    String digest) {
+    String digest,
+    Map<String, SourcePosition> positions,
+    List<String> files) {
 
   public DesiredState {
     roles = List.copyOf(roles);
@@ -29,5 +38,22 @@ public record DesiredState(
     order = order == null ? null : List.copyOf(order);
     settings = settings == null ? DesiredSettings.UNMANAGED : settings;
     Objects.requireNonNull(digest, "digest == null");
+    positions = positions == null ? Map.of() : Map.copyOf(positions);
+    files = files == null ? List.of() : List.copyOf(files);
+  }
+
+  /** A state without positions or file names (tests, states not read from files). */
+  public DesiredState(
+      List<DesiredRole> roles,
+      List<RemovedRole> removed,
+      List<String> order,
+      DesiredSettings settings,
+      String digest) {
+    this(roles, removed, order, settings, digest, Map.of(), List.of());
+  }
+
+  /** The position of a value outside roles (see {@link #positions()}), or {@code null}. */
+  public SourcePosition positionOf(String path) {
+    return positions.get(path);
   }
 }

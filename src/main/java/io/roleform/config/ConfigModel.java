@@ -1,0 +1,37 @@
+package io.roleform.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything read from all documents of a config, each value still tied to its document path, so
+ * that cross-file checks can name both places. Internal to loading: {@link DesiredState} is what
+ * leaves the package.
+ */
+record ConfigModel(
+    List<Entry<DesiredRole>> roles,
+    List<Entry<RemovedRole>> removed,
+    List<Entry<String>> order,
+    SourcePosition orderPosition,
+    DesiredSettings settings,
+    Map<String, SourcePosition> settingsPositions) {
+
+  /**
+   * A value with the JSON pointer of where it sits in its document.
+   *
+   * @param value the value
+   * @param doc the document it was read from
+   * @param pointer its path in the document, such as {@code /roles/2}
+   */
+  record Entry<T>(T value, ParsedDocument doc, String pointer) {
+    /** Where the value was written. */
+    SourcePosition position() {
+      return doc.positionOf(pointer);
+    }
+
+    /** Where a value inside this one was written, such as {@code name} or {@code members/3}. */
+    SourcePosition position(String relative) {
+      return doc.positionOf(pointer + "/" + relative);
+    }
+  }
+}

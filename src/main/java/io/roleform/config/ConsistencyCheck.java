@@ -1,0 +1,178 @@
+package io.roleform.config;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The checks across all files that a schema cannot express. Names compare case-insensitively.
+ * References to roles the config does not declare are not errors here: such a role may exist in
+ * the live portal, which plan checks.
+ */
+final class ConsistencyCheck {
+  private final ConfigModel model;
+  private final List<Diagnostic> problems;
+  /** Declared roles by lower-cased name (the first declaration wins). */
+  private final Map<String, ConfigModel.Entry<DesiredRole>> declared = new LinkedHashMap<>();
+  /** Removed roles by lower-cased name (the first entry wins). */
+  private final Map<String, ConfigModel.Entry<RemovedRole>> removedByName = new LinkedHashMap<>();
+
+  private ConsistencyCheck(ConfigModel model, List<Diagnostic> problems) {
+    this.model = model;
+    this.problems = problems;
+  }
+
+  static void check(ConfigModel model, List<Diagnostic> problems) {
+    ConsistencyCheck c = new ConsistencyCheck(model, problems);
+    c.uniqueNames();
+    c.removed();
+    c.formerNames();
+    c.copyFromCycles();
+    c.order();
+    for (ConfigModel.Entry<DesiredRole> e : model.roles()) c.lists(e);
+  }
+
+  static String key(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+
+  private void uniqueNames() {
+    for (ConfigModel.Entry<DesiredRole> e : model.roles()) {
+      ConfigModel.Entry<DesiredRole> first = declared.putIfAbsent(key(e.value().name()), e);
+      if (first != null) {
+        problems.add(new Diagnostic(e.value().positionOf("name"), e.pointer() + "/name",
+            "role `" + e.value().name() + "` is declared twice: also at " + first.value().positionOf("name")
+                + " as `" + first.value().name() + "`",
+            "role names are unique, compared case-insensitively; merge the two entries"));
+      }
+    }
+  }
+
+  private void removed() {
+    for (ConfigModel.Entry<RemovedRole> e : model.removed()) {
+      RemovedRole r = e.value();
+      SourcePosition at = e.position("name");
+      ConfigModel.Entry<RemovedRole> first = removedByName.putIfAbsent(key(r.name()), e);
+      if (first != null) {
+        problems.add(Diagnostic.at(at, e.pointer() + "/name", "role `" + r.name()
+            + "` is removed twice: also at " + first.position("name")));
+      }
+      ConfigModel.Entry<DesiredRole> d = declared.get(key(r.name()));
+      if (d != null) {
+        problems.add(new Diagnostic(at, e.pointer() + "/name", "role `" + r.name()
+            + "` is both removed and declared (at " + d.value().positionOf("name") + ")",
+            "keep it in `roles` or in `removed`, not both"));
+      }
+    }
+    for (ConfigModel.Entry<RemovedRole> e : model.removed()) {
+      String move = e.value().moveMembersTo();
+      if (move == null) continue;
+      ConfigModel.Entry<RemovedRole> target = removedByName.get(key(move));
+      if (target != null) {
+        problems.add(new Diagnostic(e.position("moveMembersTo"), e.pointer() + "/moveMembersTo",
+            "`moveMembersTo` names `" + move + "`, which is itself removed (at " + target.position("name") + ")",
+            "move the members to a role that stays"));
+      }
+    }
+  }
+
+  private void formerNames() {
+    Map<String, ConfigModel.Entry<DesiredRole>> formerOwner = new HashMap<>();
+    for (ConfigModel.Entry<DesiredRole> e : model.roles()) {
+      DesiredRole role = e.value();
+      List<String> formers = role.formerNames();
+      for (int i = 0; i < formers.size(); i++) {
+        String former = formers.get(i);
+        String rel = "formerNames/" + i;
+        SourcePosition at = role.positionOf(rel);
+        String path = e.pointer() + "/" + rel;
+        ConfigModel.Entry<DesiredRole> named = declared.get(key(former));
+        if (named != null && named != e) {
+          problems.add(Diagnostic.at(at, path, "former name `" + former + "` of role `" + role.name()
+              + "` is the name of another role declared at " + named.value().positionOf("name")));
+        } else if (named == e && former.equals(role.name())) {
+          problems.add(Diagnostic.at(at, path, "former name `" + former + "` is the role's own name"));
+        }
+        ConfigModel.Entry<DesiredRole> other = formerOwner.putIfAbsent(key(former), e);
+        if (other != null && other != e) {
+          problems.add(Diagnostic.at(at, path, "former name `" + former + "` of role `" + role.name()
+              + "` is also a former name of role `" + other.value().name() + "` (at "
+              + other.value().positionOf("name") + ")"));
+        }
+        ConfigModel.Entry<RemovedRole> gone = removedByName.get(key(former));
+        if (gone != null) {
+          problems.add(new Diagnostic(at, path, "former name `" + former + "` is also in `removed` (at "
+              + gone.position("name") + ")", "a role is either renamed or removed, not both"));
+        }
+      }
+    }
+  }
+
+  private void copyFromCycles() {
+    Map<String, Integer> state = new HashMap<>(); // 1 = on the current path, 2 = done
+    for (ConfigModel.Entry<DesiredRole> start : model.roles()) {
+      List<ConfigModel.Entry<DesiredRole>> path = new ArrayList<>();
+      ConfigModel.Entry<DesiredRole> cur = start;
+      while (cur != null && !state.containsKey(key(cur.value().name()))) {
+        state.put(key(cur.value().name()), 1);
+        path.add(cur);
+        String from = cur.value().copyFrom();
+        cur = from == null ? null : declared.get(key(from));
+      }
+      if (cur != null && state.get(key(cur.value().name())) == 1) {
+        int i = path.indexOf(cur);
+        List<String> names = new ArrayList<>();
+        for (ConfigModel.Entry<DesiredRole> p : path.subList(i, path.size())) names.add(p.value().name());
+        names.add(cur.value().name());
+        DesiredRole r = cur.value();
+        problems.add(new Diagnostic(r.positionOf("copyFrom"), cur.pointer() + "/copyFrom",
+            "`copyFrom` forms a cycle: " + String.join(" -> ", names),
+            "a role can only be copied from a role that does not copy from it"));
+      }
+      for (ConfigModel.Entry<DesiredRole> p : path) state.put(key(p.value().name()), 2);
+    }
+  }
+
+  private void order() {
+    if (model.order() == null) return;
+    Map<String, ConfigModel.Entry<String>> seen = new HashMap<>();
+    for (ConfigModel.Entry<String> e : model.order()) {
+      ConfigModel.Entry<String> first = seen.putIfAbsent(key(e.value()), e);
+      if (first != null) {
+        problems.add(Diagnostic.at(e.position(), e.pointer(), "`order` names role `" + e.value()
+            + "` twice: also at " + first.position()));
+      }
+      ConfigModel.Entry<RemovedRole> gone = removedByName.get(key(e.value()));
+      if (gone != null) {
+        problems.add(new Diagnostic(e.position(), e.pointer(), "`order` names role `" + e.value()
+            + "`, which is removed (at " + gone.position("name") + ")", "drop it from `order`"));
+      }
+    }
+  }
+
+  private void lists(ConfigModel.Entry<DesiredRole> e) {
+    DesiredRole r = e.value();
+    duplicates(e, "members", r.members(), "member");
+    duplicates(e, "permissions", r.permissions(), "permission");
+    duplicates(e, "caseActions", r.caseActions(), "case action");
+    duplicates(e, "formerNames", r.formerNames(), "former name");
+  }
+
+  private void duplicates(ConfigModel.Entry<DesiredRole> e, String key, List<String> items, String noun) {
+    if (items == null) return;
+    Map<String, Integer> seen = new HashMap<>();
+    for (int i = 0; i < items.size(); i++) {
+      Integer first = seen.putIfAbsent(key(items.get(i)), i);
+      if (first != null) {
+        SourcePosition firstAt = e.value().positionOf(key + "/" + first);
+        problems.add(new Diagnostic(e.value().positionOf(key + "/" + i), e.pointer() + "/" + key + "/" + i,
+            "duplicate " + noun + " `" + items.get(i) + "` in role `" + e.value().name() + "`",
+            "it is already listed at line " + firstAt.line()
+                + (key.equals("members") ? " (emails compare case-insensitively)" : "")));
+      }
+    }
+  }
+}

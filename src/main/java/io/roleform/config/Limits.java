@@ -1,0 +1,24 @@
+package io.roleform.config;
+
+/**
+ * The hard limits that keep loading a hostile config fast and in bounded memory. Every limit, when
+ * hit, gives a {@link Diagnostic}; none throws.
+ */
+final class Limits {
+  /** Largest config file read, in bytes; checked before the file is read. */
+  static final long MAX_FILE_BYTES = 5L * 1024 * 1024;
+  /** Largest total of all config files, in bytes; checked before any file is read. */
+  static final long MAX_TOTAL_BYTES = 64L * 1024 * 1024;
+  /** Most config files in one directory tree. */
+  static final int MAX_FILES = 10_000;
+  /** Deepest nesting of YAML collections. */
+  static final int MAX_NESTING = 64;
+  /** Most aliases to collections the parser accepts before giving up (aliases are refused anyway). */
+  static final int MAX_ALIASES = 50;
+  /** Longest line, in characters: the YAML scanner's cost grows with the square of a token's length. */
+  static final int MAX_LINE_CHARS = 100_000;
+  /** Most code points one YAML stream may hold (a little above the byte limit). */
+  static final int MAX_CODE_POINTS = (int) MAX_FILE_BYTES + 1024;
+
+  private Limits() {}
+}

@@ -1,0 +1,140 @@
+package io.roleform.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the values of every document into one {@link ConfigModel}. Lenient by design: a value of
+ * the wrong shape (already reported by the schema) is skipped, so that the cross-file checks still
+ * run on everything that is readable. Reports what only a merge can see: {@code order} or
+ * {@code settings} declared in more than one document, and {@code apiVersion} not first.
+ */
+final class ModelBuilder {
+  private final List<ConfigModel.Entry<DesiredRole>> roles = new ArrayList<>();
+  private final List<ConfigModel.Entry<RemovedRole>> removed = new ArrayList<>();
+  private List<ConfigModel.Entry<String>> order;
+  private SourcePosition orderPosition;
+  private DesiredSettings settings = DesiredSettings.UNMANAGED;
+  private SourcePosition settingsPosition;
+  private final Map<String, SourcePosition> settingsPositions = new HashMap<>();
+  private final List<Diagnostic> problems;
+
+  ModelBuilder(List<Diagnostic> problems) {
+    this.problems = problems;
+  }
+
+  void add(ParsedDocument doc) {
+    JsonNode root = doc.root();
+    if (!root.isObject()) return;
+    Iterator<String> names = root.fieldNames();
+    if (names.hasNext() && root.has("apiVersion") && !names.next().equals("apiVersion")) {
+      problems.add(new Diagnostic(doc.keyPositionOf("/apiVersion"), "/apiVersion",
+          "`apiVersion` must be the first key of the document", "move `apiVersion: roleform/v1` to the top"));
+    }
+    JsonNode rs = root.path("roles");
+    for (int i = 0; i < rs.size(); i++) {
+      if (rs.isArray()) role(doc, "/roles/" + i, rs.get(i));
+    }
+    JsonNode rm = root.path("removed");
+    for (int i = 0; i < rm.size(); i++) {
+      if (rm.isArray()) removed(doc, "/removed/" + i, rm.get(i));
+    }
+    if (root.path("order").isArray()) order(doc, root.get("order"));
+    if (root.path("settings").isObject()) settings(doc, root.get("settings"));
+  }
+
+  ConfigModel build() {
+    return new ConfigModel(roles, removed, order, orderPosition, settings, settingsPositions);
+  }
+
+  private void role(ParsedDocument doc, String pointer, JsonNode n) {
+    if (!n.path("name").isTextual()) return;
+    Map<String, SourcePosition> positions = new HashMap<>();
+    positions.put("name", doc.positionOf(pointer + "/name"));
+    String description = text(doc, pointer, n, "description", positions);
+    String copyFrom = text(doc, pointer, n, "copyFrom", positions);
+    DesiredRole role = new DesiredRole(
+        n.get("name").asText(),
+        description,
+        list(doc, pointer, n, "permissions", positions),
+        list(doc, pointer, n, "members", positions),
+        list(doc, pointer, n, "formerNames", positions),
+        copyFrom,
+        list(doc, pointer, n, "caseActions", positions),
+        doc.positionOf(pointer),
+        positions);
+    roles.add(new ConfigModel.Entry<>(role, doc, pointer));
+  }
+
+  private void removed(ParsedDocument doc, String pointer, JsonNode n) {
+    if (!n.path("name").isTextual()) return;
+    JsonNode move = n.path("moveMembersTo");
+    RemovedRole r = new RemovedRole(n.get("name").asText(), move.isTextual() ? move.asText() : null,
+        doc.positionOf(pointer));
+    removed.add(new ConfigModel.Entry<>(r, doc, pointer));
+  }
+
+  private void order(ParsedDocument doc, JsonNode n) {
+    SourcePosition at = doc.keyPositionOf("/order");
+    if (order != null) {
+      problems.add(new Diagnostic(at, "/order", "`order` is declared more than once",
+          "it is already declared at " + orderPosition + "; keep one"));
+      return;
+    }
+    orderPosition = at;
+    order = new ArrayList<>();
+    for (int i = 0; i < n.size(); i++) {
+      if (n.get(i).isTextual()) {
+        String p = "/order/" + i;
+        order.add(new ConfigModel.Entry<>(n.get(i).asText(), doc, p));
+      }
+    }
+  }
+
+  private void settings(ParsedDocument doc, JsonNode n) {
+    SourcePosition at = doc.keyPositionOf("/settings");
+    if (settingsPosition != null) {
+      problems.add(new Diagnostic(at, "/settings", "`settings` is declared more than once",
+          "it is already declared at " + settingsPosition + "; keep one"));
+      return;
+    }
+    settingsPosition = at;
+    settingsPositions.put("settings", at);
+    JsonNode owner = n.path("owner");
+    JsonNode allowView = n.path("allowView");
+    JsonNode notify = n.path("notifyMembers");
+    for (String key : List.of("owner", "allowView", "notifyMembers")) {
+      if (n.has(key)) settingsPositions.put("settings/" + key, doc.positionOf("/settings/" + key));
+    }
+    settings = new DesiredSettings(
+        owner.isTextual() ? owner.asText() : null,
+        allowView.isBoolean() ? allowView.asBoolean() : null,
+        notify.isBoolean() ? notify.asBoolean() : null);
+  }
+
+  private static String text(ParsedDocument doc, String pointer, JsonNode n, String key,
+      Map<String, SourcePosition> positions) {
+    JsonNode v = n.path(key);
+    if (!v.isTextual()) return null;
+    positions.put(key, doc.positionOf(pointer + "/" + key));
+    return v.asText();
+  }
+
+  private static List<String> list(ParsedDocument doc, String pointer, JsonNode n, String key,
+      Map<String, SourcePosition> positions) {
+    JsonNode v = n.path(key);
+    if (!v.isArray()) return null;
+    positions.put(key, doc.positionOf(pointer + "/" + key));
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < v.size(); i++) {
+      if (!v.get(i).isTextual()) continue;
+      positions.put(key + "/" + out.size(), doc.positionOf(pointer + "/" + key + "/" + i));
+      out.add(v.get(i).asText());
+    }
+    return out;
+  }
+}

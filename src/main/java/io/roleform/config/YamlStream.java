@@ -1,0 +1,251 @@
+package io.roleform.config;
+
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * Turns the bytes of one file into composed YAML nodes (with their marks), or into problems.
+ *
+ * <p>Refuses, with a positioned {@link Diagnostic} and never an exception: binary content, invalid
+ * UTF-8, tabs used for indentation, YAML syntax errors (at the parser's position), aliases (a config
+ * never needs them, and refusing them makes alias bombs impossible) and nesting deeper than {@link
+ * Limits#MAX_NESTING}. A UTF-8 byte order mark and CRLF line endings are accepted. Nodes are only
+ * composed, never constructed into Java objects, so no tag can instantiate anything.
+ */
+final class YamlStream {
+  private YamlStream() {}
+
+  /** Reads the documents of a file; adds problems to {@code problems} and returns what it read. */
+  static List<Node> read(String file, byte[] bytes, List<Diagnostic> problems) {
+    int start = hasBom(bytes) ? 3 : 0;
+    for (int i = start; i < bytes.length; i++) {
+      if (bytes[i] == 0) {
+        problems.add(at(file, bytes, start, i, "file is binary, not YAML text (it holds a NUL byte)",
+            "a config file is UTF-8 text"));
+        return List.of();
+      }
+    }
+    String text;
+    try {
+      CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
+      text = decoder.decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+    } catch (CharacterCodingException e) {
+      problems.add(at(file, bytes, start, firstInvalid(bytes, start),
+          "file is not valid UTF-8 text", "save the file as UTF-8"));
+      return List.of();
+    }
+    if (!linesOk(file, text, problems)) return List.of();
+    return compose(file, text, problems);
+  }
+
+  private static List<Node> compose(String file, String text, List<Diagnostic> problems) {
+    LoaderOptions options = new LoaderOptions();
+    options.setMaxAliasesForCollections(Limits.MAX_ALIASES);
+    options.setAllowRecursiveKeys(false);
+    options.setNestingDepthLimit(Limits.MAX_NESTING + 8); // our own check below is stricter
+    options.setCodePointLimit(Limits.MAX_CODE_POINTS);
+    options.setAllowDuplicateKeys(true); // reported, with both positions, by DocumentTree
+    Parser parser = new GuardedParser(new ParserImpl(new StreamReader(new StringReader(text)), options));
+    Composer composer = new Composer(parser, new Resolver(), options);
+    List<Node> documents = new ArrayList<>();
+    try {
+      while (composer.checkNode()) {
+        Node node = composer.getNode();
+        if (node != null) documents.add(node);
+      }
+    } catch (Refused e) {
+      problems.add(new Diagnostic(position(file, e.mark), "", e.getMessage(), e.hint));
+    } catch (MarkedYAMLException e) {
+      Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      problems.add(syntaxError(position(file, m), e.getProblem(), e.getContext()));
+    } catch (ReaderException e) {
+      problems.add(new Diagnostic(atCodePoint(file, text, e.getPosition()), "",
+          String.format("invalid YAML: character U+%04X is not allowed", e.getCodePoint()),
+          "a config file is printable UTF-8 text"));
+    } catch (YAMLException | StackOverflowError e) {
+      problems.add(new Diagnostic(new SourcePosition(file, 1, 1), "", "invalid YAML: "
+          + (e.getMessage() == null ? "unreadable" : e.getMessage().strip()), null));
+    }
+    return documents;
+  }
+
+  /** Words for a parser error: SnakeYAML's problem, with a hint for the common causes. */
+  private static Diagnostic syntaxError(SourcePosition at, String problem, String context) {
+    String p = problem == null ? "unreadable YAML" : problem.strip();
+    if (p.startsWith("Global tag is not allowed: ")) {
+      return new Diagnostic(at, "", "YAML tag `" + p.substring(27).strip().replace("tag:yaml.org,2002:", "!!") + "` is not supported",
+          "remove the tag");
+    }
+    String hint = context == null ? null : context.strip();
+    if (p.contains("<block end>") || p.contains("mapping values are not allowed")) {
+      hint = "check the indentation: keys of one mapping and items of one list line up, with spaces";
+    } else if (p.contains("<document start>")) {
+      hint = "check the indentation of this line; separate several documents in one file with `---`";
+    } else if (p.contains("could not find expected ':'")) {
+      hint = "a key needs `: ` after it; quote text that holds `: ` or starts with a special character";
+    }
+    return new Diagnostic(at, "", "invalid YAML: " + p, hint);
+  }
+
+  /**
+   * Reports every line whose indentation holds a tab, and the first line longer than {@link
+   * Limits#MAX_LINE_CHARS} (the parser's cost grows with the square of a token's length); the file
+   * is not parsed further if any.
+   */
+  private static boolean linesOk(String file, String text, List<Diagnostic> problems) {
+    int line = 1;
+    int column = 1;
+    boolean inIndent = true;
+    boolean ok = true;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (column > Limits.MAX_LINE_CHARS) {
+        problems.add(new Diagnostic(new SourcePosition(file, line, column), "",
+            "line " + line + " is longer than " + Limits.MAX_LINE_CHARS + " characters",
+            "split long values over several lines, or long lists one item per line"));
+        return false;
+      }
+      if (c == '\n') {
+        line++;
+        column = 1;
+        inIndent = true;
+        continue;
+      }
+      if (inIndent && c == '\t') {
+        problems.add(new Diagnostic(new SourcePosition(file, line, column), "",
+            "tab used for indentation", "YAML indentation must be spaces"));
+        ok = false;
+        inIndent = false;
+      } else if (c != ' ' && c != '\r') {
+        inIndent = false;
+      }
+      column++;
+    }
+    return ok;
+  }
+
+  /** Refuses aliases and too-deep nesting as the events stream by. */
+  private static final class GuardedParser implements Parser {
+    private final Parser delegate;
+    private int depth;
+
+    GuardedParser(Parser delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public boolean checkEvent(Event.ID choice) {
+      return delegate.checkEvent(choice);
+    }
+
+    @Override
+    public Event peekEvent() {
+      return delegate.peekEvent();
+    }
+
+    @Override
+    public Event getEvent() {
+      Event e = delegate.getEvent();
+      if (e instanceof AliasEvent alias) {
+        throw new Refused(e.getStartMark(), "alias `*" + alias.getAnchor() + "` is not supported",
+            "write the value out; roleform configs do not use anchors and aliases");
+      }
+      if (e.is(Event.ID.MappingStart) || e.is(Event.ID.SequenceStart)) {
+        if (++depth > Limits.MAX_NESTING) {
+          throw new Refused(e.getStartMark(),
+              "nesting is deeper than " + Limits.MAX_NESTING + " levels", null);
+        }
+      } else if (e.is(Event.ID.MappingEnd) || e.is(Event.ID.SequenceEnd)) {
+        depth--;
+      }
+      return e;
+    }
+  }
+
+  private static final class Refused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient Mark mark;
+    final String hint;
+
+    Refused(Mark mark, String message, String hint) {
+      super(message, null, false, false);
+      this.mark = mark;
+      this.hint = hint;
+    }
+  }
+
+  static SourcePosition position(String file, Mark mark) {
+    return mark == null ? new SourcePosition(file, 1, 1)
+        : new SourcePosition(file, mark.getLine() + 1, mark.getColumn() + 1);
+  }
+
+  private static SourcePosition atCodePoint(String file, String text, int index) {
+    int line = 1;
+    int column = 1;
+    int i = 0;
+    for (int n = 0; n < index && i < text.length(); n++) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      if (cp == '\n') {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
+    }
+    return new SourcePosition(file, line, column);
+  }
+
+  private static boolean hasBom(byte[] b) {
+    return b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF;
+  }
+
+  /** The offset of the first byte that starts no valid UTF-8 sequence. */
+  private static int firstInvalid(byte[] b, int from) {
+    int i = from;
+    while (i < b.length) {
+      int c = b[i] & 0xFF;
+      int n = c < 0x80 ? 0 : c >= 0xC2 && c < 0xE0 ? 1 : c >= 0xE0 && c < 0xF0 ? 2 : c >= 0xF0 && c < 0xF5 ? 3 : -1;
+      if (n < 0 || i + n >= b.length) return i;
+      for (int k = 1; k <= n; k++) if ((b[i + k] & 0xC0) != 0x80) return i;
+      i += n + 1;
+    }
+    return Math.max(from, b.length - 1);
+  }
+
+  /** A diagnostic at a byte offset: line from the newlines before it, column in characters. */
+  private static Diagnostic at(String file, byte[] b, int from, int offset, String message, String hint) {
+    int line = 1;
+    int column = 1;
+    for (int i = from; i < offset; i++) {
+      if (b[i] == '\n') {
+        line++;
+        column = 1;
+      } else if ((b[i] & 0xC0) != 0x80) {
+        column++;
+      }
+    }
+    return new Diagnostic(new SourcePosition(file, line, column), "", message, hint);
+  }
+}

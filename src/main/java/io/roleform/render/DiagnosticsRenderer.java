@@ -1,0 +1,85 @@
+package io.roleform.render;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.roleform.config.Diagnostic;
+import io.roleform.config.SourcePosition;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders config problems in the formats of {@code roleform validate --format}: {@code text} for
+ * people, {@code json} for tools, {@code github} for GitHub Actions annotations on a pull request.
+ * Only reads its input; every output ends with a newline unless empty.
+ */
+public final class DiagnosticsRenderer {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private DiagnosticsRenderer() {}
+
+  /** One problem per line as {@code FILE:LINE:COL: error: PATH: MESSAGE}, each hint indented below. */
+  public static String text(List<Diagnostic> problems) {
+    StringBuilder sb = new StringBuilder();
+    for (Diagnostic d : problems) sb.append(d.format()).append(System.lineSeparator());
+    return sb.toString();
+  }
+
+  /**
+   * A JSON array of {@code {file, line, column, path, message, hint}}; {@code file}, {@code line}
+   * and {@code column} are {@code null} for a problem with no position, {@code hint} when there is none.
+   */
+  public static String json(List<Diagnostic> problems) {
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (Diagnostic d : problems) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      SourcePosition p = d.position();
+      m.put("file", p == null ? null : p.file());
+      m.put("line", p == null ? null : p.line());
+      m.put("column", p == null ? null : p.column());
+      m.put("path", d.path());
+      m.put("message", d.message());
+      m.put("hint", d.hint());
+      items.add(m);
+    }
+    try {
+      return JSON.writeValueAsString(items) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * GitHub Actions workflow commands, one per problem: {@code ::error file=F,line=L,col=C::MESSAGE},
+   * escaped as GitHub requires ({@code %}, CR and LF in the message; also {@code :} and {@code ,} in
+   * properties). The message carries the path and, on a second line, the hint.
+   */
+  public static String github(List<Diagnostic> problems) {
+    StringBuilder sb = new StringBuilder();
+    for (Diagnostic d : problems) {
+      sb.append("::error");
+      SourcePosition p = d.position();
+      if (p != null) {
+        sb.append(" file=").append(property(p.file()))
+            .append(",line=").append(p.line())
+            .append(",col=").append(p.column());
+      }
+      String message = (d.path().isEmpty() ? "" : d.path() + ": ") + d.message()
+          + (d.hint() == null ? "" : "\nhint: " + d.hint());
+      sb.append("::").append(data(message)).append('\n');
+    }
+    return sb.toString();
+  }
+
+  static String data(String s) {
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+  }
+
+  static String property(String s) {
+    return data(s).replace(":", "%3A").replace(",", "%2C");
+  }
+}
