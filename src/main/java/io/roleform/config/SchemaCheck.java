@@ -26,11 +26,6 @@ final class SchemaCheck {
   private final Schema schema;
 
   private SchemaCheck() {
-    // The validator logs through SLF4J; with no provider bound, SLF4J would print a three-line
-    // warning on stderr on every run. Silence only that notice, and only if nobody chose otherwise.
-    if (System.getProperty("slf4j.internal.verbosity") == null) {
-      System.setProperty("slf4j.internal.verbosity", "ERROR");
-    }
     try (InputStream in = SchemaCheck.class.getClassLoader().getResourceAsStream(RESOURCE)) {
       if (in == null) throw new IllegalStateException(RESOURCE + " is missing from the classpath");
       schemaJson = new ObjectMapper().readTree(in);
