@@ -40,10 +40,12 @@ final class SettingsDiffer {
       if (owner == null) {
         ctx.problems.add(Diagnostic.at(null, path, "unknown user `" + desired.owner() + "` (no live user has this email)")
             .withHint(Nearest.hint(desired.owner(), ctx.index.usersByEmail.keySet())));
+      } else if (LiveIndex.key(owner.email()).equals(LiveIndex.key(live.owner()))) {
+        // already the owner: nothing to do, whatever their status
       } else if (owner.status() == UserStatus.PENDING || owner.external()) {
         ctx.problems.add(Diagnostic.at(null, path, "user " + owner.email() + " cannot own the portal ("
             + (owner.external() ? "an external collaborator" : "a pending applier") + ")"));
-      } else if (!LiveIndex.key(owner.email()).equals(LiveIndex.key(live.owner()))) {
+      } else {
         LiveUser from = ctx.index.usersByEmail.get(LiveIndex.key(live.owner()));
         ops.add(new Operation.TransferOwner(
             from == null ? null : new UserRef(from.id(), from.email()),
