@@ -53,6 +53,7 @@ final class RoleDiffer {
   }
 
   private Operation update(DesiredRole d, LiveRole live) {
+    // copyFrom acts only on create: once the role is live its template may be long gone (removed:)
     Change<String> name = d.name().equals(live.name()) ? null : new Change<>(live.name(), d.name());
     Change<String> description =
         d.description() == null || d.description().equals(live.description())
@@ -113,10 +114,7 @@ final class RoleDiffer {
     if (d.copyFrom() != null) {
       RoleTarget template = ctx.matching.resolve(d.copyFrom());
       if (template == null) {
-        ctx.problems.add(
-            Diagnostic.at(d.positionOf("copyFrom"), DocumentPath.role(d.name(), "copyFrom"),
-                    "copyFrom names a role that exists nowhere: `" + d.copyFrom() + "`")
-                .withHint(Nearest.hint(d.copyFrom(), ctx.roleNames())));
+        copyFromNowhere(d);
       } else if (template.desired() != d) {
         base = templateValues(template);
         copyFrom = template.ref();
@@ -156,5 +154,12 @@ final class RoleDiffer {
     Set<String> known = new LinkedHashSet<>();
     for (String a : actions) if (cases.caseActions().contains(a)) known.add(a);
     return PermissionCheck.catalogOrder(known, cases.caseActions());
+  }
+
+  private void copyFromNowhere(DesiredRole d) {
+    ctx.problems.add(
+        Diagnostic.at(d.positionOf("copyFrom"), DocumentPath.role(d.name(), "copyFrom"),
+                "copyFrom names a role that exists nowhere: `" + d.copyFrom() + "`")
+            .withHint(Nearest.hint(d.copyFrom(), ctx.roleNames())));
   }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -39,41 +38,49 @@ record AccessImpact(List<AccessChange> changes, List<Warning> warnings) {
     if (affected.isEmpty()) return new AccessImpact(List.of(), List.of());
     Map<String, List<String>> rolesBefore = rolesOf(affected, live.members());
     Map<String, List<String>> rolesAfter = rolesOf(affected, after.members);
-    Map<String, LiveRole> liveRoles = new HashMap<>();
-    for (LiveRole r : live.roles()) liveRoles.put(r.id(), r);
+    Map<String, String> liveNames = new HashMap<>();
+    for (LiveRole r : live.roles()) liveNames.put(r.id(), r.name());
     Map<String, String> emails = new HashMap<>();
     for (LiveUser u : live.users()) if (affected.contains(u.id())) emails.put(u.id(), u.email());
 
+    Map<String, Set<String>> livePermissions = new HashMap<>();
+    for (LiveRole r : live.roles()) livePermissions.put(r.id(), Set.copyOf(r.permissions()));
     List<AccessChange> changes = new ArrayList<>();
     List<Warning> warnings = new ArrayList<>();
     for (String user : affected) {
       String email = emails.getOrDefault(user, user);
-      Map<String, Set<String>> before = new HashMap<>();
-      for (String roleId : rolesBefore.getOrDefault(user, List.of())) {
-        LiveRole r = liveRoles.get(roleId);
-        for (String p : r.permissions()) before.computeIfAbsent(p, k -> new TreeSet<>()).add(r.name());
+      List<String> before = rolesBefore.getOrDefault(user, List.of());
+      List<String> now = rolesAfter.getOrDefault(user, List.of());
+      Set<String> had = union(before, livePermissions);
+      Set<String> has = union(now, after.permissions);
+      for (String p : has) {
+        if (!had.contains(p)) changes.add(new AccessChange(email, p, AccessChange.Direction.GAINED, via(p, now, after.permissions, after.names)));
       }
-      Map<String, Set<String>> now = new HashMap<>();
-      for (String key : rolesAfter.getOrDefault(user, List.of())) {
-        for (String p : after.permissions.get(key)) now.computeIfAbsent(p, k -> new TreeSet<>()).add(after.names.get(key));
+      for (String p : had) {
+        if (!has.contains(p)) changes.add(new AccessChange(email, p, AccessChange.Direction.LOST, via(p, before, livePermissions, liveNames)));
       }
-      for (Map.Entry<String, Set<String>> e : now.entrySet()) {
-        if (!before.containsKey(e.getKey())) {
-          changes.add(new AccessChange(email, e.getKey(), AccessChange.Direction.GAINED, List.copyOf(e.getValue())));
-        }
-      }
-      for (Map.Entry<String, Set<String>> e : before.entrySet()) {
-        if (!now.containsKey(e.getKey())) {
-          changes.add(new AccessChange(email, e.getKey(), AccessChange.Direction.LOST, List.copyOf(e.getValue())));
-        }
-      }
-      if (rolesBefore.containsKey(user) && !rolesAfter.containsKey(user)) {
+      if (!before.isEmpty() && now.isEmpty()) {
         warnings.add(new Warning("user-in-no-role", "user " + email + " is in no role after this plan"));
       }
     }
     changes.sort(ORDER);
     warnings.sort(Comparator.comparing(Warning::message));
     return new AccessImpact(changes, warnings);
+  }
+
+  private static Set<String> union(List<String> roleKeys, Map<String, Set<String>> permissionsByRole) {
+    if (roleKeys.size() == 1) return permissionsByRole.get(roleKeys.get(0));
+    Set<String> all = new HashSet<>();
+    for (String key : roleKeys) all.addAll(permissionsByRole.get(key));
+    return all;
+  }
+
+  /** The names of the roles among {@code roleKeys} that grant {@code permission}, sorted. */
+  private static List<String> via(String permission, List<String> roleKeys, Map<String, Set<String>> permissionsByRole,
+      Map<String, String> names) {
+    Set<String> via = new TreeSet<>();
+    for (String key : roleKeys) if (permissionsByRole.get(key).contains(permission)) via.add(names.get(key));
+    return List.copyOf(via);
   }
 
   private static Set<String> affectedUsers(LiveState live, AfterState after, List<Operation> operations) {
@@ -94,9 +101,9 @@ record AccessImpact(List<AccessChange> changes, List<Warning> warnings) {
     return users;
   }
 
-  /** Role keys per user, for the given users only; role keys in a stable (sorted) order. */
+  /** Role keys per user, for the given users only. */
   private static Map<String, List<String>> rolesOf(Set<String> users, Map<String, ? extends Set<String>> membersByRole) {
-    Map<String, List<String>> byUser = new TreeMap<>();
+    Map<String, List<String>> byUser = new HashMap<>();
     for (Map.Entry<String, ? extends Set<String>> e : membersByRole.entrySet()) {
       for (String user : e.getValue()) {
         if (users.contains(user)) byUser.computeIfAbsent(user, u -> new ArrayList<>(2)).add(e.getKey());

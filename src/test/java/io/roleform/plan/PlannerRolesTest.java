@@ -221,4 +221,10 @@ class PlannerRolesTest {
     assertThat(problems).hasSize(3);
     assertThat(problems).isSortedAccordingTo(Diagnostic.ORDER);
   }
+
+  @Test
+  void copyFromOnALiveRoleIsIgnoredEvenWhenTheTemplateIsGone() {
+    assertThat(plan(Desired.config().role("Billing", r -> r.copyFrom("Interns")), SECURE).operations()).isEmpty();
+    assertThat(plan(Desired.config().role("Billing", r -> r.copyFrom("Deleted Long Ago")), SECURE).operations()).isEmpty();
+  }
 }
