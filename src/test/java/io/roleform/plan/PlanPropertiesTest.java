@@ -86,6 +86,27 @@ class PlanPropertiesTest {
     assertThat(plan.refusals().stream().anyMatch(r -> r.rule().equals("max-deletions"))).isEqualTo(deletions > maxDeletions);
   }
 
+  @Property(tries = 300)
+  void selfLockoutIsRefusedExactlyWhenApplyingWouldTakeRoleManagementFromTheTokensUser(@ForAll long seed) {
+    Random rnd = new Random(seed);
+    InMemoryPortal portal = new InMemoryPortal(RandomPortals.live(rnd));
+    LiveState before = portal.read();
+    PlanResult result = plan(RandomPortals.desired(rnd, before), before, LENIENT);
+    Assume.that(result.ok());
+
+    OperationRunner.run(result.plan().operations(), portal);
+
+    boolean locksOut = holdsRoleManagement(before) && !holdsRoleManagement(portal.read());
+    Statistics.label("locks out").collect(locksOut);
+    assertThat(result.plan().refusals().stream().anyMatch(r -> r.rule().equals("self-lockout"))).isEqualTo(locksOut);
+  }
+
+  private static boolean holdsRoleManagement(LiveState live) {
+    String viewer = live.portal().viewerUserId();
+    return live.roles().stream().anyMatch(r -> r.permissions().contains(live.portal().roleManagementPermission())
+        && live.members().get(r.id()).contains(viewer));
+  }
+
   @net.jqwik.api.Provide
   net.jqwik.api.Arbitrary<Integer> minAdmins() {
     return net.jqwik.api.Arbitraries.integers().between(0, 5);
