@@ -14,7 +14,9 @@ import java.util.Set;
  * roles {@code order} names in that order, then every other role in its current relative order.
  * "Current" is the live order without the roles this plan deletes, followed by the roles it creates
  * in creation order (the portal appends new roles). One {@link Operation.ReorderRoles} is emitted
- * only when the result differs from that.
+ * only when the result differs from that; its {@code before} is the live order as read (deleted
+ * roles included, live names), its {@code after} the full new order (final names; created roles
+ * without id).
  */
 final class OrderDiffer {
 
