@@ -1,0 +1,39 @@
+package io.roleform.diff;
+
+import io.roleform.config.DesiredState;
+import io.roleform.config.Diagnostic;
+import io.roleform.plan.ApplyOrder;
+import io.roleform.plan.Operation;
+import io.roleform.plan.PlanOptions;
+import io.roleform.portal.LiveState;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The diff: {@link DesiredState} × {@link LiveState} → the operations that make live what the
+ * config says (DESIGN.md §2), with the checks that need the live portal. Pure and deterministic:
+ * the same inputs give the same result. Linear in the size of the inputs (hash lookups keyed by
+ * lower-cased names and emails), so a portal of 50,000 users and 200,000 memberships diffs in a
+ * fraction of a second.
+ */
+public final class Diff {
+
+  private Diff() {}
+
+  public static DiffResult compute(DesiredState desired, LiveState live, PlanOptions options) {
+    DiffContext ctx = new DiffContext(desired, new LiveIndex(live), options);
+    List<Operation> ops = new ArrayList<>(new RoleDiffer(ctx).diff());
+    RemovalDiffer.Result removals = new RemovalDiffer(ctx).diff();
+    ops.addAll(removals.deletions());
+    ops.addAll(new MemberDiffer(ctx).diff(removals.movedIn()));
+    List<Operation.CreateRole> creations = new ArrayList<>();
+    for (Operation op : ApplyOrder.sort(ops)) {
+      if (op instanceof Operation.CreateRole c) creations.add(c);
+    }
+    ops.addAll(new OrderDiffer(ctx).diff(creations, removals.deletedIds()));
+    ops.addAll(new SettingsDiffer(ctx).diff());
+    List<Diagnostic> problems = new ArrayList<>(ctx.problems);
+    problems.sort(Diagnostic.ORDER);
+    return new DiffResult(ops, ctx.warnings, problems);
+  }
+}

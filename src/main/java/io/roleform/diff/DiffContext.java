@@ -1,0 +1,39 @@
+package io.roleform.diff;
+
+import io.roleform.config.DesiredRole;
+import io.roleform.config.DesiredState;
+import io.roleform.config.Diagnostic;
+import io.roleform.plan.PlanOptions;
+import io.roleform.plan.Warning;
+import io.roleform.portal.LiveRole;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What every step of one diff shares: the inputs, the lookups and role matching built from them,
+ * and the collectors for problems and warnings. Lives for one {@link Diff#compute} call only.
+ */
+final class DiffContext {
+
+  final DesiredState desired;
+  final LiveIndex index;
+  final PlanOptions options;
+  final List<Diagnostic> problems = new ArrayList<>();
+  final List<Warning> warnings = new ArrayList<>();
+  final RoleMatching matching;
+
+  DiffContext(DesiredState desired, LiveIndex index, PlanOptions options) {
+    this.desired = desired;
+    this.index = index;
+    this.options = options;
+    this.matching = RoleMatching.match(desired, index, problems);
+  }
+
+  /** Every role name the config could mean: declared names and live names. */
+  List<String> roleNames() {
+    List<String> names = new ArrayList<>();
+    for (DesiredRole d : desired.roles()) names.add(d.name());
+    for (LiveRole l : index.live.roles()) names.add(l.name());
+    return names;
+  }
+}

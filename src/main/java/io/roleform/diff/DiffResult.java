@@ -1,0 +1,28 @@
+package io.roleform.diff;
+
+import io.roleform.config.Diagnostic;
+import io.roleform.plan.Operation;
+import io.roleform.plan.Warning;
+import java.util.List;
+
+/**
+ * What a diff found.
+ *
+ * @param operations the changes, in no particular order (the plan orders them); meaningless when
+ *     there are problems
+ * @param warnings things a reviewer should know that are not changes
+ * @param problems plan-time errors in the config (unknown permission ids, users, roles ...),
+ *     sorted by position; a plan is made only when there are none
+ */
+public record DiffResult(List<Operation> operations, List<Warning> warnings, List<Diagnostic> problems) {
+
+  public DiffResult {
+    operations = List.copyOf(operations);
+    warnings = List.copyOf(warnings);
+    problems = List.copyOf(problems);
+  }
+
+  public boolean ok() {
+    return problems.isEmpty();
+  }
+}

@@ -1,0 +1,97 @@
+package io.roleform.diff;
+
+import io.roleform.config.DesiredRole;
+import io.roleform.config.Diagnostic;
+import io.roleform.plan.Operation;
+import io.roleform.plan.RoleRef;
+import io.roleform.plan.UserRef;
+import io.roleform.plan.Warning;
+import io.roleform.portal.LiveRole;
+import io.roleform.portal.LiveUser;
+import io.roleform.portal.UserStatus;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Membership changes: one {@link Operation.ChangeMembers} per role whose {@code members} are
+ * managed and differ, adds and removes sorted by email. Emails match users case-insensitively; an
+ * unknown email is a problem with the nearest live email as hint; a disabled user is allowed but
+ * warned about.
+ *
+ * <p>A pending applier listed as a member is approved ({@link Operation.ApproveApplier}) into the
+ * first role (in config order) that lists them, and added to any other role that lists them (the
+ * approval runs first). Members a role receives from a deleted role ({@code moveMembersTo}) count
+ * as its live members, because deletions run before member changes.
+ */
+final class MemberDiffer {
+
+  static final Comparator<UserRef> BY_EMAIL =
+      Comparator.comparing((UserRef u) -> LiveIndex.key(u.email())).thenComparing(UserRef::email);
+
+  private final DiffContext ctx;
+
+  MemberDiffer(DiffContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /** @param movedIn user ids each role (by lower-cased final name) receives from deleted roles */
+  List<Operation> diff(Map<String, Set<String>> movedIn) {
+    List<Operation> ops = new ArrayList<>();
+    Set<String> approved = new HashSet<>();
+    for (DesiredRole d : ctx.desired.roles()) {
+      if (d.members() == null) continue;
+      LiveRole live = ctx.matching.liveOf(d);
+      RoleRef role = new RoleRef(live == null ? null : live.id(), d.name());
+      Set<String> current = new HashSet<>(live == null ? Set.of() : ctx.index.membersOf(live));
+      current.addAll(movedIn.getOrDefault(LiveIndex.key(d.name()), Set.of()));
+      Map<String, LiveUser> wanted = new LinkedHashMap<>();
+      for (int i = 0; i < d.members().size(); i++) {
+        LiveUser user = user(d, i);
+        if (user == null) continue;
+        if (user.status() == UserStatus.DISABLED) {
+          ctx.warnings.add(new Warning("disabled-member",
+              "user " + user.email() + " is disabled but listed as a member of `" + d.name() + "`"));
+        }
+        if (user.status() == UserStatus.PENDING && !current.contains(user.id()) && approved.add(user.id())) {
+          ops.add(new Operation.ApproveApplier(ref(user), role, "pending applier listed as member"));
+          continue;
+        }
+        wanted.put(user.id(), user);
+      }
+      List<UserRef> add = new ArrayList<>();
+      for (LiveUser u : wanted.values()) if (!current.contains(u.id())) add.add(ref(u));
+      List<UserRef> remove = new ArrayList<>();
+      for (String id : current) if (!wanted.containsKey(id)) remove.add(ref(id));
+      if (add.isEmpty() && remove.isEmpty()) continue;
+      add.sort(BY_EMAIL);
+      remove.sort(BY_EMAIL);
+      ops.add(new Operation.ChangeMembers(role, add, remove, "config differs from live"));
+    }
+    return ops;
+  }
+
+  private LiveUser user(DesiredRole d, int i) {
+    String email = d.members().get(i);
+    LiveUser user = ctx.index.usersByEmail.get(LiveIndex.key(email));
+    if (user == null) {
+      ctx.problems.add(Diagnostic.at(d.positionOf("members/" + i), DocumentPath.role(d.name(), "members", i),
+              "unknown user `" + email + "` (no live user has this email)")
+          .withHint(Nearest.hint(email, ctx.index.usersByEmail.keySet())));
+    }
+    return user;
+  }
+
+  private UserRef ref(String userId) {
+    LiveUser u = ctx.index.usersById.get(userId);
+    return u == null ? new UserRef(userId, userId) : ref(u);
+  }
+
+  private static UserRef ref(LiveUser u) {
+    return new UserRef(u.id(), u.email());
+  }
+}

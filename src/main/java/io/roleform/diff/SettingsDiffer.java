@@ -1,0 +1,71 @@
+package io.roleform.diff;
+
+import io.roleform.config.DesiredSettings;
+import io.roleform.config.Diagnostic;
+import io.roleform.plan.Change;
+import io.roleform.plan.Operation;
+import io.roleform.plan.UserRef;
+import io.roleform.portal.LiveUser;
+import io.roleform.portal.PortalSettings;
+import io.roleform.portal.UserStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Portal settings: one {@link Operation.UpdateSettings} with the changed fields, and a {@link
+ * Operation.TransferOwner} when the owner differs (emails compared case-insensitively). A setting
+ * named in the config on a portal kind that reports it as {@code null} is a problem.
+ */
+final class SettingsDiffer {
+
+  private final DiffContext ctx;
+
+  SettingsDiffer(DiffContext ctx) {
+    this.ctx = ctx;
+  }
+
+  List<Operation> diff() {
+    DesiredSettings desired = ctx.desired.settings();
+    PortalSettings live = ctx.index.live.portal().settings();
+    List<Operation> ops = new ArrayList<>(2);
+    Change<Boolean> allowView = change("allowView", desired.allowView(), live.allowView());
+    Change<Boolean> notifyMembers = change("notifyMembers", desired.notifyMembers(), live.notifyMembers());
+    if (allowView != null || notifyMembers != null) {
+      ops.add(new Operation.UpdateSettings(allowView, notifyMembers, "config differs from live"));
+    }
+    if (desired.owner() != null && supported("owner", live.owner())) {
+      LiveUser owner = ctx.index.usersByEmail.get(LiveIndex.key(desired.owner()));
+      String path = DocumentPath.settings("owner");
+      if (owner == null) {
+        ctx.problems.add(Diagnostic.at(null, path, "unknown user `" + desired.owner() + "` (no live user has this email)")
+            .withHint(Nearest.hint(desired.owner(), ctx.index.usersByEmail.keySet())));
+      } else if (LiveIndex.key(owner.email()).equals(LiveIndex.key(live.owner()))) {
+        // already the owner: nothing to do, whatever their status
+      } else if (owner.status() == UserStatus.PENDING || owner.external()) {
+        ctx.problems.add(Diagnostic.at(null, path, "user " + owner.email() + " cannot own the portal ("
+            + (owner.external() ? "an external collaborator" : "a pending applier") + ")"));
+      } else {
+        LiveUser from = ctx.index.usersByEmail.get(LiveIndex.key(live.owner()));
+        ops.add(new Operation.TransferOwner(
+            from == null ? null : new UserRef(from.id(), from.email()),
+            new UserRef(owner.id(), owner.email()),
+            "settings.owner differs from live"));
+      }
+    }
+    return ops;
+  }
+
+  private Change<Boolean> change(String key, Boolean desired, Boolean live) {
+    if (desired == null || !supported(key, live) || Objects.equals(desired, live)) return null;
+    return new Change<>(live, desired);
+  }
+
+  /** Whether the portal has the setting; reports a problem when it does not. */
+  private boolean supported(String key, Object live) {
+    if (live != null) return true;
+    ctx.problems.add(Diagnostic.at(null, DocumentPath.settings(key),
+        "`" + key + "` is not supported by this portal kind (" + ctx.index.profile() + ")"));
+    return false;
+  }
+}

@@ -1,0 +1,114 @@
+package io.roleform.plan;
+
+import io.roleform.portal.LiveRole;
+import io.roleform.portal.LiveState;
+import io.roleform.portal.LiveUser;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Who gains and who loses which permission: a user's effective permissions are the union of the
+ * permissions of the roles they are a member of, before (live) and after (the simulated plan).
+ *
+ * <p>Only users the plan can affect are examined: members (before or after) of roles whose
+ * permissions change or that are deleted, and users named by member changes and approvals. The
+ * cost is one pass over the memberships plus work in proportion to those users.
+ *
+ * <p>Also warns about users who lose their last role in this plan ({@code user-in-no-role});
+ * users who were already in no role are not listed, to keep the warning about this change.
+ *
+ * @param changes sorted by user email, then direction (gained first), then permission
+ */
+record AccessImpact(List<AccessChange> changes, List<Warning> warnings) {
+
+  static final Comparator<AccessChange> ORDER =
+      Comparator.comparing((AccessChange a) -> a.user().toLowerCase(Locale.ROOT))
+          .thenComparing(AccessChange::direction)
+          .thenComparing(AccessChange::permission);
+
+  static AccessImpact compute(LiveState live, AfterState after, List<Operation> operations) {
+    Set<String> affected = affectedUsers(live, after, operations);
+    if (affected.isEmpty()) return new AccessImpact(List.of(), List.of());
+    Map<String, List<String>> rolesBefore = rolesOf(affected, live.members());
+    Map<String, List<String>> rolesAfter = rolesOf(affected, after.members);
+    Map<String, String> liveNames = new HashMap<>();
+    for (LiveRole r : live.roles()) liveNames.put(r.id(), r.name());
+    Map<String, String> emails = new HashMap<>();
+    for (LiveUser u : live.users()) if (affected.contains(u.id())) emails.put(u.id(), u.email());
+
+    Map<String, Set<String>> livePermissions = new HashMap<>();
+    for (LiveRole r : live.roles()) livePermissions.put(r.id(), Set.copyOf(r.permissions()));
+    List<AccessChange> changes = new ArrayList<>();
+    List<Warning> warnings = new ArrayList<>();
+    for (String user : affected) {
+      String email = emails.getOrDefault(user, user);
+      List<String> before = rolesBefore.getOrDefault(user, List.of());
+      List<String> now = rolesAfter.getOrDefault(user, List.of());
+      Set<String> had = union(before, livePermissions);
+      Set<String> has = union(now, after.permissions);
+      for (String p : has) {
+        if (!had.contains(p)) changes.add(new AccessChange(email, p, AccessChange.Direction.GAINED, via(p, now, after.permissions, after.names)));
+      }
+      for (String p : had) {
+        if (!has.contains(p)) changes.add(new AccessChange(email, p, AccessChange.Direction.LOST, via(p, before, livePermissions, liveNames)));
+      }
+      if (!before.isEmpty() && now.isEmpty()) {
+        warnings.add(new Warning("user-in-no-role", "user " + email + " is in no role after this plan"));
+      }
+    }
+    changes.sort(ORDER);
+    warnings.sort(Comparator.comparing(Warning::message));
+    return new AccessImpact(changes, warnings);
+  }
+
+  private static Set<String> union(List<String> roleKeys, Map<String, Set<String>> permissionsByRole) {
+    if (roleKeys.size() == 1) return permissionsByRole.get(roleKeys.get(0));
+    Set<String> all = new HashSet<>();
+    for (String key : roleKeys) all.addAll(permissionsByRole.get(key));
+    return all;
+  }
+
+  /** The names of the roles among {@code roleKeys} that grant {@code permission}, sorted. */
+  private static List<String> via(String permission, List<String> roleKeys, Map<String, Set<String>> permissionsByRole,
+      Map<String, String> names) {
+    Set<String> via = new TreeSet<>();
+    for (String key : roleKeys) if (permissionsByRole.get(key).contains(permission)) via.add(names.get(key));
+    return List.copyOf(via);
+  }
+
+  private static Set<String> affectedUsers(LiveState live, AfterState after, List<Operation> operations) {
+    Set<String> users = new HashSet<>();
+    for (Operation op : operations) {
+      if (op instanceof Operation.UpdateRole u && u.permissions() != null) {
+        users.addAll(live.members().getOrDefault(u.role().id(), Set.of()));
+        users.addAll(after.members.getOrDefault(AfterState.key(u.role()), Set.of()));
+      } else if (op instanceof Operation.DeleteRole d) {
+        users.addAll(live.members().getOrDefault(d.role().id(), Set.of()));
+      } else if (op instanceof Operation.ApproveApplier a) {
+        users.add(a.user().id());
+      } else if (op instanceof Operation.ChangeMembers m) {
+        for (UserRef u : m.add()) users.add(u.id());
+        for (UserRef u : m.remove()) users.add(u.id());
+      }
+    }
+    return users;
+  }
+
+  /** Role keys per user, for the given users only. */
+  private static Map<String, List<String>> rolesOf(Set<String> users, Map<String, ? extends Set<String>> membersByRole) {
+    Map<String, List<String>> byUser = new HashMap<>();
+    for (Map.Entry<String, ? extends Set<String>> e : membersByRole.entrySet()) {
+      for (String user : e.getValue()) {
+        if (users.contains(user)) byUser.computeIfAbsent(user, u -> new ArrayList<>(2)).add(e.getKey());
+      }
+    }
+    return byUser;
+  }
+}

@@ -1,0 +1,75 @@
+package io.roleform.plan;
+
+import io.roleform.portal.LiveRole;
+import io.roleform.portal.LiveState;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The roles, their permissions and their members as they will be once a plan's operations ran —
+ * simulated, not read. Roles are keyed by live id, or by {@code "+" + lower-cased name} for roles
+ * the plan creates (as {@link RoleRef#id()} is {@code null} for them).
+ *
+ * <p>Member sets are shared with the live state and copied only for the roles an operation
+ * touches, so simulating a plan costs in proportion to the plan, not to the portal.
+ */
+final class AfterState {
+
+  final Map<String, String> names = new HashMap<>();
+  final Map<String, Set<String>> permissions = new HashMap<>();
+  final Map<String, Set<String>> members = new HashMap<>();
+  private final Set<String> copied = new HashSet<>();
+
+  private AfterState() {}
+
+  /** Applies {@code operations} (in apply order) to a model of {@code live}. */
+  static AfterState simulate(LiveState live, List<Operation> operations) {
+    AfterState s = new AfterState();
+    for (LiveRole r : live.roles()) {
+      s.names.put(r.id(), r.name());
+      s.permissions.put(r.id(), Set.copyOf(r.permissions()));
+      s.members.put(r.id(), live.members().getOrDefault(r.id(), Set.of()));
+    }
+    for (Operation op : operations) s.apply(op);
+    return s;
+  }
+
+  static String key(RoleRef ref) {
+    return ref.id() != null ? ref.id() : "+" + ref.name().toLowerCase(Locale.ROOT);
+  }
+
+  private void apply(Operation op) {
+    if (op instanceof Operation.UpdateRole u) {
+      String k = key(u.role());
+      if (u.name() != null) names.put(k, u.name().after());
+      if (u.permissions() != null) permissions.put(k, Set.copyOf(u.permissions().after()));
+    } else if (op instanceof Operation.CreateRole c) {
+      String k = key(new RoleRef(null, c.name()));
+      names.put(k, c.name());
+      permissions.put(k, Set.copyOf(c.permissions()));
+      members.put(k, Set.of());
+    } else if (op instanceof Operation.DeleteRole d) {
+      String k = key(d.role());
+      Set<String> moving = members.getOrDefault(k, Set.of());
+      if (d.moveMembersTo() != null) writable(key(d.moveMembersTo())).addAll(moving);
+      names.remove(k);
+      permissions.remove(k);
+      members.remove(k);
+    } else if (op instanceof Operation.ApproveApplier a) {
+      writable(key(a.role())).add(a.user().id());
+    } else if (op instanceof Operation.ChangeMembers m) {
+      Set<String> set = writable(key(m.role()));
+      for (UserRef u : m.add()) set.add(u.id());
+      for (UserRef u : m.remove()) set.remove(u.id());
+    }
+  }
+
+  private Set<String> writable(String roleKey) {
+    if (copied.add(roleKey)) members.put(roleKey, new HashSet<>(members.getOrDefault(roleKey, Set.of())));
+    return members.get(roleKey);
+  }
+}

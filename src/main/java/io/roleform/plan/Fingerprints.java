@@ -1,0 +1,113 @@
+package io.roleform.plan;
+
+import io.roleform.portal.LiveRole;
+import io.roleform.portal.LiveState;
+import io.roleform.portal.LiveUser;
+import io.roleform.portal.Permission;
+import io.roleform.portal.PortalInfo;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The fingerprint of a live state: its {@code stateVersion} and a SHA-256 of a canonical form of
+ * everything read — portal facts and settings, the permission catalog, users, roles (with their
+ * positions and versions) and memberships. The canonical form sorts every collection by id and
+ * length-prefixes every string, so two reads of an unchanged portal give the same hash whatever
+ * order the portal listed things in, and any change read gives a different one. Linear-logarithmic
+ * in the size of the state (200,000 memberships hash in well under a second).
+ */
+public final class Fingerprints {
+
+  private Fingerprints() {}
+
+  public static Fingerprint of(LiveState live) {
+    Canonical c = new Canonical();
+    PortalInfo p = live.portal();
+    c.section("portal").text(p.name()).text(p.profile()).number(p.stateVersion()).text(p.adminRoleId())
+        .text(p.roleManagementPermission()).text(p.viewerUserId()).text(p.viewerEmail());
+    c.text(p.settings().owner()).text(String.valueOf(p.settings().allowView()))
+        .text(String.valueOf(p.settings().notifyMembers()));
+    List<Permission> permissions = new ArrayList<>(live.permissions());
+    permissions.sort(Comparator.comparing(Permission::id));
+    c.section("permissions").number(permissions.size());
+    for (Permission x : permissions) c.text(x.id()).text(x.name()).text(x.description()).list(x.caseActions());
+    List<LiveUser> users = new ArrayList<>(live.users());
+    users.sort(Comparator.comparing(LiveUser::id));
+    c.section("users").number(users.size());
+    for (LiveUser u : users) {
+      c.text(u.id()).text(u.email()).text(u.firstName()).text(u.lastName()).text(u.status().name())
+          .number(u.external() ? 1 : 0);
+    }
+    List<LiveRole> roles = new ArrayList<>(live.roles());
+    roles.sort(Comparator.comparing(LiveRole::id));
+    c.section("roles").number(roles.size());
+    for (LiveRole r : roles) {
+      c.text(r.id()).text(r.name()).text(r.description()).list(r.permissions()).list(r.caseActions())
+          .number(r.position()).number(r.builtIn() ? 1 : 0).number(r.fixedPermissions() ? 1 : 0)
+          .number(r.memberCount()).text(r.version());
+    }
+    String[] roleIds = live.members().keySet().toArray(new String[0]);
+    Arrays.sort(roleIds);
+    c.section("memberships").number(roleIds.length);
+    for (String roleId : roleIds) {
+      Set<String> members = live.members().get(roleId);
+      String[] ids = members.toArray(new String[0]);
+      Arrays.sort(ids);
+      c.text(roleId).number(ids.length);
+      for (String id : ids) c.text(id);
+    }
+    return new Fingerprint(p.stateVersion(), c.hex());
+  }
+
+  /** Feeds typed, length-prefixed values into one SHA-256. */
+  private static final class Canonical {
+    private final MessageDigest digest;
+    private final byte[] buffer = new byte[8];
+
+    Canonical() {
+      try {
+        digest = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+      }
+    }
+
+    Canonical section(String name) {
+      digest.update((byte) 0x1e);
+      return text(name);
+    }
+
+    Canonical text(String s) {
+      if (s == null) return number(-1);
+      byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+      number(bytes.length);
+      digest.update(bytes);
+      return this;
+    }
+
+    Canonical list(List<String> values) {
+      List<String> sorted = new ArrayList<>(values);
+      sorted.sort(null);
+      number(sorted.size());
+      for (String v : sorted) text(v);
+      return this;
+    }
+
+    Canonical number(long n) {
+      for (int i = 0; i < 8; i++) buffer[i] = (byte) (n >>> (56 - 8 * i));
+      digest.update(buffer);
+      return this;
+    }
+
+    String hex() {
+      return HexFormat.of().formatHex(digest.digest());
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package io.roleform.plan;
+
+import io.roleform.portal.LiveRole;
+import io.roleform.portal.LiveState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The safety limits (DESIGN.md §3), checked on the simulated result of a plan. Each broken limit is
+ * one {@link Refusal} naming the role or user and the flag that lifts it:
+ *
+ * <ul>
+ *   <li>{@code min-admins}: the plan removes members of the admin role and leaves it with fewer
+ *       than {@code minAdmins} (a portal that already has too few is not refused for changes
+ *       elsewhere) — {@code --min-admins=N};
+ *   <li>{@code self-lockout}: the token's user loses the role-management permission — no flag;
+ *   <li>{@code max-deletions}: more than {@code maxDeletions} role deletions —
+ *       {@code --max-deletions=N};
+ *   <li>{@code max-member-removals}: more than {@code maxMemberRemovals} members removed in total
+ *       ({@code --max-member-removals=N}), or more than {@code maxMemberRemovalPercent} % of one
+ *       role's members ({@code --max-member-removal-percent=P}). The percentage applies only to
+ *       roles with at least {@value #MIN_MEMBERS_FOR_PERCENT} members (before the removal,
+ *       including members moved in from deleted roles): removing one of two members is not a
+ *       mass removal. Members of a deleted role are not counted here: moved members stay, and a
+ *       deletion that drops members has its own rule;
+ *   <li>{@code member-removal}: deleting a role that has members without {@code moveMembersTo} —
+ *       {@code --allow-member-removal}.
+ * </ul>
+ */
+final class SafetyRules {
+
+  static final int MIN_MEMBERS_FOR_PERCENT = 4;
+
+  private SafetyRules() {}
+
+  static List<Refusal> check(LiveState live, AfterState after, List<Operation> operations, PlanOptions options) {
+    List<Refusal> refusals = new ArrayList<>();
+    minAdmins(live, after, options, refusals);
+    selfLockout(live, after, refusals);
+    List<String> deleted = new ArrayList<>();
+    int removals = 0;
+    for (Operation op : operations) {
+      if (op instanceof Operation.DeleteRole d) {
+        deleted.add(d.role().name());
+        if (d.moveMembersTo() == null && d.memberCount() > 0 && !options.allowMemberRemoval()) {
+          refusals.add(new Refusal("member-removal", "deleting role `" + d.role().name() + "` would remove its "
+              + d.memberCount() + " member(s); name moveMembersTo in removed: to keep them", "--allow-member-removal"));
+        }
+      } else if (op instanceof Operation.ChangeMembers m && !m.remove().isEmpty()) {
+        removals += m.remove().size();
+        int membersAfter = after.members.getOrDefault(AfterState.key(m.role()), Set.of()).size();
+        int base = membersAfter - m.add().size() + m.remove().size();
+        if (base >= MIN_MEMBERS_FOR_PERCENT && m.remove().size() * 100L > (long) options.maxMemberRemovalPercent() * base) {
+          int percent = (int) Math.ceil(m.remove().size() * 100.0 / base);
+          refusals.add(new Refusal("max-member-removals", "the plan removes " + m.remove().size() + " of the " + base
+              + " members of `" + m.role().name() + "` (" + percent + "%, more than "
+              + options.maxMemberRemovalPercent() + "%)", "--max-member-removal-percent=" + percent));
+        }
+      }
+    }
+    if (removals > options.maxMemberRemovals()) {
+      refusals.add(new Refusal("max-member-removals", "the plan removes " + removals
+          + " members in total (more than " + options.maxMemberRemovals() + ")", "--max-member-removals=" + removals));
+    }
+    if (deleted.size() > options.maxDeletions()) {
+      refusals.add(new Refusal("max-deletions", "the plan deletes " + deleted.size() + " roles ("
+          + String.join(", ", deleted) + "), more than " + options.maxDeletions(), "--max-deletions=" + deleted.size()));
+    }
+    return refusals;
+  }
+
+  private static void minAdmins(LiveState live, AfterState after, PlanOptions options, List<Refusal> refusals) {
+    String admin = live.portal().adminRoleId();
+    if (admin == null) return;
+    int before = live.members().getOrDefault(admin, Set.of()).size();
+    int now = after.members.getOrDefault(admin, Set.of()).size();
+    if (now < before && now < options.minAdmins()) {
+      refusals.add(new Refusal("min-admins", "the admin role `" + after.names.getOrDefault(admin, admin)
+          + "` would be left with " + now + " member(s), fewer than " + options.minAdmins(), "--min-admins=" + now));
+    }
+  }
+
+  private static void selfLockout(LiveState live, AfterState after, List<Refusal> refusals) {
+    String viewer = live.portal().viewerUserId();
+    String permission = live.portal().roleManagementPermission();
+    if (viewer == null || permission == null) return;
+    boolean before = false;
+    for (LiveRole r : live.roles()) {
+      before |= r.permissions().contains(permission) && live.members().getOrDefault(r.id(), Set.of()).contains(viewer);
+    }
+    boolean now = false;
+    for (Map.Entry<String, Set<String>> e : after.members.entrySet()) {
+      now |= e.getValue().contains(viewer) && after.permissions.get(e.getKey()).contains(permission);
+    }
+    if (before && !now) {
+      String who = live.portal().viewerEmail() != null ? live.portal().viewerEmail() : viewer;
+      refusals.add(new Refusal("self-lockout", "user " + who + ", whose token applies this plan, would lose `"
+          + permission + "`, the permission to manage roles", null));
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package io.roleform.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roleform.portal.LiveState;
+import io.roleform.testing.InMemoryPortal;
+import java.util.Random;
+import net.jqwik.api.Assume;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.statistics.Statistics;
+
+class PlanPropertiesTest {
+
+  private static final PlanOptions LENIENT = new PlanOptions(false, 0, 1000, 100_000, 100, true);
+
+  private static PlanResult plan(Desired desired, LiveState live, PlanOptions options) {
+    return Planner.plan(desired.build(), live, options, "mem:");
+  }
+
+  @Property(tries = 300)
+  void diffOfAStateWithItselfIsEmpty(@ForAll long seed) {
+    LiveState live = RandomPortals.live(new Random(seed));
+
+    PlanResult result = Planner.plan(Desired.exportOf(live), live, PlanOptions.DEFAULTS, "mem:");
+
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.plan().operations()).isEmpty();
+    assertThat(result.plan().access()).isEmpty();
+    assertThat(result.plan().refusals()).isEmpty();
+  }
+
+  @Property(tries = 400)
+  void applyingAPlanLeavesNothingToPlan(@ForAll long seed, @ForAll boolean prune) {
+    Random rnd = new Random(seed);
+    InMemoryPortal portal = new InMemoryPortal(RandomPortals.live(rnd));
+    Desired desired = RandomPortals.desired(rnd, portal.read());
+    PlanOptions options = new PlanOptions(prune, 0, 1000, 100_000, 100, true);
+    PlanResult first = plan(desired, portal.read(), options);
+    Assume.that(first.ok());
+
+    for (Operation op : first.plan().operations()) Statistics.label("operation kinds").collect(op.getClass().getSimpleName());
+    OperationRunner.run(first.plan().operations(), portal);
+    PlanResult second = plan(desired, portal.read(), options);
+
+    assertThat(second.problems()).isEmpty();
+    assertThat(second.plan().operations()).as("left after applying %s", first.plan().operations()).isEmpty();
+    assertThat(second.plan().access()).isEmpty();
+  }
+
+  @Property(tries = 200)
+  void simulatedAccessMatchesWhatApplyingReallyDoes(@ForAll long seed) {
+    Random rnd = new Random(seed);
+    InMemoryPortal portal = new InMemoryPortal(RandomPortals.live(rnd));
+    LiveState before = portal.read();
+    PlanResult result = plan(RandomPortals.desired(rnd, before), before, LENIENT);
+    Assume.that(result.ok());
+
+    OperationRunner.run(result.plan().operations(), portal);
+
+    assertThat(result.plan().access()).containsExactlyInAnyOrderElementsOf(EffectiveAccess.between(before, portal.read()));
+  }
+
+  @Property(tries = 200)
+  void adminRoleIsRefusedExactlyWhenThePlanLeavesItBelowMinAdmins(@ForAll long seed, @ForAll("minAdmins") int minAdmins) {
+    Random rnd = new Random(seed);
+    LiveState live = RandomPortals.live(rnd);
+    Desired desired = Desired.config().role("Admin", r -> r.members(RandomPortals.subset(rnd, live.users().stream()
+        .filter(u -> live.members().get("r1").contains(u.id())).map(u -> u.email()).toList()).toArray(String[]::new)));
+    PlanOptions options = new PlanOptions(false, minAdmins, 3, 100_000, 100, true);
+
+    Plan plan = plan(desired, live, options).plan();
+
+    int before = live.members().get("r1").size();
+    int after = before - Scenarios.ops(plan, Operation.ChangeMembers.class).stream().mapToInt(m -> m.remove().size()).sum();
+    boolean refused = plan.refusals().stream().anyMatch(r -> r.rule().equals("min-admins"));
+    assertThat(refused).isEqualTo(after < before && after < minAdmins);
+  }
+
+  @Property(tries = 200)
+  void deletionsAreRefusedExactlyAboveMaxDeletions(@ForAll long seed, @ForAll("maxDeletions") int maxDeletions) {
+    LiveState live = RandomPortals.live(new Random(seed));
+    Plan plan = plan(Desired.config(), live, new PlanOptions(true, 0, maxDeletions, 100_000, 100, true)).plan();
+
+    long deletions = Scenarios.ops(plan, Operation.DeleteRole.class).size();
+    assertThat(plan.refusals().stream().anyMatch(r -> r.rule().equals("max-deletions"))).isEqualTo(deletions > maxDeletions);
+  }
+
+  @Property(tries = 300)
+  void selfLockoutIsRefusedExactlyWhenApplyingWouldTakeRoleManagementFromTheTokensUser(@ForAll long seed) {
+    Random rnd = new Random(seed);
+    InMemoryPortal portal = new InMemoryPortal(RandomPortals.live(rnd));
+    LiveState before = portal.read();
+    PlanResult result = plan(RandomPortals.desired(rnd, before), before, LENIENT);
+    Assume.that(result.ok());
+
+    OperationRunner.run(result.plan().operations(), portal);
+
+    boolean locksOut = holdsRoleManagement(before) && !holdsRoleManagement(portal.read());
+    Statistics.label("locks out").collect(locksOut);
+    assertThat(result.plan().refusals().stream().anyMatch(r -> r.rule().equals("self-lockout"))).isEqualTo(locksOut);
+  }
+
+  private static boolean holdsRoleManagement(LiveState live) {
+    String viewer = live.portal().viewerUserId();
+    return live.roles().stream().anyMatch(r -> r.permissions().contains(live.portal().roleManagementPermission())
+        && live.members().get(r.id()).contains(viewer));
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<Integer> minAdmins() {
+    return net.jqwik.api.Arbitraries.integers().between(0, 5);
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<Integer> maxDeletions() {
+    return net.jqwik.api.Arbitraries.integers().between(0, 5);
+  }
+}
