@@ -101,7 +101,7 @@ record GroupView(String id, String name, String description, Map<String, List<St
     n.put("name", name);
     n.put("description", description);
     ObjectNode attrs = n.putObject("attributes");
-    attributes.forEach((k, v) -> v.forEach(attrs.withArray(k)::add));
+    attributes.forEach((k, v) -> v.forEach(attrs.putArray(k)::add));
     return n;
   }
 }

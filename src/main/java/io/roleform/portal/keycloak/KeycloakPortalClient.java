@@ -129,7 +129,7 @@ public final class KeycloakPortalClient implements PortalClient {
 
   @Override
   public void updateRole(String roleId, RolePatch patch, String expectedVersion) {
-    resolve();
+    if (patch.permissions() != null) resolve();
     if (patch.caseActions() != null && !patch.caseActions().isEmpty()) throw unsupported("case actions");
     GroupView live = GroupView.of(transport.get(AdminRequest.get("groups", roleId)), config.clientId());
     if (expectedVersion != null && !expectedVersion.equals(live.version())) {
@@ -160,7 +160,6 @@ public final class KeycloakPortalClient implements PortalClient {
 
   @Override
   public void deleteRole(String roleId, String moveMembersToId) {
-    resolve();
     if (roleId.equals(moveMembersToId)) {
       throw new PortalException(Kind.INVALID, 0, "Cannot move the members of a Keycloak group into itself.");
     }
@@ -179,7 +178,6 @@ public final class KeycloakPortalClient implements PortalClient {
 
   @Override
   public void reorderRoles(List<String> roleIds) {
-    resolve();
     List<GroupView> changes = new ArrayList<>();
     for (int i = 0; i < roleIds.size(); i++) {
       String id = roleIds.get(i);
