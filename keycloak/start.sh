@@ -55,7 +55,7 @@ KC_BOOTSTRAP_ADMIN_USERNAME="$ADMIN_USER" KC_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PA
   --http-management-port="$MGMT_PORT" >"$DIR/kc.log" 2>&1 </dev/null &
 echo $! >"$DIR/kc.pid"
 
-for _ in $(seq 1 240); do
+for _ in $(seq 1 360); do
   if curl -fs -o /dev/null "$URL/realms/master"; then break; fi
   if ! kill -0 "$(cat "$DIR/kc.pid")" 2>/dev/null; then
     echo "Keycloak exited during start-up; see $DIR/kc.log:" >&2
@@ -65,7 +65,7 @@ for _ in $(seq 1 240); do
   sleep 0.5
 done
 if ! curl -fsS -o /dev/null "$URL/realms/master"; then
-  echo "Keycloak did not answer at $URL within 120 s; see $DIR/kc.log. Stopping it." >&2
+  echo "Keycloak did not answer at $URL within 180 s; see $DIR/kc.log. Stopping it." >&2
   "$(dirname "$0")/stop.sh" 2>/dev/null || true
   exit 1
 fi
