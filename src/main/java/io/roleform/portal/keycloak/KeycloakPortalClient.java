@@ -73,7 +73,6 @@ public final class KeycloakPortalClient implements PortalClient {
         .callTimeout(config.timeout()).readTimeout(config.timeout()).connectTimeout(config.timeout())
         .retryOnConnectionFailure(false).followRedirects(false).build();
     http.dispatcher().setMaxRequestsPerHost(Math.max(8, config.writeConcurrency()));
-    http.connectionPool();
     return new KeycloakPortalClient(config, http, clock, retrier);
   }
 
