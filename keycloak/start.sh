@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Starts a throw-away Keycloak (dev mode, 127.0.0.1 only) for roleform's real-server tests.
+#
+# Fetches org.keycloak:keycloak-quarkus-dist:$KC_VERSION (zip, ~160 MB) from Maven Central into
+# the local Maven repository through the Maven wrapper (cached after the first run), unpacks it to
+# target/keycloak/, starts `kc.sh start-dev` with a bootstrap admin, waits until it answers, and
+# writes:
+#   target/keycloak/kc.pid   the PID (also the process-group id) that keycloak/stop.sh kills
+#   target/keycloak/env      `export` lines for the tests (ROLEFORM_KEYCLOAK_URL and the admin login)
+#   target/keycloak/kc.log   the server log
+#
+# Usage: keycloak/start.sh            (port: $KC_PORT, else the first free one from 18080)
+#        source target/keycloak/env && ./mvnw -B verify -Dit.test=KeycloakPortalClientIT ...
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+KC_VERSION="${KC_VERSION:-26.5.6}"
+ADMIN_USER="${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}"
+ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}"
+DIR=target/keycloak
+HOME_DIR="$DIR/keycloak-$KC_VERSION"
+ZIP="${MAVEN_REPO:-$HOME/.m2/repository}/org/keycloak/keycloak-quarkus-dist/$KC_VERSION/keycloak-quarkus-dist-$KC_VERSION.zip"
+
+if [[ -f "$DIR/kc.pid" ]] && kill -0 "$(cat "$DIR/kc.pid")" 2>/dev/null; then
+  echo "Keycloak is already running (PID $(cat "$DIR/kc.pid")); run keycloak/stop.sh first." >&2
+  exit 1
+fi
+
+started=$(date +%s)
+if [[ ! -f "$ZIP" ]]; then
+  echo "Fetching keycloak-quarkus-dist $KC_VERSION into the local Maven repository..." >&2
+  ./mvnw -B -q dependency:get -Dartifact="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip" -Dtransitive=false
+fi
+fetched=$(date +%s)
+
+if [[ ! -x "$HOME_DIR/bin/kc.sh" ]]; then
+  mkdir -p "$DIR"
+  unzip -q -o "$ZIP" -d "$DIR"
+fi
+unpacked=$(date +%s)
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+PORT="${KC_PORT:-}"
+if [[ -z "$PORT" ]]; then
+  PORT=18080
+  while port_in_use "$PORT" || port_in_use "$((PORT + 1))"; do PORT=$((PORT + 2)); done
+fi
+MGMT_PORT=$((PORT + 1))
+URL="http://127.0.0.1:$PORT"
+
+rm -rf "$HOME_DIR/data"   # a fresh dev database every time: tests never see an old run's realms
+KC_BOOTSTRAP_ADMIN_USERNAME="$ADMIN_USER" KC_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+  JAVA_OPTS_KC_HEAP="${JAVA_OPTS_KC_HEAP:--Xms64m -Xmx768m}" \
+  setsid "$HOME_DIR/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$PORT" \
+  --http-management-port="$MGMT_PORT" >"$DIR/kc.log" 2>&1 </dev/null &
+echo $! >"$DIR/kc.pid"
+
+for _ in $(seq 1 360); do
+  if curl -fs -o /dev/null "$URL/realms/master"; then break; fi
+  if ! kill -0 "$(cat "$DIR/kc.pid")" 2>/dev/null; then
+    echo "Keycloak exited during start-up; see $DIR/kc.log:" >&2
+    tail -n 30 "$DIR/kc.log" >&2
+    exit 1
+  fi
+  sleep 0.5
+done
+if ! curl -fsS -o /dev/null "$URL/realms/master"; then
+  echo "Keycloak did not answer at $URL within 180 s; see $DIR/kc.log. Stopping it." >&2
+  "$(dirname "$0")/stop.sh" 2>/dev/null || true
+  exit 1
+fi
+ready=$(date +%s)
+
+cat >"$DIR/env" <<ENV
+export ROLEFORM_KEYCLOAK_URL=$URL
+export ROLEFORM_KEYCLOAK_ADMIN_USER=$ADMIN_USER
+export ROLEFORM_KEYCLOAK_ADMIN_PASSWORD=$ADMIN_PASSWORD
+ENV
+echo "Keycloak $KC_VERSION is up at $URL (PID $(cat "$DIR/kc.pid")): fetch $((fetched - started)) s," \
+  "unpack $((unpacked - fetched)) s, start-up $((ready - unpacked)) s. Stop it with keycloak/stop.sh." >&2
+echo "For the tests: source $DIR/env" >&2

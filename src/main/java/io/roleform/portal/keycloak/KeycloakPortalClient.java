@@ -1,0 +1,283 @@
+package io.roleform.portal.keycloak;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.roleform.portal.LiveState;
+import io.roleform.portal.NewRole;
+import io.roleform.portal.PortalClient;
+import io.roleform.portal.PortalException;
+import io.roleform.portal.PortalException.Kind;
+import io.roleform.portal.RolePatch;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.OkHttpClient;
+
+/**
+ * {@link PortalClient} over Keycloak's Admin REST API (see the package doc for the mapping).
+ *
+ * <p>Keycloak has no conditional writes and no batch endpoints, so: {@link #guardWrites} is
+ * ignored (stale saved plans are still refused, by the fingerprint of everything read);
+ * {@link #updateRole} reads the group once to honour {@code expectedVersion} (a check just before
+ * the write, not an atomic one); members are changed one request per user, {@code
+ * writeConcurrency} at a time. Every write is idempotent or made so (a create retried after a lost
+ * answer finds the group it made), so retries never apply a change twice. Owner, appliers and
+ * portal settings do not exist in Keycloak: those calls throw {@link Kind#UNSUPPORTED}.
+ */
+public final class KeycloakPortalClient implements PortalClient {
+
+  private final KeycloakConfig config;
+  private final AdminTransport transport;
+  private final KeycloakReader reader;
+  private final Parallel parallel;
+  private final ExecutorService executor;
+  private final OkHttpClient http;
+  private final AtomicLong requests;
+  /** What the last read saw, updated by every write of this client. */
+  private final Map<String, GroupView> groups = new ConcurrentHashMap<>();
+  private volatile Map<String, CatalogRole> catalog;
+  private volatile String parentId;
+  private volatile String clientUuid;
+  private volatile boolean resolved;
+
+  private KeycloakPortalClient(KeycloakConfig config, OkHttpClient http, Clock clock, Retrier retrier) {
+    this.config = config;
+    this.http = http;
+    this.requests = new AtomicLong();
+    this.executor = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "roleform-keycloak");
+      t.setDaemon(true);
+      return t;
+    });
+    this.parallel = new Parallel(executor);
+    TokenSource tokens = new TokenSource(config, http, clock, retrier, requests::incrementAndGet);
+    this.transport = new AdminTransport(config, http, tokens, retrier, requests);
+    this.reader = new KeycloakReader(config, transport, tokens, parallel);
+  }
+
+  /** A client for the realm and credentials of {@code config}; nothing is sent until the first call. */
+  public static KeycloakPortalClient create(KeycloakConfig config) {
+    return create(config, Clock.systemUTC(), Retrier.DEFAULT);
+  }
+
+  static KeycloakPortalClient create(KeycloakConfig config, Clock clock, Retrier retrier) {
+    OkHttpClient http = new OkHttpClient.Builder()
+        .callTimeout(config.timeout()).readTimeout(config.timeout()).connectTimeout(config.timeout())
+        .retryOnConnectionFailure(false).followRedirects(false).build();
+    http.dispatcher().setMaxRequestsPerHost(Math.max(8, config.writeConcurrency()));
+    return new KeycloakPortalClient(config, http, clock, retrier);
+  }
+
+  /** HTTP requests sent so far, token requests included, retries counted each time. */
+  public long requestCount() {
+    return requests.get();
+  }
+
+  @Override
+  public LiveState read() {
+    KeycloakReader.Snapshot s = reader.read();
+    groups.clear();
+    groups.putAll(s.groups());
+    catalog = s.catalog();
+    parentId = s.parentId();
+    clientUuid = s.clientUuid();
+    resolved = true;
+    return s.state();
+  }
+
+  /** Keycloak has no state version; the fingerprint of the read state does the staleness work. */
+  @Override
+  public void guardWrites(long stateVersion) {}
+
+  @Override
+  public String createRole(NewRole role) {
+    resolve();
+    if (role.caseActions() != null && !role.caseActions().isEmpty()) throw unsupported("case actions");
+    List<CatalogRole> grants = catalogRoles(role.permissions());
+    int position = groups.values().stream().map(GroupView::storedPosition)
+        .filter(p -> p != null).mapToInt(Integer::intValue).max().orElse(groups.size() - 1) + 1;
+    GroupView wanted = new GroupView("new", role.name(), role.description(), Map.of(), List.of()).withPosition(position);
+    ObjectNode body = wanted.toRepresentation();
+    AdminRequest post = parentId == null ? AdminRequest.post(body, true, "groups")
+        : AdminRequest.post(body, true, "groups", parentId, "children");
+    AdminReply reply = transport.send(post.accepting(409));
+    String id;
+    if (reply.status() == 409) {
+      // A retried create whose first attempt committed meets its own group; otherwise a real clash.
+      id = reply.attempts() > 1 ? findByName(role.name()) : null;
+      if (id == null) {
+        throw new PortalException(Kind.CONFLICT, 409, "Keycloak already has a group named '" + role.name()
+            + "' " + where() + "; rename one of them or run plan again.");
+      }
+    } else {
+      id = createdId(reply);
+    }
+    GroupView created = new GroupView(id, wanted.name(), wanted.description(), wanted.attributes(), List.of());
+    if (!grants.isEmpty()) mapRoles("POST", id, grants);
+    groups.put(id, created.withRoles(role.permissions()));
+    return id;
+  }
+
+  @Override
+  public void updateRole(String roleId, RolePatch patch, String expectedVersion) {
+    if (patch.permissions() != null) resolve();
+    if (patch.caseActions() != null && !patch.caseActions().isEmpty()) throw unsupported("case actions");
+    GroupView live = GroupView.of(transport.get(AdminRequest.get("groups", roleId)), config.clientId());
+    if (expectedVersion != null && !expectedVersion.equals(live.version())) {
+      throw new PortalException(Kind.PRECONDITION_FAILED, 412, "The Keycloak group '" + live.name()
+          + "' changed since it was read (by someone else?); nothing more was changed. Run plan again.");
+    }
+    GroupView next = live;
+    String name = patch.name() == null ? live.name() : patch.name();
+    String description = patch.description() == null ? live.description() : patch.description();
+    if (!name.equals(live.name()) || !description.equals(live.description())) {
+      ObjectNode body = AdminTransport.JSON.createObjectNode().put("name", name).put("description", description);
+      transport.send(AdminRequest.put(body, "groups", roleId));  // no "attributes": Keycloak keeps them
+      next = next.withName(name, description);
+    }
+    if (patch.permissions() != null) {
+      Set<String> desired = new HashSet<>(patch.permissions());
+      List<CatalogRole> add = catalogRoles(desired.stream().filter(p -> !live.roleNames().contains(p)).sorted().toList());
+      List<CatalogRole> remove = live.roleNames().stream()
+          .filter(p -> !desired.contains(p) && catalog.containsKey(p)).map(catalog::get).toList();
+      if (!add.isEmpty()) mapRoles("POST", roleId, add);
+      if (!remove.isEmpty()) mapRoles("DELETE", roleId, remove);
+      List<String> names = new ArrayList<>(live.roleNames().stream().filter(p -> !catalog.containsKey(p)).toList());
+      names.addAll(desired);
+      next = next.withRoles(names);
+    }
+    groups.put(roleId, next);
+  }
+
+  @Override
+  public void deleteRole(String roleId, String moveMembersToId) {
+    if (roleId.equals(moveMembersToId)) {
+      throw new PortalException(Kind.INVALID, 0, "Cannot move the members of a Keycloak group into itself.");
+    }
+    if (moveMembersToId != null) {
+      List<String> members = List.copyOf(reader.memberIds(roleId));
+      parallel.forEach(members, config.writeConcurrency(),
+          user -> transport.send(AdminRequest.put(null, "users", user, "groups", moveMembersToId)));
+    }
+    AdminReply reply = transport.send(AdminRequest.delete(null, "groups", roleId).accepting(404));
+    if (reply.status() == 404 && reply.attempts() == 1) {
+      throw new PortalException(Kind.NOT_FOUND, 404, "The Keycloak group " + roleId
+          + " no longer exists (deleted by someone else?). Run plan again.");
+    }
+    groups.remove(roleId);
+  }
+
+  @Override
+  public void reorderRoles(List<String> roleIds) {
+    List<GroupView> changes = new ArrayList<>();
+    for (int i = 0; i < roleIds.size(); i++) {
+      String id = roleIds.get(i);
+      GroupView g = groups.get(id);
+      if (g == null) g = GroupView.of(transport.get(AdminRequest.get("groups", id)), config.clientId());
+      Integer stored = g.storedPosition();
+      if (stored == null || stored != i) changes.add(g.withPosition(i));
+    }
+    parallel.forEach(changes, config.writeConcurrency(), g -> {
+      transport.send(AdminRequest.put(g.toRepresentation(), "groups", g.id()));
+      groups.put(g.id(), g);
+    });
+  }
+
+  @Override
+  public void changeMembers(String roleId, Set<String> addUserIds, Set<String> removeUserIds) {
+    List<AdminRequest> calls = new ArrayList<>();
+    addUserIds.stream().sorted().forEach(u -> calls.add(AdminRequest.put(null, "users", u, "groups", roleId)));
+    removeUserIds.stream().sorted().forEach(u -> calls.add(AdminRequest.delete(null, "users", u, "groups", roleId)));
+    parallel.forEach(calls, config.writeConcurrency(), transport::send);
+  }
+
+  @Override
+  public void approveUser(String userId, String roleId) {
+    throw unsupported("pending appliers");
+  }
+
+  @Override
+  public void updateSettings(Boolean allowView, Boolean notifyMembers) {
+    throw unsupported("portal settings (allowView, notifyMembers)");
+  }
+
+  @Override
+  public void transferOwner(String newOwnerUserId) {
+    throw unsupported("an owner");
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
+  }
+
+  private void mapRoles(String method, String groupId, List<CatalogRole> roles) {
+    ArrayNode body = AdminTransport.JSON.createArrayNode();
+    roles.forEach(r -> body.addObject().put("id", r.id()).put("name", r.name()));
+    String[] path = clientUuid == null
+        ? new String[] {"groups", groupId, "role-mappings", "realm"}
+        : new String[] {"groups", groupId, "role-mappings", "clients", clientUuid};
+    AdminRequest req = method.equals("POST") ? AdminRequest.post(body, true, path) : AdminRequest.delete(body, path);
+    transport.send(req);
+  }
+
+  private List<CatalogRole> catalogRoles(List<String> names) {
+    List<CatalogRole> roles = new ArrayList<>();
+    for (String name : names) {
+      CatalogRole r = catalog.get(name);
+      if (r == null) {
+        throw new PortalException(Kind.INVALID, 0, "Keycloak realm '" + config.realm() + "' has no "
+            + (config.clientId() == null ? "realm role" : "role of client '" + config.clientId() + "'")
+            + " named '" + name + "'; create it in Keycloak first, or remove it from the config.");
+      }
+      roles.add(r);
+    }
+    return roles;
+  }
+
+  private String findByName(String name) {
+    AdminRequest list = parentId == null ? AdminRequest.get("groups") : AdminRequest.get("groups", parentId, "children");
+    for (JsonNode g : transport.get(list.query("search", name).query("exact", true).query("briefRepresentation", true))) {
+      if (name.equals(g.path("name").asText())) return g.path("id").asText();
+    }
+    return null;
+  }
+
+  private static String createdId(AdminReply reply) {
+    if (reply.body().hasNonNull("id")) return reply.body().get("id").asText();
+    String location = reply.location();
+    if (location != null && location.lastIndexOf('/') >= 0) return location.substring(location.lastIndexOf('/') + 1);
+    throw KeycloakErrors.protocol("group creation", "neither a Location header nor an id in the body");
+  }
+
+  /** Ids the writes need (parent group, client, catalog) without a full read, if none was made. */
+  private void resolve() {
+    if (resolved) return;
+    synchronized (this) {
+      if (resolved) return;
+      parentId = config.parentGroup() == null ? null : reader.parentId();
+      clientUuid = config.clientId() == null ? null : reader.clientUuid();
+      catalog = reader.catalog(clientUuid);
+      resolved = true;
+    }
+  }
+
+  private String where() {
+    return config.parentGroup() == null ? "at the top level" : "under '" + config.parentGroup() + "'";
+  }
+
+  private PortalException unsupported(String what) {
+    return new PortalException(Kind.UNSUPPORTED, 0, "A Keycloak portal has no " + what
+        + "; roleform cannot manage it there. Remove it from the config for this portal.");
+  }
+}

@@ -1,0 +1,167 @@
+package io.roleform.portal.keycloak;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.roleform.portal.LiveRole;
+import io.roleform.portal.LiveState;
+import io.roleform.portal.LiveUser;
+import io.roleform.portal.Permission;
+import io.roleform.portal.PortalException;
+import io.roleform.portal.PortalException.Kind;
+import io.roleform.portal.PortalInfo;
+import io.roleform.portal.UserStatus;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads the managed part of a realm in as few requests as the Admin API allows: the catalog, the
+ * managed groups with their role mappings and attributes (one paged list), all users (pages of
+ * 1,000), and each group's members (pages of 1,000, one list per group, several at once — Keycloak
+ * has no bulk membership endpoint).
+ */
+final class KeycloakReader {
+
+  /** What a read saw, with the Keycloak-side details the writes need. */
+  record Snapshot(LiveState state, String parentId, String clientUuid, Map<String, GroupView> groups,
+      Map<String, CatalogRole> catalog) {}
+
+  /** Members are read this many groups at a time. */
+  static final int READ_CONCURRENCY = 8;
+
+  private final KeycloakConfig config;
+  private final AdminTransport transport;
+  private final TokenSource tokens;
+  private final Parallel parallel;
+
+  KeycloakReader(KeycloakConfig config, AdminTransport transport, TokenSource tokens, Parallel parallel) {
+    this.config = config;
+    this.transport = transport;
+    this.tokens = tokens;
+    this.parallel = parallel;
+  }
+
+  Snapshot read() {
+    String parentId = config.parentGroup() == null ? null : parentId();
+    String clientUuid = config.clientId() == null ? null : clientUuid();
+    List<Object> parts = parallel.map(List.of("catalog", "groups", "users"), 3, part -> switch (part) {
+      case "catalog" -> catalog(clientUuid);
+      case "groups" -> groups(parentId);
+      default -> Paging.all(transport, AdminRequest.get("users").query("briefRepresentation", true));
+    });
+    @SuppressWarnings("unchecked") Map<String, CatalogRole> catalog = (Map<String, CatalogRole>) parts.get(0);
+    @SuppressWarnings("unchecked") List<GroupView> groups = (List<GroupView>) parts.get(1);
+    @SuppressWarnings("unchecked") List<JsonNode> userNodes = (List<JsonNode>) parts.get(2);
+
+    Map<String, LiveUser> users = new LinkedHashMap<>();
+    int withoutEmail = 0;
+    for (JsonNode u : userNodes) {
+      String email = u.path("email").asText("");
+      if (email.isBlank()) {
+        withoutEmail++;
+        continue;
+      }
+      String id = u.path("id").asText();
+      users.put(id, new LiveUser(id, email, text(u, "firstName"), text(u, "lastName"),
+          u.path("enabled").asBoolean(true) ? UserStatus.ACTIVE : UserStatus.DISABLED, false));
+    }
+    if (withoutEmail > 0) {
+      config.verboseLog().accept("Note: " + withoutEmail + " Keycloak user(s) without an email are left out;"
+          + " roleform matches members by email, so they can be neither listed nor managed.");
+    }
+
+    List<Set<String>> memberSets = parallel.map(groups, READ_CONCURRENCY, g -> memberIds(g.id()));
+    GroupView admin = groups.stream().filter(g -> g.name().equals(config.adminGroup())).findFirst()
+        .orElseThrow(() -> new PortalException(Kind.NOT_FOUND, 0, "The admin group '" + config.adminGroup()
+            + "' does not exist " + where() + " in Keycloak realm '" + config.realm() + "'. Create it (roleform"
+            + " needs an admin role to exist) or name another group with adminGroup=NAME."));
+
+    Map<String, Set<String>> members = new LinkedHashMap<>();
+    Map<String, GroupView> byId = new LinkedHashMap<>();
+    for (int i = 0; i < groups.size(); i++) {
+      Set<String> known = new TreeSet<>(memberSets.get(i));
+      known.retainAll(users.keySet());
+      members.put(groups.get(i).id(), Set.copyOf(known));
+      byId.put(groups.get(i).id(), groups.get(i));
+    }
+    List<GroupView> ordered = new ArrayList<>(groups);
+    ordered.sort(Comparator.comparing((GroupView g) -> !g.id().equals(admin.id()))
+        .thenComparing(g -> g.storedPosition() == null ? Integer.MAX_VALUE : g.storedPosition())
+        .thenComparing(g -> g.name().toLowerCase(Locale.ROOT))
+        .thenComparing(GroupView::id));
+    List<LiveRole> roles = new ArrayList<>();
+    for (GroupView g : ordered) {
+      List<String> permissions = g.roleNames().stream().filter(catalog::containsKey).toList();
+      boolean isAdmin = g.id().equals(admin.id());
+      roles.add(new LiveRole(g.id(), g.name(), g.description(), permissions, List.of(), roles.size(),
+          isAdmin, false, members.get(g.id()).size(), g.version()));
+    }
+    List<Permission> permissions = catalog.values().stream()
+        .map(r -> new Permission(r.name(), r.name(), r.description(), List.of())).toList();
+    PortalInfo info = new PortalInfo(config.realm(), "keycloak", 0L, null, admin.id(),
+        config.managePermission(), tokens.subject(), tokens.email());
+    LiveState state = new LiveState(info, permissions, List.copyOf(users.values()), roles, members);
+    return new Snapshot(state, parentId, clientUuid, byId, catalog);
+  }
+
+  /** The ids of all members of one group (paged). */
+  Set<String> memberIds(String groupId) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (JsonNode u : Paging.all(transport, AdminRequest.get("groups", groupId, "members").query("briefRepresentation", true))) {
+      ids.add(u.path("id").asText());
+    }
+    return ids;
+  }
+
+  String parentId() {
+    List<String> segments = new ArrayList<>(List.of("group-by-path"));
+    for (String s : config.parentGroup().split("/")) if (!s.isBlank()) segments.add(s);
+    AdminReply r = transport.send(AdminRequest.get(segments.toArray(String[]::new)).accepting(404));
+    if (r.status() == 404 || !r.body().hasNonNull("id")) {
+      throw new PortalException(Kind.NOT_FOUND, 404, "The parent group '" + config.parentGroup() + "' does not"
+          + " exist in Keycloak realm '" + config.realm() + "'. Create it (roleform manages only its child groups),"
+          + " or drop parentGroup= to manage the top-level groups.");
+    }
+    return r.body().path("id").asText();
+  }
+
+  String clientUuid() {
+    JsonNode found = transport.get(AdminRequest.get("clients").query("clientId", config.clientId()));
+    for (JsonNode c : found) {
+      if (config.clientId().equals(c.path("clientId").asText())) return c.path("id").asText();
+    }
+    throw new PortalException(Kind.NOT_FOUND, 404, "Keycloak realm '" + config.realm() + "' has no client '"
+        + config.clientId() + "', whose roles were to be the permission catalog. Check client=.");
+  }
+
+  /** The permission catalog by role name, sorted by name. */
+  Map<String, CatalogRole> catalog(String clientUuid) {
+    AdminRequest list = clientUuid == null ? AdminRequest.get("roles") : AdminRequest.get("clients", clientUuid, "roles");
+    Map<String, CatalogRole> catalog = new java.util.TreeMap<>();
+    for (JsonNode r : Paging.all(transport, list.query("briefRepresentation", true))) {
+      CatalogRole role = new CatalogRole(r.path("id").asText(), r.path("name").asText(), text(r, "description"));
+      if (clientUuid != null || role.isPermission(config.realm())) catalog.put(role.name(), role);
+    }
+    return catalog;
+  }
+
+  private List<GroupView> groups(String parentId) {
+    AdminRequest list = parentId == null ? AdminRequest.get("groups") : AdminRequest.get("groups", parentId, "children");
+    return Paging.all(transport, list.query("briefRepresentation", false)).stream()
+        .map(g -> GroupView.of(g, config.clientId())).toList();
+  }
+
+  private String where() {
+    return config.parentGroup() == null ? "as a top-level group" : "under the group '" + config.parentGroup() + "'";
+  }
+
+  private static String text(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v != null && v.isTextual() ? v.asText() : null;
+  }
+}
