@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       ApplyCommand.class,
       ExportCommand.class,
       CompletionCommand.class,
+      SandboxCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class RoleformCommand implements Runnable {
