@@ -55,7 +55,11 @@ public final class Sandbox implements AutoCloseable {
         o.log().printf(
             "sandbox: seeded profile %s%s in %d ms%n",
             profile.name(),
-            o.generate() == null ? "" : " + generated " + o.generate(),
+            o.generate() == null
+                ? ""
+                : String.format(
+                    " + generated users=%d, roles=%d, memberships=%d",
+                    o.generate().users(), o.generate().roles(), o.generate().memberships()),
             (System.nanoTime() - t0) / 1_000_000);
       } else {
         o.log().println(
