@@ -16,7 +16,7 @@ class PersistenceTest {
   @TempDir Path dir;
 
   @Test
-  void data_and_idempotency_records_survive_a_restart() {
+  void data_and_idempotency_records_survive_a_restart() throws Exception {
     String file = dir.resolve("nested/portal.db").toString();
     String roleId;
     String firstBody;
@@ -30,6 +30,7 @@ class PersistenceTest {
       api.patch("/api/v1/portal/settings", Map.of("allowView", true));
     }
     assertThat(Files.exists(Path.of(file))).isTrue();
+    assertThat(journalMode(file)).as("WAL: readers never wait for the writer").isEqualTo("wal");
     try (Sandbox s = TestSandboxes.start(TestSandboxes.options("app-roles", file))) {
       ApiClient api = new ApiClient(s.baseUrl(), "demo-write");
       assertThat(api.get("/api/v1/portal").json().get("stateVersion").asInt()).isEqualTo(4);
@@ -40,6 +41,14 @@ class PersistenceTest {
       assertThat(replay.body()).isEqualTo(firstBody);
       assertThat(items(api.get("/api/v1/roles"))).hasSize(4);
       assertThat(items(api.get("/api/v1/audit"))).hasSize(3);
+    }
+  }
+
+  static String journalMode(String file) throws java.sql.SQLException {
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+        var r = c.createStatement().executeQuery("PRAGMA journal_mode")) {
+      r.next();
+      return r.getString(1);
     }
   }
 

@@ -1,6 +1,5 @@
 package io.roleform.sandbox.http;
 
-import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.roleform.sandbox.FaultSpec;
@@ -8,18 +7,12 @@ import io.roleform.sandbox.store.Database;
 import io.roleform.sandbox.store.PortalRow;
 import io.roleform.sandbox.store.PortalTable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -199,10 +192,10 @@ public final class ApiServer implements AutoCloseable {
   private ApiResponse serve(HttpExchange ex, Router.Match match, String method, String path) throws IOException {
     try {
       Route route = match.route();
-      byte[] body = readBody(ex.getRequestBody());
-      Map<String, String> headers = headers(ex.getRequestHeaders());
+      byte[] body = Exchanges.readBody(ex.getRequestBody(), MAX_BODY);
+      Map<String, String> headers = Exchanges.headers(ex.getRequestHeaders());
       String rawQuery = ex.getRequestURI().getRawQuery();
-      Map<String, String> query = query(rawQuery);
+      Map<String, String> query = Exchanges.query(rawQuery);
       if (route.isWrite()) {
         Caller caller = db.read(c -> auth.authenticate(c, headers.get("authorization"), true));
         ApiRequest req = new ApiRequest(method, path, rawQuery == null ? "" : rawQuery, route.template(),
@@ -237,59 +230,11 @@ public final class ApiServer implements AutoCloseable {
     return ApiResponse.json(200, body).withHeader("State-Version", Long.toString(stateVersion.get()));
   }
 
-  private static byte[] readBody(InputStream in) throws IOException {
-    byte[] body = in.readNBytes(MAX_BODY + 1);
-    if (body.length > MAX_BODY) {
-      throw ApiProblem.badRequest(null, "The request body is larger than " + MAX_BODY + " bytes.");
-    }
-    return body;
-  }
-
-  private static Map<String, String> headers(Headers h) {
-    Map<String, String> out = new HashMap<>();
-    h.forEach((k, v) -> {
-      if (!v.isEmpty()) {
-        out.put(k.toLowerCase(Locale.ROOT), v.get(0));
-      }
-    });
-    return out;
-  }
-
-  private static Map<String, String> query(String raw) {
-    Map<String, String> out = new HashMap<>();
-    if (raw == null || raw.isEmpty()) {
-      return out;
-    }
-    for (String part : raw.split("&")) {
-      int eq = part.indexOf('=');
-      String k = URLDecoder.decode(eq < 0 ? part : part.substring(0, eq), StandardCharsets.UTF_8);
-      String v = eq < 0 ? "" : URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
-      out.putIfAbsent(k, v);
-    }
-    return out;
-  }
-
   private int send(HttpExchange ex, ApiResponse r) throws IOException {
-    Headers h = ex.getResponseHeaders();
-    r.headers().forEach(h::set);
-    if (!h.containsKey("State-Version")) {
-      h.set("State-Version", Long.toString(stateVersion.get()));
-    }
-    if (r.body() == null) {
-      ex.sendResponseHeaders(r.status(), -1);
-    } else {
-      ex.sendResponseHeaders(r.status(), r.body().length);
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(r.body());
-      }
-    }
-    return r.status();
+    return Exchanges.send(ex, r, stateVersion.get());
   }
 
-  /** Drops the connection without any response: closing an exchange before its headers are sent
-   * makes the JDK server close the socket. */
   private static int reset(HttpExchange ex) {
-    ex.close();
-    return -1;
+    return Exchanges.reset(ex);
   }
 }
