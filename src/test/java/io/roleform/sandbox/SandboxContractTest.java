@@ -258,7 +258,9 @@ class SandboxContractTest {
     ApiClient.Resp r = api.send("DELETE", "/api/v1/memberships", null, Map.of());
     assertProblem(r, 405, null);
     assertThat(r.header("Allow")).isEqualTo("GET");
-    assertThat(api.get("/api/v1/roles/order").status()).as("GET /roles/order is not a role").isEqualTo(405);
+    ApiClient.Resp order = api.get("/api/v1/roles/order");
+    assertThat(order.status()).as("GET /roles/order is not a role").isEqualTo(405);
+    assertThat(order.header("Allow")).isEqualTo("PUT");
   }
 
   @Test

@@ -35,12 +35,11 @@ final class Router {
       if (!m.matches()) {
         continue;
       }
-      if (!r.method().equals(method)) {
-        allowed.add(r.method());
+      // A literal route (PUT /roles/order) shadows the parameterised ones ({id}) for its path.
+      if (!r.paramNames().isEmpty() && literalMatch(path)) {
         continue;
       }
-      // A literal route of another method (PUT /roles/order) shadows {id} for its path.
-      if (!r.paramNames().isEmpty() && literalMatch(path)) {
+      if (!r.method().equals(method)) {
         allowed.add(r.method());
         continue;
       }
