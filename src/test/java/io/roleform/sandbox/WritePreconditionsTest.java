@@ -103,4 +103,33 @@ class WritePreconditionsTest {
     assertThat(api.delete("/api/v1/roles/r4").stateVersion()).isEqualTo(sv + 4);
     assertThat(items(api.get("/api/v1/audit"))).hasSize(4);
   }
+
+  @Test
+  void concurrent_writers_are_serialized_one_version_and_one_audit_entry_each() throws Exception {
+    int threads = 4;
+    int each = 15;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    List<java.util.concurrent.Future<Integer>> done = new java.util.ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int worker = t;
+      done.add(pool.submit(() -> {
+        int ok = 0;
+        for (int i = 0; i < each; i++) {
+          String user = "u" + (1 + (worker * each + i) % 15);
+          if (api.post("/api/v1/roles/r" + (2 + worker % 3) + "/members", Map.of("add", List.of(user))).status() == 200) {
+            ok++;
+          }
+        }
+        return ok;
+      }));
+    }
+    int ok = 0;
+    for (var f : done) {
+      ok += f.get();
+    }
+    pool.shutdown();
+    assertThat(ok).isEqualTo(threads * each);
+    assertThat(api.get("/api/v1/portal").stateVersion()).isEqualTo(1 + threads * each);
+    assertThat(items(api.get("/api/v1/audit?limit=1000"))).hasSize(threads * each);
+  }
 }
