@@ -39,8 +39,6 @@ public final class Sandbox implements AutoCloseable {
             .orElseThrow(
                 () -> new IllegalArgumentException(
                     "unknown profile '" + o.profile() + "'; expected one of " + String.join(", ", Profile.NAMES)));
-    // sqlite-jdbc logs through SLF4J; with no provider SLF4J warns on stderr about itself.
-    System.getProperties().putIfAbsent("slf4j.internal.verbosity", "ERROR");
     Tokens tokens = o.tokensFile() == null ? Tokens.demo() : Tokens.load(o.tokensFile());
     long t0 = System.nanoTime();
     Database db = Database.open(o.data());
