@@ -18,7 +18,8 @@ final class Cli {
     cl.setParameterExceptionHandler(
         (ex, args) -> {
           CommandLine c = ex.getCommandLine();
-          c.getErr().println("error: " + ex.getMessage());
+          String msg = ex.getMessage() == null ? "invalid arguments" : ex.getMessage();
+          c.getErr().println("error: " + (msg.startsWith("Error: ") ? msg.substring(7) : msg));
           c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
           return ExitCodes.ERROR;
         });
