@@ -2,6 +2,7 @@ package io.roleform.diff;
 
 import io.roleform.config.Diagnostic;
 import io.roleform.config.RemovedRole;
+import io.roleform.config.SourcePosition;
 import io.roleform.plan.Operation;
 import io.roleform.plan.RoleRef;
 import io.roleform.plan.Warning;
@@ -98,15 +99,17 @@ final class RemovalDiffer {
 
   private RoleRef moveTarget(RemovedRole r, LiveRole deleted, Set<String> deletedIds) {
     String path = DocumentPath.removed(r.name(), "moveMembersTo");
+    SourcePosition at = ctx.desired.positionOf("removed/" + ctx.desired.removed().indexOf(r) + "/moveMembersTo");
+    if (at == null) at = r.position();
     RoleTarget target = ctx.matching.resolve(r.moveMembersTo());
     if (target == null) {
-      ctx.problems.add(Diagnostic.at(r.position(), path,
+      ctx.problems.add(Diagnostic.at(at, path,
               "moveMembersTo names a role that exists nowhere: `" + r.moveMembersTo() + "`")
           .withHint(Nearest.hint(r.moveMembersTo(), ctx.roleNames())));
       return null;
     }
     if (!target.isCreated() && deletedIds.contains(target.live().id())) {
-      ctx.problems.add(Diagnostic.at(r.position(), path, "moveMembersTo names `" + target.finalName()
+      ctx.problems.add(Diagnostic.at(at, path, "moveMembersTo names `" + target.finalName()
           + "`, which this plan deletes" + (target.live().id().equals(deleted.id()) ? " (the role itself)" : "")));
       return null;
     }

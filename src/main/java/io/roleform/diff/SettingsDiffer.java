@@ -2,6 +2,7 @@ package io.roleform.diff;
 
 import io.roleform.config.DesiredSettings;
 import io.roleform.config.Diagnostic;
+import io.roleform.config.SourcePosition;
 import io.roleform.plan.Change;
 import io.roleform.plan.Operation;
 import io.roleform.plan.UserRef;
@@ -38,12 +39,12 @@ final class SettingsDiffer {
       LiveUser owner = ctx.index.usersByEmail.get(LiveIndex.key(desired.owner()));
       String path = DocumentPath.settings("owner");
       if (owner == null) {
-        ctx.problems.add(Diagnostic.at(null, path, "unknown user `" + desired.owner() + "` (no live user has this email)")
+        ctx.problems.add(Diagnostic.at(position("owner"), path, "unknown user `" + desired.owner() + "` (no live user has this email)")
             .withHint(Nearest.hint(desired.owner(), ctx.index.usersByEmail.keySet())));
       } else if (LiveIndex.key(owner.email()).equals(LiveIndex.key(live.owner()))) {
         // already the owner: nothing to do, whatever their status
       } else if (owner.status() == UserStatus.PENDING || owner.external()) {
-        ctx.problems.add(Diagnostic.at(null, path, "user " + owner.email() + " cannot own the portal ("
+        ctx.problems.add(Diagnostic.at(position("owner"), path, "user " + owner.email() + " cannot own the portal ("
             + (owner.external() ? "an external collaborator" : "a pending applier") + ")"));
       } else {
         LiveUser from = ctx.index.usersByEmail.get(LiveIndex.key(live.owner()));
@@ -64,8 +65,13 @@ final class SettingsDiffer {
   /** Whether the portal has the setting; reports a problem when it does not. */
   private boolean supported(String key, Object live) {
     if (live != null) return true;
-    ctx.problems.add(Diagnostic.at(null, DocumentPath.settings(key),
+    ctx.problems.add(Diagnostic.at(position(key), DocumentPath.settings(key),
         "`" + key + "` is not supported by this portal kind (" + ctx.index.profile() + ")"));
     return false;
+  }
+
+  /** Where the setting was written (null for a state not read from files). */
+  private SourcePosition position(String key) {
+    return ctx.desired.positionOf("settings/" + key);
   }
 }

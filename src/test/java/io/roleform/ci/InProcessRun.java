@@ -1,0 +1,30 @@
+package io.roleform.ci;
+
+import io.roleform.cli.RoleformCommand;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/** One in-process run of the real command line: exit code, stdout and stderr. Test support only. */
+record InProcessRun(List<String> args, int exitCode, String out, String err) {
+
+  static InProcessRun run(Map<String, String> env, List<String> args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code;
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      code = RoleformCommand.run(args.toArray(String[]::new), o, e, env);
+    }
+    return new InProcessRun(List.copyOf(args), code, out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public String toString() {
+    return "roleform " + String.join(" ", args) + "\nexit " + exitCode + "\n--- stdout ---\n" + out
+        + "\n--- stderr ---\n" + err;
+  }
+}
