@@ -50,6 +50,9 @@ class ReadmeCommandsTest {
   private static final Pattern LONG_OPTION = Pattern.compile("(?<![\\w-])--[a-z][a-z-]*");
 
   private final Map<String, Sandbox> sandboxes = new HashMap<>();
+  private static final Pattern LOOPBACK = Pattern.compile("http://(127\\.0\\.0\\.1|localhost):\\d+/?");
+  /** The profile of the last {@code roleform sandbox} the README started, if any. */
+  private String readmeSandboxProfile;
   @TempDir Path work;
 
   @AfterEach
@@ -140,7 +143,12 @@ class ReadmeCommandsTest {
     int ran = 0;
     for (ReadmeCommands.Line line : ReadmeCommands.concrete()) {
       for (ShellCommands.Command c : line.chain()) {
-        if (!c.args().isEmpty() && c.args().get(0).equals("sandbox")) continue;
+        if (!c.args().isEmpty() && c.args().get(0).equals("sandbox")) {
+          // The README starts a sandbox and then talks to it on a loopback port: stand in for it.
+          int i = c.args().indexOf("--profile");
+          readmeSandboxProfile = i >= 0 && i + 1 < c.args().size() ? c.args().get(i + 1) : "secure-exchanges";
+          continue;
+        }
         InProcessRun run = InProcessRun.run(env(), substitute(c.args()));
         assertThat(run.exitCode()).as("%s\n%s", line, run).isZero();
         ran++;
@@ -166,6 +174,8 @@ class ReadmeCommandsTest {
       String value = arg;
       if (previous.equals("--portal") && arg.startsWith("embedded:")) {
         value = sandbox(arg.substring("embedded:".length()));
+      } else if (previous.equals("--portal") && LOOPBACK.matcher(arg).matches() && readmeSandboxProfile != null) {
+        value = sandbox(readmeSandboxProfile);
       } else if (arg.startsWith("--portal=embedded:")) {
         value = "--portal=" + sandbox(arg.substring("--portal=embedded:".length()));
       } else if (FILE_OPTIONS.contains(previous) && !Path.of(arg).isAbsolute()) {
