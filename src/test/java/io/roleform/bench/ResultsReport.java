@@ -51,6 +51,15 @@ final class ResultsReport {
       size(b, r);
     }
     targets(b);
+    method(b);
+    Path notes = Path.of("bench/NOTES.md");
+    if (Files.isRegularFile(notes)) {
+      try {
+        b.append(Files.readString(notes));
+      } catch (IOException e) {
+        b.append("(bench/NOTES.md unreadable: ").append(e.getMessage()).append(")\n");
+      }
+    }
     return b.toString();
   }
 
@@ -109,6 +118,38 @@ final class ResultsReport {
       }
     }
     b.append('\n');
+  }
+
+  private static void method(StringBuilder b) {
+    b.append("""
+        ## Method
+
+        - Every figure is one fresh `java -jar target/roleform.jar ...` process (default JVM options), timed
+          from fork to exit by the harness (`io.roleform.bench.BenchMain`); peak RSS is GNU `/usr/bin/time`'s
+          maximum resident set size of that process.
+        - The portal is `roleform sandbox --generate ...` in its own child JVM with its SQLite file in a temp
+          directory, on 127.0.0.1 and a free port. Each size is generated twice: the full portal, and one with
+          the same users only (`--generate users=N`: no generated roles or memberships). Every apply run gets
+          a fresh sandbox on a copy of the generated database file; plans and the floor share one sandbox.
+        - Requests are counted at the sandbox (`GET /_sandbox/stats`, per-run deltas), so retries would count.
+          Minimum reads = 1 (`GET /portal`) + max(1, ceil(items / 1000)) for each of permissions, users, roles
+          and memberships (item counts from the floor client). Minimum writes = the operations of the plan
+          (`plan --format json`, taken on a fresh portal before the first run); the churn generator also
+          predicts it independently (one member batch per touched role + one update per changed role).
+        - Floor: `io.roleform.bench.FloorClient` in a fresh JVM: `java.net.http` GETs of `/portal` and every
+          page of the four lists, concurrently as roleform reads them, bodies read in full, only `nextCursor`
+          parsed. Its wall time includes JVM start-up; the `fetchMs` it prints is the HTTP part alone. It runs
+          interleaved with the no-op plan runs, against the same sandbox.
+        - Waiting on the portal vs inside roleform: one extra run with `--verbose`, whose stderr lines (one per
+          request, with its duration) the harness timestamps on arrival; the portal time is the union of the
+          request intervals (the four list reads overlap and count once); inside roleform = wall − that,
+          JVM start-up included.
+        - Churn: from the export, 5% of the generated roles' memberships changed (half removed, half added:
+          members of other roles not yet in the role) and 2% of the generated roles changed (description;
+          every other one also its permissions). Safety limits lifted with `--max-member-removals` and
+          `--max-member-removal-percent 100`.
+
+        """);
   }
 
   private static String line(String target, boolean met, String figure) {
