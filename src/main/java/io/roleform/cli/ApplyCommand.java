@@ -111,7 +111,7 @@ final class ApplyCommand implements Callable<Integer> {
         OperationOutcome failed = result.failure().orElseThrow();
         String why = result.stoppedByConcurrentChange()
             ? "the portal changed during apply (another writer?); run plan again"
-            : failed.message();
+            : failed.message().replaceFirst("[.\\s]+$", ""); // the sentence goes on below
         throw new CliException(ExitCodes.ERROR, "Apply stopped at operation " + failed.index() + " of "
             + plan.operations().size() + ": " + why + ". " + done(result)
             + " Re-running apply continues from the live state.");

@@ -13,19 +13,21 @@ import okhttp3.Response;
 /**
  * Retries a call that failed in a way worth retrying, as {@link RetryPolicy} says.
  *
- * <p>Retried: answers 429, 502, 503 and 504, and failures without an answer (connection refused or
+ * <p>Retried: answers 429, 500, 502, 503 and 504, and failures without an answer (connection refused or
  * reset, end of stream, timeouts, a body cut short) — but only for requests that are safe to repeat:
  * GET, HEAD, PUT, PATCH, DELETE, and a POST that carries an {@code Idempotency-Key} (the portal
  * answers its replay with the stored first response, so it never applies twice). The request is
  * repeated byte for byte, so the key is the same on every attempt. ({@link BufferingInterceptor},
- * further in, makes a body cut short fail its attempt rather than surface later.)
+ * further in, makes a body cut short fail its attempt rather than surface later.) A 500 is retried
+ * too: portals answer it for transient trouble as often as 503, and since only repeatable requests
+ * are retried, a 500 after the change committed is answered by the replay, never applied twice.
  *
  * <p>Returns the last answer when attempts run out on a retryable status; throws {@link
  * AttemptsFailedException} when the last attempt had no answer.
  */
 final class RetryInterceptor implements Interceptor {
 
-  static final Set<Integer> RETRY_STATUSES = Set.of(429, 502, 503, 504);
+  static final Set<Integer> RETRY_STATUSES = Set.of(429, 500, 502, 503, 504);
   private static final Set<String> REPEATABLE = Set.of("GET", "HEAD", "PUT", "PATCH", "DELETE");
 
   private final RetryPolicy policy;

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
- * How hard the client retries a request that failed in a way worth retrying (429, 502, 503, 504,
+ * How hard the client retries a request that failed in a way worth retrying (429, 500, 502, 503, 504,
  * connection failures): at most {@code maxAttempts} attempts in all, waiting between them an
  * exponential backoff with full jitter — a random delay in {@code [0, min(maxBackoff,
  * initialBackoff * 2^(retry-1))]} — unless the portal said how long to wait with {@code

@@ -98,8 +98,10 @@ class FailuresOverHttpTest {
 
   @Test
   void aBodyThatEchoesTheTokenHasItBlankedOut() {
-    portal.enqueue(new MockResponse.Builder().code(500).setHeader("Content-Type", "text/plain")
-        .body("boom: Authorization: Bearer " + TOKEN).build());
+    for (int attempt = 0; attempt < 4; attempt++) { // a 500 is retried: every attempt gets it
+      portal.enqueue(new MockResponse.Builder().code(500).setHeader("Content-Type", "text/plain")
+          .body("boom: Authorization: Bearer " + TOKEN).build());
+    }
     PortalException e = patchFails();
     assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
     assertThat(e.getMessage()).contains("[redacted]");
