@@ -28,7 +28,7 @@ final class ExportCommand implements Callable<Integer> {
   @Mixin PortalOptions portal;
 
   @Option(names = "--out", paramLabel = "DIR",
-      description = "Write DIR/roleform.yaml instead of printing the config on stdout.")
+      description = "Write DIR/roleform.yaml (plus roles-NNNN.yaml parts for a large portal) instead of printing the config on stdout.")
   Path out;
 
   @Override
@@ -44,7 +44,7 @@ final class ExportCommand implements Callable<Integer> {
         } catch (IOException e) {
           throw new CliException(ExitCodes.ERROR, "Cannot write the export to " + out + ": " + e.getMessage());
         }
-        spec.commandLine().getErr().println("Exported " + live.roles().size() + " roles to " + out.resolve("roleform.yaml"));
+        spec.commandLine().getErr().println("Exported " + live.roles().size() + " roles to " + out);
       }
       return ExitCodes.OK;
     }

@@ -43,8 +43,19 @@ public final class ConfigWriter {
   public static final String SCHEMA_COMMENT =
       "# yaml-language-server: $schema=https://roleform.dev/schema/roleform.schema.json";
 
-  /** The file {@link #writeTo} writes in its directory. */
+  /** The file {@link #writeTo} writes in its directory (the only one, unless the config is large). */
   public static final String FILE_NAME = "roleform.yaml";
+
+  /**
+   * Above this many characters the export is split into several files. At most 3 bytes of UTF-8 a
+   * char, so a file stays under 4.5 MiB even when every character is non-ASCII.
+   */
+  static final int SPLIT_CHARS = 1_500_000;
+
+  /** The size, in characters, each role part file stays under (or one role, if larger). */
+  static final int PART_CHARS = 1_000_000;
+
+  private static final Pattern PART = Pattern.compile("roles-\\d{4}\\.yaml");
 
   /** Strings written without quotes: a letter, then letters, digits and a few safe characters. */
   private static final Pattern PLAIN = Pattern.compile("\\p{L}[\\p{L}\\p{N} ._@/()+-]*");
@@ -57,11 +68,53 @@ public final class ConfigWriter {
 
   /** The config as one YAML document, ending with a newline. */
   public static String write(LiveState live) {
-    Map<String, LiveUser> users =
-        live.users().stream().collect(Collectors.toMap(LiveUser::id, Function.identity(), (a, b) -> a));
+    StringBuilder out = header(live);
+    out.append(roles(live, sortedRoles(live)));
+    return out.toString();
+  }
+
+  /**
+   * The config as files: {@code roleform.yaml} alone while the whole config stays under {@link
+   * #SPLIT_CHARS}; past that, {@code roleform.yaml} holds the settings and the order, and the roles
+   * follow in {@code roles-0001.yaml}, {@code roles-0002.yaml} ... of about {@link #PART_CHARS} each,
+   * so that every file stays well under the loader's 5 MiB limit. Keys are file names, in order.
+   */
+  public static Map<String, String> files(LiveState live) {
+    String whole = write(live);
+    if (whole.length() <= SPLIT_CHARS) return Map.of(FILE_NAME, whole);
+    Map<String, String> files = new java.util.LinkedHashMap<>();
+    files.put(FILE_NAME, header(live).append("roles: []\n").toString());
+    List<LiveRole> part = new ArrayList<>();
+    int size = 0;
+    for (LiveRole role : sortedRoles(live)) {
+      String one = roles(live, List.of(role));
+      if (!part.isEmpty() && size + one.length() > PART_CHARS) {
+        files.put(partName(files.size()), partFile(live, part));
+        part = new ArrayList<>();
+        size = 0;
+      }
+      part.add(role);
+      size += one.length();
+    }
+    if (!part.isEmpty()) files.put(partName(files.size()), partFile(live, part));
+    return files;
+  }
+
+  private static String partName(int n) {
+    return String.format(Locale.ROOT, "roles-%04d.yaml", n);
+  }
+
+  private static String partFile(LiveState live, List<LiveRole> roles) {
+    return SCHEMA_COMMENT + "\napiVersion: roleform/v1\n" + roles(live, roles);
+  }
+
+  private static List<LiveRole> sortedRoles(LiveState live) {
     List<LiveRole> roles = new ArrayList<>(live.roles());
     roles.sort(Comparator.comparingInt(LiveRole::position));
+    return roles;
+  }
 
+  private static StringBuilder header(LiveState live) {
     StringBuilder out = new StringBuilder();
     out.append(SCHEMA_COMMENT).append('\n');
     out.append("apiVersion: roleform/v1\n");
@@ -74,8 +127,16 @@ public final class ConfigWriter {
         out.append("  notifyMembers: ").append(settings.notifyMembers()).append('\n');
       }
     }
+    List<LiveRole> roles = sortedRoles(live);
     out.append("order:").append(roles.isEmpty() ? " []" : "").append('\n');
     for (LiveRole role : roles) out.append("  - ").append(scalar(role.name())).append('\n');
+    return out;
+  }
+
+  private static String roles(LiveState live, List<LiveRole> roles) {
+    Map<String, LiveUser> users =
+        live.users().stream().collect(Collectors.toMap(LiveUser::id, Function.identity(), (a, b) -> a));
+    StringBuilder out = new StringBuilder();
     out.append("roles:").append(roles.isEmpty() ? " []" : "").append('\n');
     for (LiveRole role : roles) {
       out.append("  - name: ").append(scalar(role.name())).append('\n');
@@ -89,13 +150,28 @@ public final class ConfigWriter {
     return out.toString();
   }
 
-  /** Writes {@code dir/roleform.yaml} (replacing it atomically if present), creating {@code dir}. */
+  /**
+   * Writes {@link #files} into {@code dir} (creating it), each replaced atomically; role part files
+   * of an earlier export ({@code roles-NNNN.yaml}) that this one does not write are deleted, so the
+   * directory always holds exactly one config.
+   */
   public static void writeTo(LiveState live, Path dir) throws IOException {
     Files.createDirectories(dir);
-    Path target = dir.resolve(FILE_NAME);
-    Path temp = Files.createTempFile(dir, ".roleform-export-", ".tmp");
+    Map<String, String> files = files(live);
+    try (var old = Files.list(dir)) {
+      for (Path p : old.filter(p -> PART.matcher(p.getFileName().toString()).matches()).toList()) {
+        if (!files.containsKey(p.getFileName().toString())) Files.delete(p);
+      }
+    }
+    for (Map.Entry<String, String> file : files.entrySet()) {
+      writeAtomically(dir.resolve(file.getKey()), file.getValue());
+    }
+  }
+
+  private static void writeAtomically(Path target, String content) throws IOException {
+    Path temp = Files.createTempFile(target.getParent(), ".roleform-export-", ".tmp");
     try {
-      Files.writeString(temp, write(live), StandardCharsets.UTF_8);
+      Files.writeString(temp, content, StandardCharsets.UTF_8);
       try {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (java.nio.file.AtomicMoveNotSupportedException e) {

@@ -6,10 +6,10 @@ package io.roleform.config;
  */
 final class Limits {
   /**
-   * Largest config file read, in bytes; checked before the file is read. 16 MiB: {@code export} of a
-   * portal of 200,000 memberships writes one file of about 6 MiB, which must load.
+   * Largest config file read, in bytes; checked before the file is read. 5 MiB (issue #2); a large
+   * {@code export} is split into several files, each well under it.
    */
-  static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+  static final long MAX_FILE_BYTES = 5L * 1024 * 1024;
   /** Largest total of all config files, in bytes; checked before any file is read. */
   static final long MAX_TOTAL_BYTES = 64L * 1024 * 1024;
   /** Most config files in one directory tree. */

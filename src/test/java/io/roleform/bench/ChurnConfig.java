@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.Yaml;
  * this one) and {@code roleShare} of the generated roles (a new description; every other one also
  * a different permission set). Deterministic for a seed.
  *
- * @param config the churn config file written
+ * @param config the churn config's main file (its directory holds every file of it)
  * @param membershipsChanged memberships added plus removed
  * @param rolesChanged roles whose description or permissions changed
  * @param expectedOperations one membership batch per role touched plus one update per changed role
@@ -29,14 +29,21 @@ import org.yaml.snakeyaml.Yaml;
 record ChurnConfig(Path config, int membershipsChanged, int rolesChanged, int expectedOperations) {
 
   @SuppressWarnings("unchecked")
-  static ChurnConfig write(Path exported, Path target, double membershipShare, double roleShare, long seed)
+  static ChurnConfig write(Path exportedDir, Path targetDir, double membershipShare, double roleShare, long seed)
       throws IOException {
     LoaderOptions lo = new LoaderOptions();
     lo.setCodePointLimit(Integer.MAX_VALUE);
-    Map<String, Object> doc = new Yaml(lo).load(Files.readString(exported, StandardCharsets.UTF_8));
+    // An export is roleform.yaml, plus roles-NNNN.yaml parts when large: churn every file's roles.
+    Map<Path, Map<String, Object>> docs = new java.util.TreeMap<>();
+    try (var files = Files.list(exportedDir)) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+        docs.put(f.getFileName(), new Yaml(lo).load(Files.readString(f, StandardCharsets.UTF_8)));
+      }
+    }
     List<Map<String, Object>> roles = new ArrayList<>();
     Set<String> catalog = new TreeSet<>();
-    for (Map<String, Object> role : (List<Map<String, Object>>) doc.get("roles")) {
+    for (Map<String, Object> role : docs.values().stream()
+        .flatMap(d -> ((List<Map<String, Object>>) d.getOrDefault("roles", List.of())).stream()).toList()) {
       if (role.get("permissions") instanceof List<?> ps) {
         ps.forEach(p -> catalog.add(p.toString()));
       }
@@ -90,8 +97,11 @@ record ChurnConfig(Path config, int membershipsChanged, int rolesChanged, int ex
     DumperOptions dumper = new DumperOptions();
     dumper.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
     dumper.setWidth(200);
-    Files.createDirectories(target.getParent());
-    Files.writeString(target, new Yaml(dumper).dump(doc), StandardCharsets.UTF_8);
-    return new ChurnConfig(target, removed + added, roleChanges, touched.size() + roleChanges);
+    Files.createDirectories(targetDir);
+    for (Map.Entry<Path, Map<String, Object>> doc : docs.entrySet()) {
+      Files.writeString(targetDir.resolve(doc.getKey()), new Yaml(dumper).dump(doc.getValue()), StandardCharsets.UTF_8);
+    }
+    return new ChurnConfig(targetDir.resolve("roleform.yaml"), removed + added, roleChanges,
+        touched.size() + roleChanges);
   }
 }

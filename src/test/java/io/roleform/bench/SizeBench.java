@@ -72,7 +72,7 @@ final class SizeBench {
       usersFloor = floor(sandbox).stdout().trim();
     }
     scenarios.add(validate(config));
-    ChurnConfig churn = ChurnConfig.write(config.resolve("roleform.yaml"), work.resolve("churn/roleform.yaml"),
+    ChurnConfig churn = ChurnConfig.write(config, work.resolve("churn"),
         0.05, 0.02, 42);
     double[] restart = new double[1];
     scenarios.add(apply("initial apply", usersOnly, config, minimumReads(usersFloor), -1, restart,
@@ -81,7 +81,10 @@ final class SizeBench {
         churn.expectedOperations(), restart,
         String.format("%,d memberships changed (half removed, half added), %d roles changed (description;"
             + " every other one permissions too)", churn.membershipsChanged(), churn.rolesChanged())));
-    long bytes = Files.size(config.resolve("roleform.yaml"));
+    long bytes;
+    try (var files = Files.list(config)) {
+      bytes = files.mapToLong(f -> f.toFile().length()).sum();
+    }
     return new Result(size, genFull, genUsers, restart[0], scenarios, floors, floorLine, bytes);
   }
 

@@ -200,4 +200,48 @@ class ConfigWriterTest {
             "manage-members", "u1", "alice@acme.example"),
         List.of(new Permission("view-records", null, null, null)), users, roles, members);
   }
+
+  @Test
+  void aLargeExportIsSplitIntoFilesTheLoaderAcceptsAndReadsBackWhole(@TempDir Path tmp) throws Exception {
+    // 20,000 users and 400 roles of 500 members each: about 200,000 memberships, over 5 MiB as one file.
+    List<LiveUser> users = new ArrayList<>();
+    for (int u = 0; u < 20_000; u++) {
+      users.add(new LiveUser("u" + u, "user" + u + "@big.example", "F", "L", UserStatus.ACTIVE, false));
+    }
+    List<LiveRole> roles = new ArrayList<>();
+    Map<String, Set<String>> members = new LinkedHashMap<>();
+    for (int r = 0; r < 400; r++) {
+      roles.add(new LiveRole("r" + r, "Role " + r, "", List.of("logs"), List.of(), r, false, false, 500, "1"));
+      Set<String> m = new java.util.HashSet<>();
+      for (int i = 0; i < 500; i++) m.add("u" + ((r * 37 + i * 41) % 20_000));
+      members.put("r" + r, m);
+    }
+    LiveState live = new LiveState(
+        new PortalInfo("Big", "secure-exchanges", 1, new PortalSettings(null, null, null), "r0", "logs", null, null),
+        List.of(new Permission("logs", "Logs", "", List.of())), users, roles, members);
+    assertThat(ConfigWriter.write(live).length()).isGreaterThan(5 * 1024 * 1024);
+
+    ConfigWriter.writeTo(live, tmp);
+    List<Path> files;
+    try (var list = Files.list(tmp)) {
+      files = list.sorted().toList();
+    }
+    assertThat(files).hasSizeGreaterThan(2).first().isEqualTo(tmp.resolve("roleform.yaml"));
+    for (Path f : files) assertThat(Files.size(f)).isLessThan(5L * 1024 * 1024);
+
+    ConfigResult loaded = ConfigLoader.load(tmp, Map.of());
+    assertThat(loaded.problems()).isEmpty();
+    assertThat(loaded.desired().roles()).hasSize(400);
+    assertThat(loaded.desired().order()).hasSize(400);
+    assertThat(loaded.desired().roles().stream().mapToInt(r -> r.members().size()).sum())
+        .isEqualTo(members.values().stream().mapToInt(Set::size).sum());
+
+    // A smaller export into the same directory leaves no stale part behind.
+    LiveState small = new LiveState(live.portal(), live.permissions(), users, roles.subList(0, 1),
+        Map.of("r0", members.get("r0")));
+    ConfigWriter.writeTo(small, tmp);
+    try (var list = Files.list(tmp)) {
+      assertThat(list.toList()).containsExactly(tmp.resolve("roleform.yaml"));
+    }
+  }
 }
