@@ -1,7 +1,7 @@
 package io.roleform.apply;
 
 import io.roleform.apply.OperationOutcome.Status;
-import io.roleform.plan.Operation;
+import io.roleform.diff.Operation;
 import io.roleform.plan.Plan;
 import io.roleform.portal.PortalClient;
 import io.roleform.portal.PortalException;

@@ -1,14 +1,14 @@
 package io.roleform.apply;
 
-import io.roleform.plan.Operation;
-import io.roleform.plan.Operation.ApproveApplier;
-import io.roleform.plan.Operation.ChangeMembers;
-import io.roleform.plan.Operation.CreateRole;
-import io.roleform.plan.Operation.DeleteRole;
-import io.roleform.plan.Operation.ReorderRoles;
-import io.roleform.plan.Operation.TransferOwner;
-import io.roleform.plan.Operation.UpdateRole;
-import io.roleform.plan.Operation.UpdateSettings;
+import io.roleform.diff.Operation;
+import io.roleform.diff.Operation.ApproveApplier;
+import io.roleform.diff.Operation.ChangeMembers;
+import io.roleform.diff.Operation.CreateRole;
+import io.roleform.diff.Operation.DeleteRole;
+import io.roleform.diff.Operation.ReorderRoles;
+import io.roleform.diff.Operation.TransferOwner;
+import io.roleform.diff.Operation.UpdateRole;
+import io.roleform.diff.Operation.UpdateSettings;
 
 /**
  * The short names of an operation used in progress lines and the apply report: its {@code type}

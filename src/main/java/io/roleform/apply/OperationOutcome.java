@@ -1,6 +1,6 @@
 package io.roleform.apply;
 
-import io.roleform.plan.Operation;
+import io.roleform.diff.Operation;
 import java.util.Objects;
 
 /**

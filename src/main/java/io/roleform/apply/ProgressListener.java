@@ -1,6 +1,6 @@
 package io.roleform.apply;
 
-import io.roleform.plan.Operation;
+import io.roleform.diff.Operation;
 
 /**
  * Told around each operation an {@link Applier} runs (the CLI prints "n of total" on stderr).

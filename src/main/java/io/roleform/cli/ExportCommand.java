@@ -1,6 +1,6 @@
 package io.roleform.cli;
 
-import io.roleform.config.ConfigWriter;
+import io.roleform.render.ConfigWriter;
 import io.roleform.portal.LiveState;
 import java.io.IOException;
 import java.nio.file.Path;

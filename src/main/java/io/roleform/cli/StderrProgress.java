@@ -3,7 +3,7 @@ package io.roleform.cli;
 import io.roleform.apply.OperationLabel;
 import io.roleform.apply.OperationOutcome;
 import io.roleform.apply.ProgressListener;
-import io.roleform.plan.Operation;
+import io.roleform.diff.Operation;
 import java.io.PrintWriter;
 
 /** Apply progress on stderr: {@code [n/total] ~ updateRole Billing}, and why an operation failed. */

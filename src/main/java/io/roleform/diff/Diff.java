@@ -2,9 +2,7 @@ package io.roleform.diff;
 
 import io.roleform.config.DesiredState;
 import io.roleform.config.Diagnostic;
-import io.roleform.plan.ApplyOrder;
-import io.roleform.plan.Operation;
-import io.roleform.plan.PlanOptions;
+
 import io.roleform.portal.LiveState;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +18,8 @@ public final class Diff {
 
   private Diff() {}
 
-  public static DiffResult compute(DesiredState desired, LiveState live, PlanOptions options) {
-    DiffContext ctx = new DiffContext(desired, new LiveIndex(live), options);
+  public static DiffResult compute(DesiredState desired, LiveState live, boolean prune) {
+    DiffContext ctx = new DiffContext(desired, new LiveIndex(live), prune);
     List<Operation> ops = new ArrayList<>(new RoleDiffer(ctx).diff());
     RemovalDiffer.Result removals = new RemovalDiffer(ctx).diff();
     ops.addAll(removals.deletions());

@@ -3,8 +3,7 @@ package io.roleform.diff;
 import io.roleform.config.DesiredRole;
 import io.roleform.config.DesiredState;
 import io.roleform.config.Diagnostic;
-import io.roleform.plan.PlanOptions;
-import io.roleform.plan.Warning;
+
 import io.roleform.portal.LiveRole;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,15 +16,16 @@ final class DiffContext {
 
   final DesiredState desired;
   final LiveIndex index;
-  final PlanOptions options;
+  /** Delete live roles the config does not name (--prune). */
+  final boolean prune;
   final List<Diagnostic> problems = new ArrayList<>();
   final List<Warning> warnings = new ArrayList<>();
   final RoleMatching matching;
 
-  DiffContext(DesiredState desired, LiveIndex index, PlanOptions options) {
+  DiffContext(DesiredState desired, LiveIndex index, boolean prune) {
     this.desired = desired;
     this.index = index;
-    this.options = options;
+    this.prune = prune;
     this.matching = RoleMatching.match(desired, index, problems);
   }
 

@@ -1,8 +1,6 @@
 package io.roleform.diff;
 
 import io.roleform.config.Diagnostic;
-import io.roleform.plan.Operation;
-import io.roleform.plan.Warning;
 import java.util.List;
 
 /**

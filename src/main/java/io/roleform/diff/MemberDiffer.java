@@ -2,10 +2,6 @@ package io.roleform.diff;
 
 import io.roleform.config.DesiredRole;
 import io.roleform.config.Diagnostic;
-import io.roleform.plan.Operation;
-import io.roleform.plan.RoleRef;
-import io.roleform.plan.UserRef;
-import io.roleform.plan.Warning;
 import io.roleform.portal.LiveRole;
 import io.roleform.portal.LiveUser;
 import io.roleform.portal.UserStatus;

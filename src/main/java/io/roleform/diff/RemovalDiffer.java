@@ -3,9 +3,6 @@ package io.roleform.diff;
 import io.roleform.config.Diagnostic;
 import io.roleform.config.RemovedRole;
 import io.roleform.config.SourcePosition;
-import io.roleform.plan.Operation;
-import io.roleform.plan.RoleRef;
-import io.roleform.plan.Warning;
 import io.roleform.portal.LiveRole;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,12 +46,12 @@ final class RemovalDiffer {
     for (LiveRole live : ctx.index.rolesInOrder) {
       if (ctx.matching.desiredOf(live) != null || deletedIds.contains(live.id())) continue;
       boolean prunable = !live.builtIn() && !ctx.index.isAdmin(live);
-      if (ctx.options.prune() && prunable) {
+      if (ctx.prune && prunable) {
         deletedIds.add(live.id());
         deletions.add(new Operation.DeleteRole(ref(live), null, ctx.index.membersOf(live).size(), PRUNE_REASON));
       } else {
         ctx.warnings.add(new Warning("unmanaged-role", "role `" + live.name() + "` is not in the config; left as it is"
-            + (ctx.options.prune() ? " (built-in roles are never pruned)" : " (unmanaged)")));
+            + (ctx.prune ? " (built-in roles are never pruned)" : " (unmanaged)")));
       }
     }
     Map<String, Set<String>> movedIn = new HashMap<>();

@@ -2,9 +2,6 @@ package io.roleform.diff;
 
 import io.roleform.config.DesiredRole;
 import io.roleform.config.Diagnostic;
-import io.roleform.plan.Change;
-import io.roleform.plan.Operation;
-import io.roleform.plan.RoleRef;
 import io.roleform.portal.LiveRole;
 import io.roleform.portal.Permission;
 import java.util.ArrayList;

@@ -1,7 +1,6 @@
 package io.roleform.diff;
 
 import io.roleform.config.DesiredRole;
-import io.roleform.plan.RoleRef;
 import io.roleform.portal.LiveRole;
 
 /**

@@ -1,11 +1,13 @@
 /**
  * Compares a desired state with a live state and produces the changes, as unordered
- * {@link io.roleform.plan.Operation} values, plus warnings and plan-time problems. Pure: no I/O, no
+ * {@link io.roleform.diff.Operation} values, plus warnings and plan-time problems. Pure: no I/O, no
  * clock, no randomness. The entry point is {@link io.roleform.diff.Diff#compute}.
  *
- * <p>The diff speaks the plan's value vocabulary ({@code Operation}, {@code RoleRef}, {@code Change},
- * {@code Warning}) so that nothing has to be translated twice; ordering, access impact and safety
- * are the plan's job ({@link io.roleform.plan.Planner}).
+ * <p>This package owns the vocabulary of changes — {@link io.roleform.diff.Operation} and its kinds,
+ * {@link io.roleform.diff.RoleRef}, {@link io.roleform.diff.UserRef}, {@link io.roleform.diff.Change},
+ * {@link io.roleform.diff.Warning} — and the one comparator that orders them for apply ({@link
+ * io.roleform.diff.ApplyOrder}). The plan stage builds on them (fingerprint, access impact, safety);
+ * this package depends only on {@code config} and {@code portal}.
  *
  * <p><b>Paths in diagnostics.</b> After the files of a config are merged, the index of a role
  * within its own file is no longer known, so plan-time diagnostics name a role by its name in a

@@ -1,5 +1,8 @@
 package io.roleform.plan;
 
+import io.roleform.diff.Operation;
+import io.roleform.diff.UserRef;
+import io.roleform.diff.Warning;
 import io.roleform.portal.LiveRole;
 import io.roleform.portal.LiveState;
 import io.roleform.portal.LiveUser;

@@ -1,5 +1,7 @@
 package io.roleform.plan;
 
+import io.roleform.diff.Operation;
+import io.roleform.diff.Warning;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,5 +1,8 @@
 package io.roleform.plan;
 
+import io.roleform.diff.Operation;
+import io.roleform.diff.Warning;
+import io.roleform.diff.ApplyOrder;
 import io.roleform.config.DesiredState;
 import io.roleform.diff.Diff;
 import io.roleform.diff.DiffResult;
@@ -23,7 +26,7 @@ public final class Planner {
    * @return a plan, or the plan-time problems in the config (then nothing is planned)
    */
   public static PlanResult plan(DesiredState desired, LiveState live, PlanOptions options, String portalLabel) {
-    DiffResult diff = Diff.compute(desired, live, options);
+    DiffResult diff = Diff.compute(desired, live, options.prune());
     if (!diff.ok()) return new PlanResult(null, diff.problems());
     List<Operation> operations = ApplyOrder.sort(diff.operations());
     AfterState after = AfterState.simulate(live, operations);

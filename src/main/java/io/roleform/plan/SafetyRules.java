@@ -1,5 +1,6 @@
 package io.roleform.plan;
 
+import io.roleform.diff.Operation;
 import io.roleform.portal.LiveRole;
 import io.roleform.portal.LiveState;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import io.roleform.plan.AccessChange;
 import io.roleform.plan.AccessChange.Direction;
 import io.roleform.plan.Plan;
 import io.roleform.plan.Refusal;
-import io.roleform.plan.Warning;
+import io.roleform.diff.Warning;
 import io.roleform.render.AccessImpact.UserAccess;
 import io.roleform.render.CommentBudget.Block;
 import io.roleform.render.CommentBudget.Kind;

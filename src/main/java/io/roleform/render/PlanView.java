@@ -1,7 +1,7 @@
 package io.roleform.render;
 
-import io.roleform.plan.Action;
-import io.roleform.plan.Operation;
+import io.roleform.diff.Action;
+import io.roleform.diff.Operation;
 import io.roleform.plan.Plan;
 import java.util.List;
 

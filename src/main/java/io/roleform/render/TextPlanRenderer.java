@@ -4,10 +4,10 @@ import static io.roleform.render.Text.clean;
 
 import io.roleform.plan.AccessChange;
 import io.roleform.plan.AccessChange.Direction;
-import io.roleform.plan.Action;
+import io.roleform.diff.Action;
 import io.roleform.plan.Plan;
 import io.roleform.plan.Refusal;
-import io.roleform.plan.Warning;
+import io.roleform.diff.Warning;
 import io.roleform.render.AccessImpact.UserAccess;
 import io.roleform.render.PlanView.Entry;
 import io.roleform.render.PlanView.Line;

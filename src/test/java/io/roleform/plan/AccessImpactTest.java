@@ -1,5 +1,6 @@
 package io.roleform.plan;
 
+import io.roleform.diff.Warning;
 import static io.roleform.plan.Scenarios.SECURE;
 import static io.roleform.plan.Scenarios.plan;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,9 @@
 package io.roleform.plan;
 
+import io.roleform.diff.Operation;
+import io.roleform.diff.RoleRef;
+import io.roleform.diff.Change;
+import io.roleform.diff.Warning;
 import static io.roleform.plan.Scenarios.SECURE;
 import static io.roleform.plan.Scenarios.user;
 import static org.assertj.core.api.Assertions.assertThat;

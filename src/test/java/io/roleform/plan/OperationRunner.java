@@ -1,5 +1,9 @@
 package io.roleform.plan;
 
+import io.roleform.diff.Operation;
+import io.roleform.diff.RoleRef;
+import io.roleform.diff.UserRef;
+import io.roleform.diff.Change;
 import io.roleform.portal.NewRole;
 import io.roleform.portal.PortalClient;
 import io.roleform.portal.RolePatch;

@@ -1,16 +1,21 @@
 package io.roleform.plan;
 
+import io.roleform.diff.Operation;
+import io.roleform.diff.RoleRef;
+import io.roleform.diff.UserRef;
+import io.roleform.diff.Change;
+import io.roleform.diff.Warning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.roleform.plan.Operation.ApproveApplier;
-import io.roleform.plan.Operation.ChangeMembers;
-import io.roleform.plan.Operation.CreateRole;
-import io.roleform.plan.Operation.DeleteRole;
-import io.roleform.plan.Operation.ReorderRoles;
-import io.roleform.plan.Operation.TransferOwner;
-import io.roleform.plan.Operation.UpdateRole;
-import io.roleform.plan.Operation.UpdateSettings;
+import io.roleform.diff.Operation.ApproveApplier;
+import io.roleform.diff.Operation.ChangeMembers;
+import io.roleform.diff.Operation.CreateRole;
+import io.roleform.diff.Operation.DeleteRole;
+import io.roleform.diff.Operation.ReorderRoles;
+import io.roleform.diff.Operation.TransferOwner;
+import io.roleform.diff.Operation.UpdateRole;
+import io.roleform.diff.Operation.UpdateSettings;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

@@ -1,5 +1,6 @@
 package io.roleform.plan;
 
+import io.roleform.diff.Operation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roleform.portal.LiveState;

@@ -1,5 +1,8 @@
 package io.roleform.plan;
 
+import io.roleform.diff.Operation;
+import io.roleform.diff.RoleRef;
+import io.roleform.diff.Warning;
 import static io.roleform.plan.Scenarios.CASES;
 import static io.roleform.plan.Scenarios.SECURE;
 import static io.roleform.plan.Scenarios.only;

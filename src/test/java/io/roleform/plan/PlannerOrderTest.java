@@ -1,5 +1,7 @@
 package io.roleform.plan;
 
+import io.roleform.diff.Operation;
+import io.roleform.diff.RoleRef;
 import static io.roleform.plan.Scenarios.SECURE;
 import static io.roleform.plan.Scenarios.only;
 import static io.roleform.plan.Scenarios.ops;

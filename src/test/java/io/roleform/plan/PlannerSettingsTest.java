@@ -1,5 +1,7 @@
 package io.roleform.plan;
 
+import io.roleform.diff.Operation;
+import io.roleform.diff.Change;
 import static io.roleform.plan.Scenarios.APPS;
 import static io.roleform.plan.Scenarios.SECURE;
 import static io.roleform.plan.Scenarios.plan;

@@ -1,5 +1,7 @@
 package io.roleform.plan;
 
+import io.roleform.diff.Operation;
+import io.roleform.diff.UserRef;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roleform.config.Diagnostic;

@@ -48,9 +48,9 @@ class TextPlanRendererTest {
 
   @Test
   void aRoleUpdateWithSeveralChangesAppearsInEachSectionWithItsReason() {
-    Plan plan = SamplePlans.plan(List.of(new io.roleform.plan.Operation.UpdateRole(SamplePlans.SUPPORT,
-        new io.roleform.plan.Change<>("Support Techs", "Support"), new io.roleform.plan.Change<>("a", "b"),
-        new io.roleform.plan.Change<>(List.of("logs"), List.of("logs", "billing")), null, "1", "config differs")),
+    Plan plan = SamplePlans.plan(List.of(new io.roleform.diff.Operation.UpdateRole(SamplePlans.SUPPORT,
+        new io.roleform.diff.Change<>("Support Techs", "Support"), new io.roleform.diff.Change<>("a", "b"),
+        new io.roleform.diff.Change<>(List.of("logs"), List.of("logs", "billing")), null, "1", "config differs")),
         List.of(), List.of(), List.of());
     String text = new TextPlanRenderer(false).render(plan);
     assertThat(text).contains("~ role \"Support Techs\" -> \"Support\"  # config differs");

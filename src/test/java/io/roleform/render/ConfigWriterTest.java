@@ -1,7 +1,9 @@
-package io.roleform.config;
+package io.roleform.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.roleform.config.ConfigLoader;
+import io.roleform.config.ConfigResult;
 import io.roleform.portal.LiveRole;
 import io.roleform.portal.LiveState;
 import io.roleform.portal.LiveUser;

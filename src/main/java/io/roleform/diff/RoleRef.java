@@ -1,4 +1,4 @@
-package io.roleform.plan;
+package io.roleform.diff;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package io.roleform.plan;
+package io.roleform.diff;
 
 /**
  * A value that an operation changes, from {@code before} (live) to {@code after} (desired).

@@ -1,4 +1,4 @@
-package io.roleform.plan;
+package io.roleform.diff;
 
 /** The three kinds of action, each with the symbol the text plan shows (as Terraform). */
 public enum Action {

@@ -1,4 +1,4 @@
-package io.roleform.plan;
+package io.roleform.diff;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;

@@ -1,4 +1,4 @@
-package io.roleform.plan;
+package io.roleform.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

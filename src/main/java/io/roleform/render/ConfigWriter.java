@@ -1,4 +1,4 @@
-package io.roleform.config;
+package io.roleform.render;
 
 import io.roleform.portal.LiveRole;
 import io.roleform.portal.LiveState;
