@@ -7,7 +7,7 @@
 #   e.g. bench/sandbox.sh 10 users=50000,roles=1000,memberships=200000
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q -o test-compile
-./mvnw -B -q -o dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
+./mvnw -B -q -Djib.skip test-compile
+./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
 CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
 exec java -cp "$CP" io.roleform.sandbox.SandboxBench "$@"
