@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>Where the server comes from, first match wins:
  *
  * <ol>
- *   <li>{@code -Droleform.keycloak.skip=true}: none; the tests are skipped (reported as skipped).
+ *   <li>{@code -Droleform.keycloak.skip=true}: none; the test classes are disabled (reported as
+ *       skipped) and nothing is fetched or started.
  *   <li>{@code ROLEFORM_KEYCLOAK_URL} (environment or system property) names a running server; the
  *       bootstrap admin is {@code ROLEFORM_KEYCLOAK_ADMIN_USER/PASSWORD} (default admin/admin). It
  *       is never stopped.
@@ -38,7 +40,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>Test methods and lifecycle methods get the server by declaring a {@link Endpoint} parameter.
  */
-public final class KeycloakServer implements BeforeAllCallback, ParameterResolver {
+public final class KeycloakServer implements ExecutionCondition, BeforeAllCallback, ParameterResolver {
 
   /** Set to {@code true} to skip every real-Keycloak test. */
   public static final String SKIP_PROPERTY = "roleform.keycloak.skip";
@@ -57,9 +59,15 @@ public final class KeycloakServer implements BeforeAllCallback, ParameterResolve
   }
 
   @Override
+  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+    return Boolean.getBoolean(SKIP_PROPERTY)
+        ? ConditionEvaluationResult.disabled("-D" + SKIP_PROPERTY + "=true: the real-Keycloak tests are skipped")
+        : ConditionEvaluationResult.enabled("a real Keycloak is needed");
+  }
+
+  /** Starts (or finds) the server before the first test class that needs it. */
+  @Override
   public void beforeAll(ExtensionContext context) {
-    Assumptions.assumeFalse(Boolean.getBoolean(SKIP_PROPERTY),
-        "-D" + SKIP_PROPERTY + "=true: the real-Keycloak tests are skipped");
     endpoint(context);
   }
 
