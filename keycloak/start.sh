@@ -28,9 +28,15 @@ if [[ -f "$DIR/kc.pid" ]] && kill -0 "$(cat "$DIR/kc.pid")" 2>/dev/null; then
 fi
 
 started=$(date +%s)
-if [[ ! -f "$ZIP" ]]; then
+ARTIFACT="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip"
+if [[ ! -f "$ZIP" && ! -x "$HOME_DIR/bin/kc.sh" ]]; then
   echo "Fetching keycloak-quarkus-dist $KC_VERSION into the local Maven repository..." >&2
-  ./mvnw -B -q dependency:get -Dartifact="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip" -Dtransitive=false
+  ./mvnw -B -q dependency:get -Dartifact="$ARTIFACT" -Dtransitive=false ${MAVEN_REPO:+-Dmaven.repo.local="$MAVEN_REPO"}
+  if [[ ! -f "$ZIP" ]]; then
+    # settings.xml names another local repository: let Maven copy the zip out of it.
+    ./mvnw -B -q dependency:copy -Dartifact="$ARTIFACT" -DoutputDirectory="$DIR"
+    ZIP="$DIR/keycloak-quarkus-dist-$KC_VERSION.zip"
+  fi
 fi
 fetched=$(date +%s)
 

@@ -69,9 +69,18 @@ public final class KeycloakBench {
 
     String spec = "keycloak:" + url + "?realm=" + REALM + "&parentGroup=roleform";
     Map<String, String> env = Map.of(Credentials.ENV_CLIENT_ID, BenchRealm.SA_CLIENT, Credentials.ENV_CLIENT_SECRET, secret);
+    List<Long> reads = new ArrayList<>();
     try (KeycloakPortalClient c = KeycloakPortalClient.create(KeycloakConfig.parse(spec, env))) {
-      c.read();
-      line("In-process read (KeycloakPortalClient.read), requestCount incl. token: %d", c.requestCount());
+      c.read();  // warm-up (and the token)
+      long before = c.requestCount();
+      for (int i = 0; i < runs; i++) {
+        long s = System.nanoTime();
+        c.read();
+        reads.add(System.nanoTime() - s);
+      }
+      line("In-process read (KeycloakPortalClient.read, warm JVM), median of %d: %.2f s (min %.2f, max %.2f);"
+          + " %d requests per read + 1 token", runs, secs(median(reads)), secs(Collections.min(reads)),
+          secs(Collections.max(reads)), (c.requestCount() - before) / runs);
     }
 
     Run warm = cli("plan", configA.toString(), "--portal", spec, "--detailed-exitcode", "--verbose");
@@ -107,6 +116,7 @@ public final class KeycloakBench {
       check(apply.exit == 0, "churn apply exit " + apply.exit + ": " + apply.stderrTail);
       applies.add(apply.nanos);
       applyRequests = apply.requests;
+      if (round == 0) line("Churn apply requests by kind (verbose log): %s", apply.byKind);
       check(cli("plan", configB.toString(), "--portal", spec, "--detailed-exitcode").exit == 0, "converged to B");
 
       long before = floor.requests.get();
@@ -135,7 +145,7 @@ public final class KeycloakBench {
     return d;
   }
 
-  private record Run(int exit, long nanos, long requests, String stderrTail) {}
+  private record Run(int exit, long nanos, long requests, String stderrTail, Map<String, Long> byKind) {}
 
   /** Runs the CLI in a fresh JVM; counts the Admin API requests its --verbose log shows. */
   private Run cli(String... args) {
@@ -153,7 +163,14 @@ public final class KeycloakBench {
       List<String> lines = Files.readAllLines(err, StandardCharsets.UTF_8);
       long requests = lines.stream().filter(l -> l.matches("^(GET|POST|PUT|DELETE) \\S+ -> .*")).count();
       String tail = String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
-      return new Run(exit, nanos, requests, tail);
+      Map<String, Long> byKind = new java.util.TreeMap<>();
+      for (String l : lines) {
+        if (!l.matches("^(GET|POST|PUT|DELETE) \\S+ -> .*")) continue;
+        String kind = l.replaceAll(" -> .*", "").replaceAll("\\?.*", "")
+            .replaceAll("/[0-9a-f]{8}-[0-9a-f-]{27}", "/{id}").replaceAll("^(\\S+) /admin/realms/[^/]+", "$1 ");
+        byKind.merge(kind, 1L, Long::sum);
+      }
+      return new Run(exit, nanos, requests, tail, byKind);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
