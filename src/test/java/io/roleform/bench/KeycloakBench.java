@@ -69,41 +69,47 @@ public final class KeycloakBench {
 
     String spec = "keycloak:" + url + "?realm=" + REALM + "&parentGroup=roleform";
     Map<String, String> env = Map.of(Credentials.ENV_CLIENT_ID, BenchRealm.SA_CLIENT, Credentials.ENV_CLIENT_SECRET, secret);
+    List<Long> validates = times(3, () -> cli("validate", configA.toString()).nanos);
+    line("Config load only (`roleform validate`, 300 roles, 50,000 members), median of 3: %.2f s",
+        secs(median(validates)));
+
+    // Interleaved (CLI plan, in-process read, floor read) so that all three see the same machine load.
+    Run warm = cli("plan", configA.toString(), "--portal", spec, "--detailed-exitcode", "--verbose");
+    check(warm.exit == 0, "the no-op plan shows no changes (exit " + warm.exit + "): " + warm.stderrTail);
+    FloorClient floor = new FloorClient(url, REALM, BenchRealm.SA_CLIENT, secret);
+    floor.read();  // warm-up
+    List<Long> plans = new ArrayList<>();
     List<Long> reads = new ArrayList<>();
+    List<Long> floorReads = new ArrayList<>();
+    long planRequests = 0;
+    long readRequests = 0;
+    long floorReadRequests = 0;
     try (KeycloakPortalClient c = KeycloakPortalClient.create(KeycloakConfig.parse(spec, env))) {
       c.read();  // warm-up (and the token)
-      long before = c.requestCount();
       for (int i = 0; i < runs; i++) {
+        Run r = cli("plan", configA.toString(), "--portal", spec, "--detailed-exitcode", "--verbose");
+        check(r.exit == 0, "no-op plan exit " + r.exit);
+        plans.add(r.nanos);
+        planRequests = r.requests;
+
+        long before = c.requestCount();
         long s = System.nanoTime();
         c.read();
         reads.add(System.nanoTime() - s);
-      }
-      line("In-process read (KeycloakPortalClient.read, warm JVM), median of %d: %.2f s (min %.2f, max %.2f);"
-          + " %d requests per read + 1 token", runs, secs(median(reads)), secs(Collections.min(reads)),
-          secs(Collections.max(reads)), (c.requestCount() - before) / runs);
-    }
+        readRequests = c.requestCount() - before;
 
-    Run warm = cli("plan", configA.toString(), "--portal", spec, "--detailed-exitcode", "--verbose");
-    check(warm.exit == 0, "the no-op plan shows no changes (exit " + warm.exit + "): " + warm.stderrTail);
-    List<Long> plans = new ArrayList<>();
-    long planRequests = 0;
-    for (int i = 0; i < runs; i++) {
-      Run r = cli("plan", configA.toString(), "--portal", spec, "--detailed-exitcode", "--verbose");
-      check(r.exit == 0, "no-op plan exit " + r.exit);
-      plans.add(r.nanos);
-      planRequests = r.requests;
+        before = floor.requests.get();
+        s = System.nanoTime();
+        floor.read();
+        floorReads.add(System.nanoTime() - s);
+        floorReadRequests = floor.requests.get() - before;
+      }
     }
-    FloorClient floor = new FloorClient(url, REALM, BenchRealm.SA_CLIENT, secret);
-    floor.read();  // warm-up
-    List<Long> floorReads = new ArrayList<>();
-    long floorReadRequests = 0;
-    for (int i = 0; i < runs; i++) {
-      long before = floor.requests.get();
-      long s = System.nanoTime();
-      floor.read();
-      floorReads.add(System.nanoTime() - s);
-      floorReadRequests = floor.requests.get() - before;
-    }
+    line("");
+    line("| measurement | roleform | requests | floor | requests | time ratio | request ratio |");
+    line("|---|---|---|---|---|---|---|");
+    row("Read (in-process `KeycloakPortalClient.read`, warm JVM, token cached)", reads, readRequests, floorReads,
+        floorReadRequests - 1);
     row("No-op plan (CLI, wall)", plans, planRequests + 1, floorReads, floorReadRequests);
 
     List<Long> applies = new ArrayList<>();
