@@ -24,7 +24,7 @@ fi
 {
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
   echo "Date: $(date -u +%Y-%m-%dT%H:%MZ); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  java -cp target/test-classes:target/roleform.jar io.roleform.bench.KeycloakBench "$ROLEFORM_KEYCLOAK_URL" \
+  java -cp target/test-classes:target/roleform.jar io.roleform.bench.keycloak.KeycloakBench "$ROLEFORM_KEYCLOAK_URL" \
     "${ROLEFORM_KEYCLOAK_ADMIN_USER:-admin}" "${ROLEFORM_KEYCLOAK_ADMIN_PASSWORD:-admin}" \
     target/roleform.jar target/bench-keycloak "$RUNS"
   echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

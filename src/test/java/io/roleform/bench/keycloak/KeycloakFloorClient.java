@@ -1,4 +1,4 @@
-package io.roleform.bench;
+package io.roleform.bench.keycloak;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,7 +28,7 @@ import java.util.function.Function;
  * (max=100000, so no paging) and one member list per group, 8 groups at a time; writes are one
  * request per membership, rename or role-mapping change, 4 at a time (roleform's defaults).
  */
-final class FloorClient {
+final class KeycloakFloorClient {
 
   private final ObjectMapper json = new ObjectMapper();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
@@ -43,7 +43,7 @@ final class FloorClient {
   record State(Map<String, String> groupIds, Map<String, String> userIds, Map<String, JsonNode> roles,
       Map<String, JsonNode> groups, Map<String, List<String>> memberIds) {}
 
-  FloorClient(String url, String realm, String clientId, String secret) {
+  KeycloakFloorClient(String url, String realm, String clientId, String secret) {
     this.url = url;
     this.realm = realm;
     this.clientId = clientId;

@@ -1,4 +1,4 @@
-package io.roleform.bench;
+package io.roleform.bench.keycloak;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,4 +1,4 @@
-package io.roleform.bench;
+package io.roleform.bench.keycloak;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -76,7 +76,7 @@ public final class KeycloakBench {
     // Interleaved (CLI plan, in-process read, floor read) so that all three see the same machine load.
     Run warm = cli("plan", configA.toString(), "--portal", spec, "--detailed-exitcode", "--verbose");
     check(warm.exit == 0, "the no-op plan shows no changes (exit " + warm.exit + "): " + warm.stderrTail);
-    FloorClient floor = new FloorClient(url, REALM, BenchRealm.SA_CLIENT, secret);
+    KeycloakFloorClient floor = new KeycloakFloorClient(url, REALM, BenchRealm.SA_CLIENT, secret);
     floor.read();  // warm-up
     List<Long> plans = new ArrayList<>();
     List<Long> reads = new ArrayList<>();
