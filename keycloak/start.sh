@@ -9,7 +9,8 @@
 #   target/keycloak/env      `export` lines for the tests (ROLEFORM_KEYCLOAK_URL and the admin login)
 #   target/keycloak/kc.log   the server log
 #
-# Usage: keycloak/start.sh            (port: $KC_PORT, else the first free one from 18080)
+# Usage: keycloak/start.sh            (port: $KC_PORT, else the first free one from 18080;
+#                                     start-up bound: $KC_START_TIMEOUT seconds, default 240)
 #        source target/keycloak/env && ./mvnw -B verify -Dit.test=KeycloakPortalClientIT ...
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,9 +28,15 @@ if [[ -f "$DIR/kc.pid" ]] && kill -0 "$(cat "$DIR/kc.pid")" 2>/dev/null; then
 fi
 
 started=$(date +%s)
-if [[ ! -f "$ZIP" ]]; then
+ARTIFACT="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip"
+if [[ ! -f "$ZIP" && ! -x "$HOME_DIR/bin/kc.sh" ]]; then
   echo "Fetching keycloak-quarkus-dist $KC_VERSION into the local Maven repository..." >&2
-  ./mvnw -B -q dependency:get -Dartifact="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip" -Dtransitive=false
+  ./mvnw -B -q dependency:get -Dartifact="$ARTIFACT" -Dtransitive=false ${MAVEN_REPO:+-Dmaven.repo.local="$MAVEN_REPO"}
+  if [[ ! -f "$ZIP" ]]; then
+    # settings.xml names another local repository: let Maven copy the zip out of it.
+    ./mvnw -B -q dependency:copy -Dartifact="$ARTIFACT" -DoutputDirectory="$DIR"
+    ZIP="$DIR/keycloak-quarkus-dist-$KC_VERSION.zip"
+  fi
 fi
 fetched=$(date +%s)
 
@@ -55,8 +62,10 @@ KC_BOOTSTRAP_ADMIN_USERNAME="$ADMIN_USER" KC_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PA
   --http-management-port="$MGMT_PORT" >"$DIR/kc.log" 2>&1 </dev/null &
 echo $! >"$DIR/kc.pid"
 
-for _ in $(seq 1 360); do
-  if curl -fs -o /dev/null "$URL/realms/master"; then break; fi
+START_TIMEOUT="${KC_START_TIMEOUT:-240}"   # seconds until it must answer
+deadline=$((SECONDS + START_TIMEOUT))
+while ((SECONDS < deadline)); do
+  if curl -fs --max-time 5 -o /dev/null "$URL/realms/master"; then break; fi
   if ! kill -0 "$(cat "$DIR/kc.pid")" 2>/dev/null; then
     echo "Keycloak exited during start-up; see $DIR/kc.log:" >&2
     tail -n 30 "$DIR/kc.log" >&2
@@ -64,8 +73,8 @@ for _ in $(seq 1 360); do
   fi
   sleep 0.5
 done
-if ! curl -fsS -o /dev/null "$URL/realms/master"; then
-  echo "Keycloak did not answer at $URL within 180 s; see $DIR/kc.log. Stopping it." >&2
+if ! curl -fsS --max-time 10 -o /dev/null "$URL/realms/master"; then
+  echo "Keycloak did not answer at $URL within $START_TIMEOUT s; see $DIR/kc.log. Stopping it." >&2
   "$(dirname "$0")/stop.sh" 2>/dev/null || true
   exit 1
 fi

@@ -5,6 +5,8 @@ import io.roleform.portal.PortalException;
 import io.roleform.portal.http.HttpPortalClient;
 import io.roleform.portal.http.HttpPortalConfig;
 import io.roleform.portal.http.RetryPolicy;
+import io.roleform.portal.keycloak.KeycloakConfig;
+import io.roleform.portal.keycloak.KeycloakPortalClient;
 import io.roleform.sandbox.Sandbox;
 import io.roleform.sandbox.SandboxOptions;
 import java.io.IOException;
@@ -20,7 +22,9 @@ import java.util.Map;
 /**
  * An open connection to a portal: the client, the label a plan records (the address, never a
  * credential), and for {@code embedded:PROFILE} the in-process sandbox behind it. Closing it closes
- * both.
+ * both. Three kinds of address: {@code embedded:PROFILE}, {@code keycloak:URL?realm=NAME...} (a
+ * Keycloak realm; credentials from the {@code ROLEFORM_KEYCLOAK_*} environment variables) and an
+ * http(s) URL of a Portal API v1 portal.
  */
 final class PortalConnection implements AutoCloseable {
 
@@ -57,6 +61,9 @@ final class PortalConnection implements AutoCloseable {
     if (address.startsWith(EMBEDDED_PREFIX)) {
       return openEmbedded(address.substring(EMBEDDED_PREFIX.length()), o, env, err);
     }
+    if (KeycloakConfig.isKeycloak(address)) {
+      return openKeycloak(address, o, env, err);
+    }
     URI uri = parseUrl(address);
     String token = token(o, env);
     return new PortalConnection(httpClient(uri, token, o, err), stripUserInfo(uri), null);
@@ -86,6 +93,24 @@ final class PortalConnection implements AutoCloseable {
     }
   }
 
+  /**
+   * A Keycloak realm. The label is the spec itself: {@link KeycloakConfig#parse} refuses an address
+   * with credentials in it, so it never holds a secret. The spec's own {@code timeout=} and {@code
+   * concurrency=} parameters configure the client; {@code --timeout}, {@code --max-retries}, {@code
+   * --token-file} and {@code --insecure-http} are for Portal API v1 portals only.
+   */
+  private static PortalConnection openKeycloak(
+      String spec, PortalOptions o, Map<String, String> env, PrintStream err) {
+    KeycloakConfig config;
+    try {
+      config = KeycloakConfig.parse(spec, env);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(ExitCodes.ERROR, e.getMessage());
+    }
+    if (o.verbose) config = config.withVerboseLog(err::println);
+    return new PortalConnection(KeycloakPortalClient.create(config), spec, null);
+  }
+
   private static PrintStream quiet() {
     return new PrintStream(java.io.OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
   }
@@ -111,12 +136,12 @@ final class PortalConnection implements AutoCloseable {
       uri = URI.create(address);
     } catch (IllegalArgumentException e) {
       throw new CliException(ExitCodes.ERROR, "The portal address '" + address
-          + "' is not a valid URL; expected https://host[:port], http://127.0.0.1:PORT or embedded:PROFILE.");
+          + "' is not a valid URL; expected https://host[:port], http://127.0.0.1:PORT, embedded:PROFILE or keycloak:URL?realm=NAME.");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
       throw new CliException(ExitCodes.ERROR, "The portal address '" + stripUserInfo(uri)
-          + "' is not supported; expected https://host[:port], http://127.0.0.1:PORT or embedded:PROFILE.");
+          + "' is not supported; expected https://host[:port], http://127.0.0.1:PORT, embedded:PROFILE or keycloak:URL?realm=NAME.");
     }
     if (uri.getUserInfo() != null) {
       throw new CliException(ExitCodes.ERROR,

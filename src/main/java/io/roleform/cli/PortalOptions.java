@@ -10,8 +10,10 @@ final class PortalOptions {
       paramLabel = "URL",
       description = {
         "Portal address: https://host[:port] (Portal API v1), http://127.0.0.1:PORT (loopback only),",
-        "or embedded:PROFILE to run the sandbox in-process (secure-exchanges, case-portal, app-roles).",
-        "Default: $ROLEFORM_PORTAL_URL."
+        "embedded:PROFILE to run the sandbox in-process (secure-exchanges, case-portal, app-roles),",
+        "or keycloak:URL?realm=NAME[&parentGroup=GROUP][&adminGroup=GROUP][&client=CLIENT_ID]",
+        "[&concurrency=N][&timeout=SECONDS] for a Keycloak realm (credentials from",
+        "$ROLEFORM_KEYCLOAK_CLIENT_ID/$ROLEFORM_KEYCLOAK_CLIENT_SECRET). Default: $ROLEFORM_PORTAL_URL."
       })
   String portal;
 

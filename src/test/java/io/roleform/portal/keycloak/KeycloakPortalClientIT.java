@@ -18,18 +18,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * KeycloakPortalClient against a real Keycloak (start one with keycloak/start.sh, then {@code
- * source target/keycloak/env}). Skipped unless ROLEFORM_KEYCLOAK_URL is set. Every test builds its
- * own realm and deletes it afterwards; the client signs in as a service account holding only
- * {@link RealmFixture#SERVICE_ACCOUNT_ROLES}.
+ * KeycloakPortalClient against a real Keycloak, which {@link KeycloakServer} provides (started by
+ * the build, shared with the other keycloak ITs). Every test builds its own realm and deletes it
+ * afterwards; the client signs in as a service account holding only {@link
+ * RealmFixture#SERVICE_ACCOUNT_ROLES}.
  */
 @Tag("keycloak")
+@ExtendWith(KeycloakServer.class)
 class KeycloakPortalClientIT {
 
   private static final String SECRET = "it-secret-" + UUID.randomUUID();
@@ -40,19 +41,13 @@ class KeycloakPortalClientIT {
   private final Map<String, String> users = new HashMap<>();
   private final Map<String, String> groups = new HashMap<>();
   private String serviceAccountUser;
-
-  private static String setting(String name) {
-    String v = System.getProperty(name);
-    return v != null ? v : System.getenv(name);
-  }
+  private KeycloakServer.Endpoint server;
 
   @BeforeEach
-  void realm() {
-    String url = setting("ROLEFORM_KEYCLOAK_URL");
-    Assumptions.assumeTrue(url != null && !url.isBlank(), "ROLEFORM_KEYCLOAK_URL not set: no Keycloak to test against");
-    String admin = setting("ROLEFORM_KEYCLOAK_ADMIN_USER");
-    String password = setting("ROLEFORM_KEYCLOAK_ADMIN_PASSWORD");
-    kc = new RealmFixture(url, admin == null ? "admin" : admin, password == null ? "admin" : password,
+  void realm(KeycloakServer.Endpoint server) {
+    this.server = server;
+    String url = server.url();
+    kc = new RealmFixture(url, server.adminUser(), server.adminPassword(),
         "it-" + UUID.randomUUID().toString().substring(0, 8));
     for (String r : List.of("billing", "logs", "purchase", "manage-roles")) kc.role(r, "Grants " + r);
     for (String u : List.of("alice", "bob", "carol", "dan")) users.put(u, kc.user(u, u + "@acme.example", true));
@@ -245,8 +240,7 @@ class KeycloakPortalClientIT {
   void anAdminUserCanManageTheTopLevelGroups() {
     try (KeycloakPortalClient c = KeycloakPortalClient.create(KeycloakConfig.parse("keycloak:" + kc.url
         + "?realm=" + kc.realm + "&adminGroup=roleform",
-        Map.of(Credentials.ENV_USER, setting("ROLEFORM_KEYCLOAK_ADMIN_USER") == null ? "admin" : setting("ROLEFORM_KEYCLOAK_ADMIN_USER"),
-            Credentials.ENV_PASSWORD, setting("ROLEFORM_KEYCLOAK_ADMIN_PASSWORD") == null ? "admin" : setting("ROLEFORM_KEYCLOAK_ADMIN_PASSWORD"))))) {
+        Map.of(Credentials.ENV_USER, server.adminUser(), Credentials.ENV_PASSWORD, server.adminPassword())))) {
       LiveState live = c.read();
       assertThat(live.roles()).extracting(LiveRole::name).containsExactly("roleform", "Unmanaged");
       assertThat(live.members().get(groups.get("Unmanaged"))).containsExactly(users.get("dan"));

@@ -1,0 +1,246 @@
+package io.roleform.bench.keycloak;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.roleform.portal.keycloak.Credentials;
+import io.roleform.portal.keycloak.KeycloakConfig;
+import io.roleform.portal.keycloak.KeycloakPortalClient;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.LongSupplier;
+
+/**
+ * Issue 7 §6: roleform against the floor on a realm with 10,000 users, 300 groups and 50,000
+ * memberships. Run by {@code bench/keycloak.sh}; prints a Markdown report on stdout.
+ *
+ * <p>Arguments: {@code URL ADMIN_USER ADMIN_PASSWORD JAR WORK_DIR RUNS}.
+ */
+public final class KeycloakBench {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String REALM = "bench";
+
+  private final String url;
+  private final Path jar;
+  private final Path work;
+  private final int runs;
+  private final String secret = "bench-" + UUID.randomUUID();
+  private final StringBuilder report = new StringBuilder();
+
+  private KeycloakBench(String url, Path jar, Path work, int runs) {
+    this.url = url;
+    this.jar = jar;
+    this.work = work;
+    this.runs = runs;
+  }
+
+  public static void main(String[] args) throws Exception {
+    KeycloakBench b = new KeycloakBench(args[0], Path.of(args[3]), Path.of(args[4]), Integer.parseInt(args[5]));
+    b.run(args[1], args[2]);
+  }
+
+  private void run(String adminUser, String adminPassword) throws Exception {
+    Files.createDirectories(work);
+    List<BenchRealm.Group> a = BenchRealm.groups(false);
+    List<BenchRealm.Group> b = BenchRealm.groups(true);
+    check(BenchRealm.memberships(a) == 50_000 && BenchRealm.memberships(b) == 50_000, "50,000 memberships");
+    Path configA = writeConfig("a", a);
+    Path configB = writeConfig("b", b);
+
+    long t0 = System.nanoTime();
+    createRealm(adminUser, adminPassword);
+    line("Realm created by one import request (POST /admin/realms): %.1f s", secs(System.nanoTime() - t0));
+
+    List<Long> jvm = times(3, () -> cli("--version").nanos);
+    line("JVM start-up (`java -jar roleform.jar --version`), median of 3: %.2f s", secs(median(jvm)));
+
+    String spec = "keycloak:" + url + "?realm=" + REALM + "&parentGroup=roleform";
+    Map<String, String> env = Map.of(Credentials.ENV_CLIENT_ID, BenchRealm.SA_CLIENT, Credentials.ENV_CLIENT_SECRET, secret);
+    List<Long> validates = times(3, () -> cli("validate", configA.toString()).nanos);
+    line("Config load only (`roleform validate`, 300 roles, 50,000 members), median of 3: %.2f s",
+        secs(median(validates)));
+
+    // Interleaved (CLI plan, in-process read, floor read) so that all three see the same machine load.
+    Run warm = cli("plan", configA.toString(), "--portal", spec, "--detailed-exitcode", "--verbose");
+    check(warm.exit == 0, "the no-op plan shows no changes (exit " + warm.exit + "): " + warm.stderrTail);
+    KeycloakFloorClient floor = new KeycloakFloorClient(url, REALM, BenchRealm.SA_CLIENT, secret);
+    floor.read();  // warm-up
+    List<Long> plans = new ArrayList<>();
+    List<Long> reads = new ArrayList<>();
+    List<Long> floorReads = new ArrayList<>();
+    long planRequests = 0;
+    long readRequests = 0;
+    long floorReadRequests = 0;
+    try (KeycloakPortalClient c = KeycloakPortalClient.create(KeycloakConfig.parse(spec, env))) {
+      c.read();  // warm-up (and the token)
+      for (int i = 0; i < runs; i++) {
+        Run r = cli("plan", configA.toString(), "--portal", spec, "--detailed-exitcode", "--verbose");
+        check(r.exit == 0, "no-op plan exit " + r.exit);
+        plans.add(r.nanos);
+        planRequests = r.requests;
+
+        long before = c.requestCount();
+        long s = System.nanoTime();
+        c.read();
+        reads.add(System.nanoTime() - s);
+        readRequests = c.requestCount() - before;
+
+        before = floor.requests.get();
+        s = System.nanoTime();
+        floor.read();
+        floorReads.add(System.nanoTime() - s);
+        floorReadRequests = floor.requests.get() - before;
+      }
+    }
+    line("");
+    line("| measurement | roleform | requests | floor | requests | time ratio | request ratio |");
+    line("|---|---|---|---|---|---|---|");
+    row("Read (in-process `KeycloakPortalClient.read`, warm JVM, token cached)", reads, readRequests, floorReads,
+        floorReadRequests - 1);
+    row("No-op plan (CLI, wall)", plans, planRequests + 1, floorReads, floorReadRequests);
+
+    List<Long> applies = new ArrayList<>();
+    List<Long> floorApplies = new ArrayList<>();
+    long applyRequests = 0;
+    long floorApplyRequests = 0;
+    for (int round = 0; round < 2; round++) {
+      Run apply = cli("apply", configB.toString(), "--portal", spec, "--auto-approve", "--verbose",
+          "--max-member-removals", "100000", "--max-member-removal-percent", "100");
+      check(apply.exit == 0, "churn apply exit " + apply.exit + ": " + apply.stderrTail);
+      applies.add(apply.nanos);
+      applyRequests = apply.requests;
+      if (round == 0) line("Churn apply requests by kind (verbose log): %s", apply.byKind);
+      check(cli("plan", configB.toString(), "--portal", spec, "--detailed-exitcode").exit == 0, "converged to B");
+
+      long before = floor.requests.get();
+      long s = System.nanoTime();
+      long writes = floor.write(floor.read(), a);
+      floorApplies.add(System.nanoTime() - s);
+      floorApplyRequests = floor.requests.get() - before;
+      check(cli("plan", configA.toString(), "--portal", spec, "--detailed-exitcode").exit == 0, "floor converged to A");
+      if (round == 0) line("Churn: %d writes by the floor (2,500 memberships, 3 renames, 3 permission swaps)", writes);
+    }
+    row("Churn apply (CLI, wall)", applies, applyRequests + 1, floorApplies, floorApplyRequests);
+    deleteRealm(adminUser, adminPassword);
+    System.out.print(report);
+  }
+
+  private void row(String what, List<Long> roleform, long requests, List<Long> floor, long floorRequests) {
+    line("| %s | %.2f s (min %.2f, max %.2f; n=%d) | %d | %.2f s (min %.2f, max %.2f; n=%d) | %d | %.2f× | %.2f× |",
+        what, secs(median(roleform)), secs(Collections.min(roleform)), secs(Collections.max(roleform)), roleform.size(),
+        requests, secs(median(floor)), secs(Collections.min(floor)), secs(Collections.max(floor)), floor.size(),
+        floorRequests, (double) median(roleform) / median(floor), (double) requests / floorRequests);
+  }
+
+  private Path writeConfig(String name, List<BenchRealm.Group> groups) throws IOException {
+    Path d = Files.createDirectories(work.resolve(name));
+    Files.writeString(d.resolve("roles.yaml"), BenchRealm.config(groups), StandardCharsets.UTF_8);
+    return d;
+  }
+
+  private record Run(int exit, long nanos, long requests, String stderrTail, Map<String, Long> byKind) {}
+
+  /** Runs the CLI in a fresh JVM; counts the Admin API requests its --verbose log shows. */
+  private Run cli(String... args) {
+    List<String> cmd = new ArrayList<>(List.of("java", "-jar", jar.toString()));
+    cmd.addAll(List.of(args));
+    try {
+      Path out = work.resolve("cli.out");
+      Path err = work.resolve("cli.err");
+      ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+      pb.environment().put(Credentials.ENV_CLIENT_ID, BenchRealm.SA_CLIENT);
+      pb.environment().put(Credentials.ENV_CLIENT_SECRET, secret);
+      long s = System.nanoTime();
+      int exit = pb.start().waitFor();
+      long nanos = System.nanoTime() - s;
+      List<String> lines = Files.readAllLines(err, StandardCharsets.UTF_8);
+      long requests = lines.stream().filter(l -> l.matches("^(GET|POST|PUT|DELETE) \\S+ -> .*")).count();
+      String tail = String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+      Map<String, Long> byKind = new java.util.TreeMap<>();
+      for (String l : lines) {
+        if (!l.matches("^(GET|POST|PUT|DELETE) \\S+ -> .*")) continue;
+        String kind = l.replaceAll(" -> .*", "").replaceAll("\\?.*", "")
+            .replaceAll("/[0-9a-f]{8}-[0-9a-f-]{27}", "/{id}").replaceAll("^(\\S+) /admin/realms/[^/]+", "$1 ");
+        byKind.merge(kind, 1L, Long::sum);
+      }
+      return new Run(exit, nanos, requests, tail, byKind);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void createRealm(String user, String password) throws Exception {
+    String token = adminToken(user, password);
+    HttpClient http = HttpClient.newHttpClient();
+    http.send(admin("DELETE", "/admin/realms/" + REALM, token, null), HttpResponse.BodyHandlers.discarding());
+    String body = JSON.writeValueAsString(BenchRealm.realmImport(JSON, REALM, secret));
+    HttpResponse<String> r = http.send(admin("POST", "/admin/realms", token, body), HttpResponse.BodyHandlers.ofString());
+    check(r.statusCode() == 201, "realm import: " + r.statusCode() + " " + r.body());
+  }
+
+  private void deleteRealm(String user, String password) throws Exception {
+    HttpClient.newHttpClient().send(admin("DELETE", "/admin/realms/" + REALM, adminToken(user, password), null),
+        HttpResponse.BodyHandlers.discarding());
+  }
+
+  private HttpRequest admin(String method, String path, String token, String body) {
+    return HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofMinutes(15))
+        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+        .build();
+  }
+
+  private String adminToken(String user, String password) throws Exception {
+    String form = "grant_type=password&client_id=admin-cli&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create(url + "/realms/master/protocol/openid-connect/token"))
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    JsonNode t = JSON.readTree(r.body());
+    return t.get("access_token").asText();
+  }
+
+  private static List<Long> times(int n, LongSupplier f) {
+    List<Long> t = new ArrayList<>();
+    for (int i = 0; i < n; i++) t.add(f.getAsLong());
+    return t;
+  }
+
+  private static long median(List<Long> xs) {
+    List<Long> s = new ArrayList<>(xs);
+    Collections.sort(s);
+    int n = s.size();
+    return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+  }
+
+  private static double secs(long nanos) {
+    return nanos / 1e9;
+  }
+
+  private void line(String format, Object... args) {
+    String l = String.format(format, args);
+    report.append(l).append('\n');
+    System.err.println(l);
+  }
+
+  private static void check(boolean ok, String what) {
+    if (!ok) throw new IllegalStateException("benchmark check failed: " + what);
+  }
+}
