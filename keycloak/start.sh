@@ -42,10 +42,25 @@ fetched=$(date +%s)
 
 if [[ ! -x "$HOME_DIR/bin/kc.sh" ]]; then
   mkdir -p "$DIR"
-  unzip -q -o "$ZIP" -d "$DIR"
+  if command -v unzip >/dev/null 2>&1; then
+    unzip -q -o "$ZIP" -d "$DIR"
+  else
+    # No unzip on this machine: the JDK's jar tool unpacks zips too (but drops the exec bits).
+    (cd "$DIR" && jar xf "$ZIP")
+    chmod +x "$HOME_DIR"/bin/*.sh
+  fi
 fi
 unpacked=$(date +%s)
 
+# Is Keycloak answering? curl where present, else bash's /dev/tcp with a plain HTTP GET.
+answers() {
+  if command -v curl >/dev/null 2>&1; then
+    curl -fs --max-time "$2" -o /dev/null "$1/realms/master"
+  else
+    local hostport=${1#http://}
+    timeout "$2" bash -c 'exec 3<>"/dev/tcp/${0%:*}/${0#*:}" && printf "GET /realms/master HTTP/1.0\r\nHost: %s\r\n\r\n" "$0" >&3 && head -n1 <&3 | grep -q " 200 "' "$hostport" 2>/dev/null
+  fi
+}
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 PORT="${KC_PORT:-}"
 if [[ -z "$PORT" ]]; then
@@ -65,7 +80,7 @@ echo $! >"$DIR/kc.pid"
 START_TIMEOUT="${KC_START_TIMEOUT:-240}"   # seconds until it must answer
 deadline=$((SECONDS + START_TIMEOUT))
 while ((SECONDS < deadline)); do
-  if curl -fs --max-time 5 -o /dev/null "$URL/realms/master"; then break; fi
+  if answers "$URL" 5; then break; fi
   if ! kill -0 "$(cat "$DIR/kc.pid")" 2>/dev/null; then
     echo "Keycloak exited during start-up; see $DIR/kc.log:" >&2
     tail -n 30 "$DIR/kc.log" >&2
@@ -73,7 +88,7 @@ while ((SECONDS < deadline)); do
   fi
   sleep 0.5
 done
-if ! curl -fsS --max-time 10 -o /dev/null "$URL/realms/master"; then
+if ! answers "$URL" 10; then
   echo "Keycloak did not answer at $URL within $START_TIMEOUT s; see $DIR/kc.log. Stopping it." >&2
   "$(dirname "$0")/stop.sh" 2>/dev/null || true
   exit 1
