@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -56,7 +57,10 @@ final class DocumentTree {
   static ParsedDocument convert(String file, Node root, EnvSubstitution env, List<Diagnostic> problems) {
     DocumentTree t = new DocumentTree(file, env, problems);
     JsonNode json = t.node(root, "");
-    return new ParsedDocument(file, json, Map.copyOf(t.values), Map.copyOf(t.keys), Set.copyOf(t.faulty));
+    // Wrapped, not copied: the maps hold one entry per value (200,000+ for a large export) and
+    // nothing else keeps a reference to them.
+    return new ParsedDocument(file, json, Collections.unmodifiableMap(t.values),
+        Collections.unmodifiableMap(t.keys), Collections.unmodifiableSet(t.faulty));
   }
 
   private JsonNode node(Node n, String pointer) {

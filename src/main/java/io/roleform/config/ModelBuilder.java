@@ -129,10 +129,12 @@ final class ModelBuilder {
     JsonNode v = n.path(key);
     if (!v.isArray()) return null;
     positions.put(key, doc.positionOf(pointer + "/" + key));
-    List<String> out = new ArrayList<>();
+    List<String> out = new ArrayList<>(v.size());
+    String itemKey = key + "/";
+    String itemPointer = pointer + "/" + key + "/";
     for (int i = 0; i < v.size(); i++) {
       if (!v.get(i).isTextual()) continue;
-      positions.put(key + "/" + out.size(), doc.positionOf(pointer + "/" + key + "/" + i));
+      positions.put(itemKey + out.size(), doc.positionOf(itemPointer + i));
       out.add(v.get(i).asText());
     }
     return out;

@@ -114,33 +114,34 @@ final class YamlStream {
    * is not parsed further if any.
    */
   private static boolean linesOk(String file, String text, List<Diagnostic> problems) {
-    int line = 1;
-    int column = 1;
-    boolean inIndent = true;
+    // Line by line (indexOf finds the newlines fast); only each line's indentation is looked at
+    // char by char. Columns count chars, the newline included: a line of MAX_LINE_CHARS chars
+    // followed by '\n' is too long, as it always was.
     boolean ok = true;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (column > Limits.MAX_LINE_CHARS) {
-        problems.add(new Diagnostic(new SourcePosition(file, line, column), "",
+    int line = 1;
+    int start = 0;
+    int length = text.length();
+    while (start < length) {
+      int newline = text.indexOf('\n', start);
+      int lastColumn = newline >= 0 ? newline - start + 1 : length - start;
+      int i = start;
+      int end = newline >= 0 ? newline : length;
+      while (i < end && (text.charAt(i) == ' ' || text.charAt(i) == '\r')) i++;
+      int tabColumn = i - start + 1;
+      if (i < end && text.charAt(i) == '\t' && tabColumn <= Limits.MAX_LINE_CHARS) {
+        problems.add(new Diagnostic(new SourcePosition(file, line, tabColumn), "",
+            "tab used for indentation", "YAML indentation must be spaces"));
+        ok = false;
+      }
+      if (lastColumn > Limits.MAX_LINE_CHARS) {
+        problems.add(new Diagnostic(new SourcePosition(file, line, Limits.MAX_LINE_CHARS + 1), "",
             "line " + line + " is longer than " + Limits.MAX_LINE_CHARS + " characters",
             "split long values over several lines, or long lists one item per line"));
         return false;
       }
-      if (c == '\n') {
-        line++;
-        column = 1;
-        inIndent = true;
-        continue;
-      }
-      if (inIndent && c == '\t') {
-        problems.add(new Diagnostic(new SourcePosition(file, line, column), "",
-            "tab used for indentation", "YAML indentation must be spaces"));
-        ok = false;
-        inIndent = false;
-      } else if (c != ' ' && c != '\r') {
-        inIndent = false;
-      }
-      column++;
+      if (newline < 0) break;
+      line++;
+      start = newline + 1;
     }
     return ok;
   }

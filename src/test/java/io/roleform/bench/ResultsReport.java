@@ -42,7 +42,7 @@ final class ResultsReport {
         .append(" cores visible\n");
     b.append("- Memory: ").append(memory()).append('\n');
     b.append("- JDK: ").append(System.getProperty("java.vm.name")).append(' ')
-        .append(System.getProperty("java.runtime.version")).append(" (default GC and heap; no JVM options)\n");
+        .append(System.getProperty("java.runtime.version")).append(" (roleform and the floor with the launcher's JVM options: " + String.join(" ", SizeBench.JVM_OPTS) + ")\n");
     b.append("- Load average (1/5/15 min) at start: ").append(loadBefore).append("; at end: ").append(loadAfter)
         .append(". The machine is shared with other builds; each scenario's load is in its table.\n");
     b.append("- JVM start-up (`java -version`, wall): ").append(Figures.of(jvm.stream().map(TimedRun::wallMs).toList()).seconds())
@@ -124,7 +124,8 @@ final class ResultsReport {
     b.append("""
         ## Method
 
-        - Every figure is one fresh `java -jar target/roleform.jar ...` process (default JVM options), timed
+        - Every figure is one fresh `java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar target/roleform.jar ...`
+          process (the JVM options the `./roleform` launcher uses by default; the floor client gets the same), timed
           from fork to exit by the harness (`io.roleform.bench.BenchMain`); peak RSS is GNU `/usr/bin/time`'s
           maximum resident set size of that process.
         - The portal is `roleform sandbox --generate ...` in its own child JVM with its SQLite file in a temp

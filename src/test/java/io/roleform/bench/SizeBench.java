@@ -24,6 +24,13 @@ final class SizeBench {
   private final Path work;
   private final Path log;
 
+  /**
+   * The JVM options of every measured roleform run and of the floor client: the default of the
+   * {@code ./roleform} launcher (its {@code ROLEFORM_JAVA_OPTS}), so figures reflect what users run.
+   * {@code LauncherOptionsTest} keeps the two in step.
+   */
+  static final List<String> JVM_OPTS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
   record Result(Size size, double generateFullMs, double generateUsersMs, double restartMs, List<Scenario> scenarios,
       List<TimedRun> floors, String floorLine, long configBytes) {}
 
@@ -93,7 +100,7 @@ final class SizeBench {
     String load = load();
     List<TimedRun> list = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
-      list.add(TimedRun.run(root, ENV, List.of("java", "-jar", jar.toString(), "validate", config.toString()))
+      list.add(TimedRun.run(root, ENV, java("-jar", jar.toString(), "validate", config.toString()))
           .expectExit(0, "validate"));
     }
     return new Scenario("validate", size, list, List.of(), 0, 0, null, 0, load, "offline; no requests");
@@ -167,16 +174,25 @@ final class SizeBench {
   }
 
   private TimedRun floor(SandboxProcess sandbox) throws IOException {
-    return TimedRun.run(root, Map.of(), List.of("java", "-cp",
+    return TimedRun.run(root, Map.of(), java("-cp",
         root.resolve("target/test-classes") + java.io.File.pathSeparator + jar,
         FloorClient.class.getName(), sandbox.url().toString(), TOKEN)).expectExit(0, "floor client");
   }
 
   private TimedRun roleform(SandboxProcess sandbox, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of("java", "-jar", jar.toString()));
+    List<String> cmd = java("-jar", jar.toString());
     cmd.addAll(List.of(args));
     cmd.addAll(List.of("--portal", sandbox.url().toString()));
     return TimedRun.run(root, ENV, cmd);
+  }
+
+  /** {@code java}, the launcher's JVM options, then {@code args}; a mutable list. */
+  static List<String> java(String... args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add("java");
+    cmd.addAll(JVM_OPTS);
+    cmd.addAll(List.of(args));
+    return cmd;
   }
 
   static String load() {
