@@ -77,9 +77,11 @@ final class ApplyCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     var out = spec.commandLine().getOut();
     Plan saved = source.planFile != null ? readPlan(source.planFile) : null;
-    DesiredState desired = saved == null ? Planning.load(source.config, parent.env(), err) : null;
-    try (PortalConnection conn = PortalConnection.open(portal, parent.env(), Streams.err(spec))) {
-      LiveState live = PortalConnection.call(conn.client()::read);
+    PendingConfig pending = saved == null ? PendingConfig.start(source.config, parent.env()) : null;
+    try (PortalConnection conn = portalStep(pending, err,
+        () -> PortalConnection.open(portal, parent.env(), Streams.err(spec)))) {
+      LiveState live = portalStep(pending, err, () -> PortalConnection.call(conn.client()::read));
+      DesiredState desired = pending == null ? null : pending.await(err);
       Plan plan;
       if (saved != null) {
         Fingerprint now = Fingerprints.of(live);
@@ -119,6 +121,10 @@ final class ApplyCommand implements Callable<Integer> {
       out.println("Apply complete: " + plan.operations().size() + " operations applied.");
       return ExitCodes.OK;
     }
+  }
+
+  private static <T> T portalStep(PendingConfig pending, java.io.PrintWriter err, java.util.function.Supplier<T> step) {
+    return pending == null ? step.get() : pending.portalStep(err, step);
   }
 
   private static String done(ApplyReport r) {

@@ -54,9 +54,11 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var err = spec.commandLine().getErr();
-    DesiredState desired = Planning.load(config, parent.env(), err);
-    try (PortalConnection conn = PortalConnection.open(portal, parent.env(), Streams.err(spec))) {
-      LiveState live = PortalConnection.call(conn.client()::read);
+    PendingConfig pending = PendingConfig.start(config, parent.env());
+    try (PortalConnection conn =
+        pending.portalStep(err, () -> PortalConnection.open(portal, parent.env(), Streams.err(spec)))) {
+      LiveState live = pending.portalStep(err, () -> PortalConnection.call(conn.client()::read));
+      DesiredState desired = pending.await(err);
       Plan plan = Planning.plan(desired, live, safety.toPlanOptions(), conn.label(), err);
       if (out != null) Files2.writeAtomically(out, PlanJson.write(plan));
       spec.commandLine().getOut().print(format.renderer(parent.env()).render(plan));

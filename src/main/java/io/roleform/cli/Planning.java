@@ -20,7 +20,11 @@ final class Planning {
 
   /** Loads and validates the config; prints every problem and fails with exit 1 if any. */
   static DesiredState load(Path config, Map<String, String> env, PrintWriter err) {
-    ConfigResult result = ConfigLoader.load(config, env);
+    return checked(ConfigLoader.load(config, env), config, err);
+  }
+
+  /** The desired state of a loaded config; prints every problem and fails with exit 1 if any. */
+  static DesiredState checked(ConfigResult result, Path config, PrintWriter err) {
     if (!result.problems().isEmpty()) {
       report(result.problems(), err);
       throw new CliException(ExitCodes.ERROR,

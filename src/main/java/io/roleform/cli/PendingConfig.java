@@ -1,0 +1,46 @@
+package io.roleform.cli;
+
+import io.roleform.config.ConfigLoader;
+import io.roleform.config.ConfigResult;
+import io.roleform.config.DesiredState;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * A config loading on a background thread while the portal is opened and read, so that the two
+ * slowest steps of plan and apply overlap (loading a large config is CPU work; reading the portal
+ * is mostly waiting). The config still comes first for the user: when a portal step fails and the
+ * config has problems, the config's problems are reported (exit 1), as if it had been loaded
+ * first. Loading never writes anything, so starting it early changes nothing else.
+ */
+final class PendingConfig {
+  private final Path config;
+  private final CompletableFuture<ConfigResult> result;
+
+  private PendingConfig(Path config, CompletableFuture<ConfigResult> result) {
+    this.config = config;
+    this.result = result;
+  }
+
+  static PendingConfig start(Path config, Map<String, String> env) {
+    return new PendingConfig(config, CompletableFuture.supplyAsync(() -> ConfigLoader.load(config, env)));
+  }
+
+  /** Waits for the config; prints its problems and fails with exit 1 if it has any. */
+  DesiredState await(PrintWriter err) {
+    return Planning.checked(result.join(), config, err);
+  }
+
+  /** Runs a portal step; if it fails, a broken config is reported instead of the portal's error. */
+  <T> T portalStep(PrintWriter err, Supplier<T> step) {
+    try {
+      return step.get();
+    } catch (RuntimeException e) {
+      await(err);
+      throw e;
+    }
+  }
+}
