@@ -41,7 +41,8 @@ echo "config: $ROLES roles x $MEMBERS members in $FILES files ($bytes bytes)"
 times=()
 for ((i = 0; i < RUNS; i++)); do
   start=$(date +%s.%N)
-  java -jar "$JAR" validate "$dir" > /dev/null
+  # The same JVM options as the ./roleform launcher.
+  java ${ROLEFORM_JAVA_OPTS--XX:+UseSerialGC -XX:TieredStopAtLevel=1} -jar "$JAR" validate "$dir" > /dev/null
   end=$(date +%s.%N)
   times+=("$(echo "$end - $start" | bc)")
 done
