@@ -44,7 +44,7 @@ for ((i = 0; i < RUNS; i++)); do
   # The same JVM options as the ./roleform launcher.
   java ${ROLEFORM_JAVA_OPTS--XX:+UseSerialGC -XX:TieredStopAtLevel=1} -jar "$JAR" validate "$dir" > /dev/null
   end=$(date +%s.%N)
-  times+=("$(echo "$end - $start" | bc)")
+  times+=("$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')")
 done
 sorted=($(printf '%s\n' "${times[@]}" | sort -n))
 printf 'runs: %s\n' "${times[*]}"
