@@ -1,5 +1,6 @@
 package io.roleform.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -10,17 +11,29 @@ import picocli.CommandLine.Model.CommandSpec;
 final class Streams {
   private Streams() {}
 
+  /**
+   * A PrintStream onto the command's error writer. Bytes are buffered and decoded as UTF-8 only on
+   * flush (every println, as the stream autoflushes), so a character is never split between writes.
+   */
   static PrintStream err(CommandSpec spec) {
     PrintWriter w = spec.commandLine().getErr();
     return new PrintStream(new OutputStream() {
+      private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+
       @Override
-      public void write(int b) {
-        write(new byte[] {(byte) b}, 0, 1);
+      public synchronized void write(int b) {
+        pending.write(b);
       }
 
       @Override
-      public void write(byte[] b, int off, int len) {
-        w.write(new String(b, off, len, StandardCharsets.UTF_8));
+      public synchronized void write(byte[] b, int off, int len) {
+        pending.write(b, off, len);
+      }
+
+      @Override
+      public synchronized void flush() {
+        w.write(pending.toString(StandardCharsets.UTF_8));
+        pending.reset();
         w.flush();
       }
     }, true, StandardCharsets.UTF_8);
