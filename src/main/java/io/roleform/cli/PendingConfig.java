@@ -26,7 +26,14 @@ final class PendingConfig {
   }
 
   static PendingConfig start(Path config, Map<String, String> env) {
-    return new PendingConfig(config, CompletableFuture.supplyAsync(() -> ConfigLoader.load(config, env)));
+    // A thread of its own (not a common-pool worker), so that the loader's parallel file parsing
+    // can still use the common pool.
+    return new PendingConfig(config, CompletableFuture.supplyAsync(() -> ConfigLoader.load(config, env),
+        task -> {
+          Thread t = new Thread(task, "roleform-config");
+          t.setDaemon(true);
+          t.start();
+        }));
   }
 
   /** Waits for the config; prints its problems and fails with exit 1 if it has any. */

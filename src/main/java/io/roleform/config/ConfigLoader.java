@@ -42,13 +42,19 @@ public final class ConfigLoader {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       ModelBuilder builder = new ModelBuilder(problems);
       List<String> files = new ArrayList<>();
-      for (ConfigFiles.Source source : listing.sources()) {
-        files.add(source.display());
-        byte[] bytes = read(source, problems);
-        if (bytes == null) continue;
-        digest.update((source.relative() + "\n" + bytes.length + "\n").getBytes(StandardCharsets.UTF_8));
-        digest.update(bytes);
-        readDocuments(source.display(), bytes, substitution, builder, problems);
+      // Files are read, parsed and schema-checked independently, so in parallel (a large export is
+      // several files); they are then merged strictly in path order, so the result is the same.
+      List<FileResult> results = listing.sources().parallelStream()
+          .map(source -> readFile(source, substitution))
+          .toList();
+      for (FileResult result : results) {
+        files.add(result.source().display());
+        problems.addAll(result.problems());
+        if (result.bytes() == null) continue;
+        digest.update((result.source().relative() + "\n" + result.bytes().length + "\n")
+            .getBytes(StandardCharsets.UTF_8));
+        digest.update(result.bytes());
+        result.documents().forEach(builder::add);
       }
       ConfigModel model = builder.build();
       ConsistencyCheck.check(model, problems);
@@ -79,8 +85,20 @@ public final class ConfigLoader {
     }
   }
 
+  /** One file read, parsed and checked on its own: its bytes, documents and problems. */
+  private record FileResult(
+      ConfigFiles.Source source, byte[] bytes, List<ParsedDocument> documents, List<Diagnostic> problems) {}
+
+  private static FileResult readFile(ConfigFiles.Source source, EnvSubstitution substitution) {
+    List<Diagnostic> problems = new ArrayList<>();
+    List<ParsedDocument> documents = new ArrayList<>();
+    byte[] bytes = read(source, problems);
+    if (bytes != null) readDocuments(source.display(), bytes, substitution, documents, problems);
+    return new FileResult(source, bytes, documents, problems);
+  }
+
   private static void readDocuments(String file, byte[] bytes, EnvSubstitution substitution,
-      ModelBuilder builder, List<Diagnostic> problems) {
+      List<ParsedDocument> documents, List<Diagnostic> problems) {
     int before = problems.size();
     List<Node> nodes = YamlStream.read(file, bytes, problems);
     if (nodes.isEmpty() && problems.size() == before) {
@@ -92,7 +110,7 @@ public final class ConfigLoader {
       if (nodes.size() > 1 && isEmpty(node)) continue; // a stray `---`
       ParsedDocument doc = DocumentTree.convert(file, node, substitution, problems);
       SchemaCheck.instance().check(doc, problems);
-      builder.add(doc);
+      documents.add(doc);
     }
   }
 
