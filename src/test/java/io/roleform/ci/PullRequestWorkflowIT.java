@@ -1,5 +1,6 @@
 package io.roleform.ci;
 
+import io.roleform.testing.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roleform.plan.PlanJson;
@@ -64,7 +65,7 @@ class PullRequestWorkflowIT {
       for (CiScripts.Script script : CiScripts.of(WORKFLOW)) {
         List<String> scriptLines = script.text().lines().toList();
         for (ShellCommands.Command c : script.roleformCommands()) {
-          InProcessRun run = InProcessRun.run(env, inWorkDir(c.args()));
+          CliRun run = CliRun.run(env, inWorkDir(c.args()));
           assertThat(run.exitCode()).as("%s\n%s", script.where(c), run).isZero();
           Matcher redirect = REDIRECT.matcher(scriptLines.get(c.line() - 1));
           if (redirect.find()) Files.writeString(work.resolve(redirect.group(1)), run.out(), StandardCharsets.UTF_8);

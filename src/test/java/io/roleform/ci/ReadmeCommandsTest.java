@@ -1,5 +1,6 @@
 package io.roleform.ci;
 
+import io.roleform.testing.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roleform.cli.RoleformCommand;
@@ -149,14 +150,14 @@ class ReadmeCommandsTest {
           readmeSandboxProfile = i >= 0 && i + 1 < c.args().size() ? c.args().get(i + 1) : "secure-exchanges";
           continue;
         }
-        InProcessRun run = InProcessRun.run(env(), substitute(c.args()));
+        CliRun run = CliRun.run(env(), substitute(c.args()));
         assertThat(run.exitCode()).as("%s\n%s", line, run).isZero();
         ran++;
       }
     }
     assertThat(ran).isPositive();
     // "Run the plan again afterwards: it reports no changes."
-    InProcessRun again = InProcessRun.run(env(), List.of("plan", "examples/secure-exchanges", "--portal",
+    CliRun again = CliRun.run(env(), List.of("plan", "examples/secure-exchanges", "--portal",
         sandbox("secure-exchanges"), "--detailed-exitcode"));
     assertThat(again.exitCode()).as(again.toString()).isZero();
     assertThat(again.out()).contains("No changes");

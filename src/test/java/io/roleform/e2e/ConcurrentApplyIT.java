@@ -1,5 +1,6 @@
 package io.roleform.e2e;
 
+import io.roleform.testing.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 

@@ -1,10 +1,7 @@
 package io.roleform.faults;
 
-import io.roleform.cli.RoleformCommand;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import io.roleform.testing.CliRun;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +16,8 @@ record Cli(int exit, String out, String err) {
       List.of("--max-member-removals", "1000000", "--max-member-removal-percent", "100");
 
   static Cli run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      code = RoleformCommand.run(args, o, e, ENV);
-    }
-    return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    CliRun r = CliRun.run(ENV, args);
+    return new Cli(r.exitCode(), r.out(), r.err());
   }
 
   /** {@code apply CONFIG --auto-approve --portal URL} with the limits lifted. */

@@ -1,12 +1,10 @@
 package io.roleform.portal.keycloak;
 
+import io.roleform.testing.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.roleform.cli.RoleformCommand;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -296,14 +294,8 @@ class KeycloakCliIT {
   /** One in-process run of the real command line. */
   record Run(int exitCode, String out, String err) {
     static Run of(Map<String, String> env, String... args) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      ByteArrayOutputStream err = new ByteArrayOutputStream();
-      int code;
-      try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-          PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-        code = RoleformCommand.run(args, o, e, env);
-      }
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      CliRun r = CliRun.run(env, args);
+      return new Run(r.exitCode(), r.out(), r.err());
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.roleform.ci;
+package io.roleform.testing;
 
 import io.roleform.cli.RoleformCommand;
 import java.io.ByteArrayOutputStream;
@@ -7,10 +7,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-/** One in-process run of the real command line: exit code, stdout and stderr. Test support only. */
-record InProcessRun(List<String> args, int exitCode, String out, String err) {
+/**
+ * One in-process run of the real command line — the same parsing, commands and exit codes as
+ * {@code roleform} — with an injected environment, capturing stdout and stderr. Test support only.
+ */
+public record CliRun(List<String> args, int exitCode, String out, String err) {
 
-  static InProcessRun run(Map<String, String> env, List<String> args) {
+  public static CliRun run(Map<String, String> env, String... args) {
+    return run(env, List.of(args));
+  }
+
+  public static CliRun run(Map<String, String> env, List<String> args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code;
@@ -18,7 +25,7 @@ record InProcessRun(List<String> args, int exitCode, String out, String err) {
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       code = RoleformCommand.run(args.toArray(String[]::new), o, e, env);
     }
-    return new InProcessRun(List.copyOf(args), code, out.toString(StandardCharsets.UTF_8),
+    return new CliRun(List.copyOf(args), code, out.toString(StandardCharsets.UTF_8),
         err.toString(StandardCharsets.UTF_8));
   }
 
