@@ -54,7 +54,7 @@ final class ApplyCommand implements Callable<Integer> {
         description = "A config file, or a directory of *.yaml/*.yml files.")
     Path config;
 
-    @Option(names = "--plan", paramLabel = "FILE", description = "Apply this saved plan (from 'plan --out') exactly.")
+    @Option(names = "--plan", paramLabel = "FILE", description = "Apply this saved plan (from 'plan --out') exactly; without --portal, the portal it was made against.")
     Path planFile;
   }
 
@@ -77,6 +77,9 @@ final class ApplyCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     var out = spec.commandLine().getOut();
     Plan saved = source.planFile != null ? readPlan(source.planFile) : null;
+    if (saved != null && portal.portal == null && parent.env().get("ROLEFORM_PORTAL_URL") == null) {
+      portal.portal = saved.portal(); // a saved plan names the portal it was made against
+    }
     PendingConfig pending = saved == null ? PendingConfig.start(source.config, parent.env()) : null;
     try (PortalConnection conn = portalStep(pending, err,
         () -> PortalConnection.open(portal, parent.env(), Streams.err(spec)))) {

@@ -98,6 +98,22 @@ class EndToEndIT {
   }
 
   @Test
+  void aSavedPlanIsAppliedToThePortalItWasMadeAgainstWhenNoneIsGiven(@TempDir Path dir) throws Exception {
+    start("app-roles");
+    Map<String, String> tokenOnly = Map.of("ROLEFORM_TOKEN", "demo-write");
+    Path planFile = dir.resolve("plan.json");
+    CliRun plan = CliRun.run(tokenOnly, "plan", "examples/app-roles", "--portal", sandbox.baseUrl().toString(),
+        "--out", planFile.toString());
+    assertThat(plan.exitCode()).as(plan.toString()).isZero();
+
+    CliRun apply = CliRun.run(tokenOnly, "apply", "--plan", planFile.toString());
+    assertThat(apply.exitCode()).as(apply.toString()).isZero();
+    CliRun after = CliRun.run(tokenOnly, "plan", "examples/app-roles", "--portal", sandbox.baseUrl().toString(),
+        "--detailed-exitcode");
+    assertThat(after.exitCode()).as(after.toString()).isZero();
+  }
+
+  @Test
   void applyWithoutTerminalNeedsAutoApprove() throws Exception {
     Map<String, String> env = start("secure-exchanges");
     long before = stateVersion();
