@@ -34,6 +34,8 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "apply",
     mixinStandardHelpOptions = true,
     description = {
+      "Make the live portal match the config, or apply a saved plan exactly.",
+      "",
       "Make the live portal match the config (plan, show, confirm, apply), or apply a saved plan",
       "exactly as it was reviewed. A saved plan is refused when the portal changed since it was",
       "made. Without a terminal, apply CONFIG needs --auto-approve.",

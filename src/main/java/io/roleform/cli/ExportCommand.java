@@ -17,7 +17,9 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Write the live portal's roles, permissions, order, members and settings as a roleform",
+      "Write the live portal as a roleform config (bootstrap an existing portal).",
+      "",
+      "Writes the live portal's roles, permissions, order, members and settings as a roleform",
       "config. A plan of the exported config shows no changes."
     },
     footer = {"", "Example:", "  roleform export --portal embedded:app-roles --out config/"})

@@ -19,8 +19,10 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "plan",
     mixinStandardHelpOptions = true,
     description = {
-      "Compare the config with the live portal and show the changes apply would make,",
-      "and who gains and who loses which permission. Changes nothing.",
+      "Show the changes apply would make, and who gains and loses which permission.",
+      "",
+      "Compares the config with the live portal; changes nothing. --out saves the plan for",
+      "'apply --plan FILE', which applies exactly that plan or refuses it if the portal changed.",
       "",
       "Exit codes: 0 no changes (or changes without --detailed-exitcode), 1 error,",
       "2 changes present (with --detailed-exitcode), 4 refused by a safety limit."

@@ -34,7 +34,7 @@ final class SafetyOptions {
       names = "--max-member-removal-percent",
       paramLabel = "P",
       defaultValue = "25",
-      description = "Refuse to remove more than P% of any one role's members (default: ${DEFAULT-VALUE}).")
+      description = "Refuse to remove more than P%% of any one role's members (default: ${DEFAULT-VALUE}).")
   int maxMemberRemovalPercent;
 
   @Option(
