@@ -1,10 +1,7 @@
 package io.roleform.config;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +12,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.statistics.Statistics;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -106,27 +102,6 @@ class ConfigTreeFuzzTest {
   }
 
   private static void check(byte[] config) throws IOException {
-    Path f = Files.createTempFile("roleform-tree-fuzz", ".yaml");
-    try {
-      Files.write(f, config);
-      long t0 = System.nanoTime();
-      ConfigResult r = ConfigLoader.load(f, Map.of("HOME", "/home/x"));
-      long ms = (System.nanoTime() - t0) / 1_000_000;
-      assertThat(ms).as("milliseconds to load").isLessThan(5_000);
-      Statistics.collect(r.ok() ? "valid" : "invalid");
-      if (r.ok()) {
-        assertThat(r.desired()).isNotNull();
-      } else {
-        assertThat(r.desired()).isNull();
-        assertThat(r.problems()).isNotEmpty();
-        for (Diagnostic d : r.problems()) {
-          assertThat(d.message()).isNotBlank().doesNotContain("internal error");
-          assertThat(d.position()).isNotNull();
-          assertThat(d.position().line()).isPositive();
-        }
-      }
-    } finally {
-      Files.deleteIfExists(f);
-    }
+    ConfigFuzzTest.assertLoadsCleanly(config);
   }
 }
