@@ -144,19 +144,7 @@ class ReadTest {
 
   @Test
   void aMembershipOfAnUnlistedRoleIsAProtocolError() {
-    portal.server.setDispatcher(
-        new Dispatcher() {
-          @Override
-          public MockResponse dispatch(RecordedRequest request) {
-            String path = request.getUrl().encodedPath();
-            String body = switch (path) {
-              case "/api/v1/portal" -> String.format(PORTAL, 1);
-              case "/api/v1/memberships" -> "{\"items\":[{\"roleId\":\"r404\",\"userId\":\"u1\"}],\"nextCursor\":null}";
-              default -> "{\"items\":[],\"nextCursor\":null}";
-            };
-            return json(200, body, 1);
-          }
-        });
+    serveOneList("/api/v1/memberships", "{\"items\":[{\"roleId\":\"r404\",\"userId\":\"u1\"}],\"nextCursor\":null}");
     assertThatThrownBy(client::read)
         .isInstanceOfSatisfying(PortalException.class,
             e -> assertThat(e.kind()).isEqualTo(PortalException.Kind.PROTOCOL))
@@ -165,19 +153,7 @@ class ReadTest {
 
   @Test
   void anItemWithoutItsIdIsAProtocolErrorNamingWhere() {
-    portal.server.setDispatcher(
-        new Dispatcher() {
-          @Override
-          public MockResponse dispatch(RecordedRequest request) {
-            String path = request.getUrl().encodedPath();
-            String body = switch (path) {
-              case "/api/v1/portal" -> String.format(PORTAL, 1);
-              case "/api/v1/users" -> "{\"items\":[{\"email\":\"x@acme.example\",\"status\":\"active\"}],\"nextCursor\":null}";
-              default -> "{\"items\":[],\"nextCursor\":null}";
-            };
-            return json(200, body, 1);
-          }
-        });
+    serveOneList("/api/v1/users", "{\"items\":[{\"email\":\"x@acme.example\",\"status\":\"active\"}],\"nextCursor\":null}");
     assertThatThrownBy(client::read)
         .isInstanceOfSatisfying(PortalException.class,
             e -> assertThat(e.kind()).isEqualTo(PortalException.Kind.PROTOCOL))
@@ -193,5 +169,18 @@ class ReadTest {
     portal.enqueue(json(200, "{\"roleIds\":[]}", 2));
     client.reorderRoles(List.of());
     assertThat(portal.take().getTarget()).isEqualTo("/tenant/acme/api/v1/roles/order");
+  }
+
+  /** A consistent portal (state version 1) whose lists are empty except {@code path}, which serves {@code body}. */
+  private void serveOneList(String path, String body) {
+    portal.server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            String requested = request.getUrl().encodedPath();
+            if (requested.equals("/api/v1/portal")) return json(200, String.format(PORTAL, 1), 1);
+            return json(200, requested.equals(path) ? body : "{\"items\":[],\"nextCursor\":null}", 1);
+          }
+        });
   }
 }
