@@ -140,6 +140,8 @@ public final class ConfigLoader {
         order.add(e.value());
       }
     }
-    return new DesiredState(roles, removed, order, model.settings(), digest, positions, files);
+    List<DesiredPolicy> policies = new ArrayList<>();
+    for (ConfigModel.Entry<DesiredPolicy> e : model.policies()) policies.add(e.value());
+    return new DesiredState(roles, removed, order, model.settings(), digest, positions, files, policies);
   }
 }

@@ -32,6 +32,7 @@ final class ConsistencyCheck {
     c.formerNames();
     c.copyFromCycles();
     c.order();
+    c.policies();
     for (ConfigModel.Entry<DesiredRole> e : model.roles()) c.lists(e);
   }
 
@@ -149,6 +150,18 @@ final class ConsistencyCheck {
       if (gone != null) {
         problems.add(new Diagnostic(e.position(), e.pointer(), "`order` names role `" + e.value()
             + "`, which is removed (at " + gone.position("name") + ")", "drop it from `order`"));
+      }
+    }
+  }
+
+  private void policies() {
+    Map<String, ConfigModel.Entry<DesiredPolicy>> seen = new HashMap<>();
+    for (ConfigModel.Entry<DesiredPolicy> e : model.policies()) {
+      ConfigModel.Entry<DesiredPolicy> first = seen.putIfAbsent(key(e.value().name()), e);
+      if (first != null) {
+        problems.add(new Diagnostic(e.value().positionOf("name"), e.pointer() + "/name",
+            "policy `" + e.value().name() + "` is declared twice: also at " + first.value().positionOf("name"),
+            "policy names are unique, compared case-insensitively; rename one"));
       }
     }
   }

@@ -1,6 +1,8 @@
 package io.roleform.config;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,6 +23,8 @@ import java.util.Objects;
  * @param copyFrom name of the role to copy permissions and description from when this role is
  *     created, or {@code null}
  * @param caseActions case actions (sub-permissions of {@code cases}), or {@code null} if unmanaged
+ * @param until the last day (UTC, inclusive) of the members written as {@code {email, until}},
+ *     keyed by lower-cased email; members absent from it do not expire. Never {@code null}
  * @param position where the role entry starts in the config
  * @param positions positions of the role's values, keyed by the path relative to the role entry
  *     ({@code "name"}, {@code "permissions/2"}, {@code "members/0"} ...); may be empty
@@ -33,6 +37,7 @@ public record DesiredRole(
     List<String> formerNames,
     String copyFrom,
     List<String> caseActions,
+    Map<String, LocalDate> until,
     SourcePosition position,
     Map<String, SourcePosition> positions) {
 
@@ -42,7 +47,24 @@ public record DesiredRole(
     members = members == null ? null : List.copyOf(members);
     formerNames = formerNames == null ? List.of() : List.copyOf(formerNames);
     caseActions = caseActions == null ? null : List.copyOf(caseActions);
+    until = until == null ? Map.of() : Map.copyOf(until);
     positions = positions == null ? Map.of() : Map.copyOf(positions);
+  }
+
+  /** A role none of whose members expire. */
+  public DesiredRole(String name, String description, List<String> permissions, List<String> members,
+      List<String> formerNames, String copyFrom, List<String> caseActions, SourcePosition position,
+      Map<String, SourcePosition> positions) {
+    this(name, description, permissions, members, formerNames, copyFrom, caseActions, Map.of(), position,
+        positions);
+  }
+
+  /**
+   * The last day (UTC, inclusive) a member keeps this role, or {@code null} when the membership
+   * does not expire. Emails compare case-insensitively.
+   */
+  public LocalDate untilOf(String email) {
+    return until.isEmpty() ? null : until.get(email.toLowerCase(Locale.ROOT));
   }
 
   /** A role with only a name: every other field unmanaged. Handy in tests. */

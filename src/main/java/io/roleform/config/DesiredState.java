@@ -22,6 +22,7 @@ import java.util.Objects;
  *     {@code "settings/allowView"}, {@code "settings/notifyMembers"}, {@code "removed/0/name"},
  *     {@code "removed/0/moveMembersTo"} (indexes into {@link #removed()}); may be empty
  * @param files the display names of the config files read, in path order; may be empty
+ * @param policies the policies the access after apply must keep, in the order the files were read
  */
 public record DesiredState(
     List<DesiredRole> roles,
@@ -30,9 +31,11 @@ public record DesiredState(
     DesiredSettings settings,
     String digest,
     Map<String, SourcePosition> positions,
-    List<String> files) {
+    List<String> files,
+    List<DesiredPolicy> policies) {
 
   public DesiredState {
+    policies = policies == null ? List.of() : List.copyOf(policies);
     roles = List.copyOf(roles);
     removed = List.copyOf(removed);
     order = order == null ? null : List.copyOf(order);
@@ -40,6 +43,18 @@ public record DesiredState(
     Objects.requireNonNull(digest, "digest == null");
     positions = positions == null ? Map.of() : Map.copyOf(positions);
     files = files == null ? List.of() : List.copyOf(files);
+  }
+
+  /** A state without policies. */
+  public DesiredState(
+      List<DesiredRole> roles,
+      List<RemovedRole> removed,
+      List<String> order,
+      DesiredSettings settings,
+      String digest,
+      Map<String, SourcePosition> positions,
+      List<String> files) {
+    this(roles, removed, order, settings, digest, positions, files, List.of());
   }
 
   /** A state without positions or file names (tests, states not read from files). */

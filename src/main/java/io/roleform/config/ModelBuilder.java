@@ -1,6 +1,7 @@
 package io.roleform.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -16,6 +17,7 @@ import java.util.Map;
 final class ModelBuilder {
   private final List<ConfigModel.Entry<DesiredRole>> roles = new ArrayList<>();
   private final List<ConfigModel.Entry<RemovedRole>> removed = new ArrayList<>();
+  private final List<ConfigModel.Entry<DesiredPolicy>> policies = new ArrayList<>();
   private List<ConfigModel.Entry<String>> order;
   private SourcePosition orderPosition;
   private DesiredSettings settings = DesiredSettings.UNMANAGED;
@@ -43,12 +45,18 @@ final class ModelBuilder {
     for (int i = 0; i < rm.size(); i++) {
       if (rm.isArray()) removed(doc, "/removed/" + i, rm.get(i));
     }
+    JsonNode ps = root.path("policies");
+    for (int i = 0; i < ps.size(); i++) {
+      if (!ps.isArray()) break;
+      DesiredPolicy p = PolicyReader.read(doc, "/policies/" + i, ps.get(i), problems);
+      if (p != null) policies.add(new ConfigModel.Entry<>(p, doc, "/policies/" + i));
+    }
     if (root.path("order").isArray()) order(doc, root.get("order"));
     if (root.path("settings").isObject()) settings(doc, root.get("settings"));
   }
 
   ConfigModel build() {
-    return new ConfigModel(roles, removed, order, orderPosition, settings, settingsPositions);
+    return new ConfigModel(roles, removed, order, orderPosition, settings, settingsPositions, policies);
   }
 
   private void role(ParsedDocument doc, String pointer, JsonNode n) {
@@ -57,14 +65,16 @@ final class ModelBuilder {
     positions.put("name", doc.positionOf(pointer + "/name"));
     String description = text(doc, pointer, n, "description", positions);
     String copyFrom = text(doc, pointer, n, "copyFrom", positions);
+    Map<String, LocalDate> until = new HashMap<>(0);
     DesiredRole role = new DesiredRole(
         n.get("name").asText(),
         description,
         list(doc, pointer, n, "permissions", positions),
-        list(doc, pointer, n, "members", positions),
+        members(doc, pointer, n, positions, until),
         list(doc, pointer, n, "formerNames", positions),
         copyFrom,
         list(doc, pointer, n, "caseActions", positions),
+        until,
         doc.positionOf(pointer),
         positions);
     roles.add(new ConfigModel.Entry<>(role, doc, pointer));
@@ -122,6 +132,35 @@ final class ModelBuilder {
     if (!v.isTextual()) return null;
     positions.put(key, doc.positionOf(pointer + "/" + key));
     return v.asText();
+  }
+
+  /**
+   * The {@code members} list: plain emails (the common case, kept on the fast path) and {@code
+   * {email, until}} entries, whose end dates go into {@code until} (by lower-cased email).
+   */
+  private List<String> members(ParsedDocument doc, String pointer, JsonNode n,
+      Map<String, SourcePosition> positions, Map<String, LocalDate> until) {
+    JsonNode v = n.path("members");
+    if (!v.isArray()) return null;
+    positions.put("members", doc.positionOf(pointer + "/members"));
+    List<String> out = new ArrayList<>(v.size());
+    String itemPointer = pointer + "/members/";
+    for (int i = 0; i < v.size(); i++) {
+      JsonNode item = v.get(i);
+      String email;
+      if (item.isTextual()) {
+        email = item.asText();
+      } else if (item.isObject() && item.path("email").isTextual()) {
+        email = item.get("email").asText();
+        LocalDate date = ExpiringMembers.until(doc, itemPointer + i, item, problems);
+        if (date != null) until.putIfAbsent(email.toLowerCase(java.util.Locale.ROOT), date);
+      } else {
+        continue;
+      }
+      positions.put("members/" + out.size(), doc.positionOf(itemPointer + i));
+      out.add(email);
+    }
+    return out;
   }
 
   private static List<String> list(ParsedDocument doc, String pointer, JsonNode n, String key,

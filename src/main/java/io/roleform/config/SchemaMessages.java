@@ -46,6 +46,12 @@ final class SchemaMessages {
             + e.getSchemaNode().asInt() + " characters", null);
       case "pattern":
         return pattern(doc, pointer, value.asText(), schemaPath);
+      case "minItems":
+        return new Diagnostic(doc.positionOf(pointer), pointer, what(pointer) + " needs at least "
+            + e.getSchemaNode().asInt() + " items", null);
+      case "minimum":
+        return new Diagnostic(doc.positionOf(pointer), pointer, what(pointer) + " must be at least "
+            + e.getSchemaNode().asText() + ", not " + value.asText(), null);
       default:
         return new Diagnostic(doc.positionOf(pointer), pointer, e.getMessage(), null);
     }
@@ -58,6 +64,9 @@ final class SchemaMessages {
       case "email":
         return new Diagnostic(at, pointer, "`" + text + "` is not an email address",
             "members and owners are users' emails, such as alice@acme.example");
+      case "date":
+        return new Diagnostic(at, pointer, "`" + text + "` is not a date",
+            "write the last day of access as YYYY-MM-DD, such as 2027-01-31");
       case "permissionId":
       case "caseAction": {
         String noun = def.equals("caseAction") ? "case action" : "permission id";

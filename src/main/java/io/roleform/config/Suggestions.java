@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Locale;
 
 /** "Did you mean ...?": the known word nearest to a misspelt one, by edit distance. */
-final class Suggestions {
+public final class Suggestions {
   private Suggestions() {}
 
   /**
@@ -28,7 +28,7 @@ final class Suggestions {
   }
 
   /** A "did you mean" hint, or {@code null} when there is nothing near. */
-  static String didYouMean(String word, Collection<String> candidates) {
+  public static String didYouMean(String word, Collection<String> candidates) {
     String n = nearest(word, candidates);
     return n == null ? null : "did you mean `" + n + "`?";
   }

@@ -29,11 +29,12 @@ class ArchitectureTest {
       "config", Set.of(),
       "portal", Set.of(),
       "diff", Set.of("config", "portal"),
-      "plan", Set.of("config", "portal", "diff"),
-      "apply", Set.of("portal", "diff", "plan"),
-      "render", Set.of("config", "portal", "diff", "plan"),
+      "policy", Set.of("config", "portal"),
+      "plan", Set.of("config", "portal", "diff", "policy"),
+      "apply", Set.of("portal", "diff", "plan", "policy"),
+      "render", Set.of("config", "portal", "diff", "plan", "policy"),
       "sandbox", Set.of(),
-      "cli", Set.of("config", "portal", "diff", "plan", "apply", "render", "sandbox"));
+      "cli", Set.of("config", "portal", "diff", "plan", "policy", "apply", "render", "sandbox"));
 
   /** Libraries and the only stages (top-level package, or package prefix) that may use them. */
   private static final Map<String, Set<String>> LIBRARIES = Map.of(

@@ -1,0 +1,98 @@
+package io.roleform.policy;
+
+import io.roleform.portal.LiveRole;
+import io.roleform.portal.LiveState;
+import io.roleform.portal.LiveUser;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who holds what, as policies see it: the roles (name, permissions, members, description) and the
+ * users. Either the live state or the state a plan leaves behind. Immutable once built; member sets
+ * are not copied (callers hand over sets they no longer change).
+ */
+public final class AccessState {
+
+  /**
+   * One role.
+   *
+   * @param key a stable key (the live id, or a key of the plan's for a role it creates)
+   * @param members user ids
+   * @param description the description ({@code ""} when none)
+   */
+  public record Role(String key, String name, Set<String> permissions, Set<String> members, String description) {
+    public Role {
+      description = description == null ? "" : description;
+    }
+  }
+
+  private final Map<String, Role> byName = new LinkedHashMap<>();
+  private final Map<String, LiveUser> users = new HashMap<>();
+  private final Map<String, Set<String>> holders = new HashMap<>();
+
+  /** The roles and users given; {@code users} are looked up by id. */
+  public AccessState(Collection<Role> roles, Collection<LiveUser> users) {
+    for (Role r : roles) byName.putIfAbsent(key(r.name()), r);
+    for (LiveUser u : users) this.users.put(u.id(), u);
+  }
+
+  /** The live state as it was read. */
+  public static AccessState of(LiveState live) {
+    List<Role> roles = live.roles().stream()
+        .map(r -> role(r, live.members().getOrDefault(r.id(), Set.of())))
+        .toList();
+    return new AccessState(roles, live.users());
+  }
+
+  private static Role role(LiveRole r, Set<String> members) {
+    return new Role(r.id(), r.name(), Set.copyOf(r.permissions()), members, r.description());
+  }
+
+  /** Every role, in the order given. */
+  public Collection<Role> roles() {
+    return byName.values();
+  }
+
+  /** The role with this name (case-insensitive), or {@code null}. */
+  public Role role(String name) {
+    return byName.get(key(name));
+  }
+
+  /** The user's email, or the id itself for a user the state does not know. */
+  public String email(String userId) {
+    LiveUser u = users.get(userId);
+    return u == null ? userId : u.email();
+  }
+
+  /** The user, or {@code null}. */
+  public LiveUser user(String userId) {
+    return users.get(userId);
+  }
+
+  /** Ids of the users holding {@code permission} through any role (computed once, then cached). */
+  public synchronized Set<String> holders(String permission) {
+    return holders.computeIfAbsent(permission, p -> {
+      Set<String> out = new HashSet<>();
+      for (Role r : byName.values()) if (r.permissions().contains(p)) out.addAll(r.members());
+      return out;
+    });
+  }
+
+  /** The names of the roles of {@code userId} that grant {@code permission}, in role order. */
+  public List<String> rolesGranting(String userId, String permission) {
+    return byName.values().stream()
+        .filter(r -> r.permissions().contains(permission) && r.members().contains(userId))
+        .map(Role::name)
+        .toList();
+  }
+
+  static String key(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+}
