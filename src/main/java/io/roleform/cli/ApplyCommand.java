@@ -41,7 +41,8 @@ import picocli.CommandLine.Model.CommandSpec;
       "made. Without a terminal, apply CONFIG needs --auto-approve.",
       "",
       "Exit codes: 0 applied (or nothing to do), 1 error (including another writer changing the",
-      "portal during apply), 3 saved plan is stale, 4 refused by a safety limit (nothing written)."
+      "portal during apply), 3 saved plan is stale, 4 refused by a safety limit or a policy",
+      "(nothing written)."
     },
     footer = {
       "",
@@ -64,6 +65,7 @@ final class ApplyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin PortalOptions portal;
   @Mixin SafetyOptions safety;
+  @Mixin ExpiryOptions expiry;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Source source;
@@ -98,14 +100,12 @@ final class ApplyCommand implements Callable<Integer> {
         }
         plan = saved;
       } else {
-        plan = Planning.plan(desired, live, safety.toPlanOptions(), conn.label(), err);
+        plan = Planning.plan(desired, live, expiry.apply(safety.toPlanOptions()), conn.label(), err,
+            ExpiryOptions.clock(parent.env()));
         out.print(new TextPlanRenderer(Colors.enabled(System.console() != null, parent.env())).render(plan));
         out.flush();
       }
-      if (plan.isRefused()) {
-        throw new CliException(ExitCodes.REFUSED,
-            "Refused by a safety limit (see the plan); nothing was changed. Override a limit only after review.");
-      }
+      if (plan.isRefused()) throw Planning.refused(plan, "see the plan");
       if (!plan.hasChanges()) {
         if (report != null) Files2.writeAtomically(report, ApplyReportJson.write(new ApplyReport(java.util.List.of(), false)));
         err.println("No changes. The portal matches the config.");

@@ -25,7 +25,12 @@ import picocli.CommandLine.Model.CommandSpec;
       "'apply --plan FILE', which applies exactly that plan or refuses it if the portal changed.",
       "",
       "Exit codes: 0 no changes (or changes without --detailed-exitcode), 1 error,",
-      "2 changes present (with --detailed-exitcode), 4 refused by a safety limit."
+      "2 changes present (with --detailed-exitcode), 4 refused by a safety limit or a policy",
+      "('refused by policy NAME').",
+      "",
+      "Members written {email, until: YYYY-MM-DD} keep the role to the end of that day (UTC); then",
+      "the plan removes them ('access expired on ...'). Every plan lists the memberships that",
+      "expire within --expiring-within days."
     },
     footer = {
       "",
@@ -39,6 +44,7 @@ final class PlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin PortalOptions portal;
   @Mixin SafetyOptions safety;
+  @Mixin ExpiryOptions expiry;
 
   @Parameters(index = "0", paramLabel = "CONFIG", description = "A config file, or a directory of *.yaml/*.yml files.")
   Path config;
@@ -61,14 +67,12 @@ final class PlanCommand implements Callable<Integer> {
         pending.portalStep(err, () -> PortalConnection.open(portal, parent.env(), Streams.err(spec)))) {
       LiveState live = pending.portalStep(err, () -> PortalConnection.call(conn.client()::read));
       DesiredState desired = pending.await(err);
-      Plan plan = Planning.plan(desired, live, safety.toPlanOptions(), conn.label(), err);
+      Plan plan = Planning.plan(desired, live, expiry.apply(safety.toPlanOptions()), conn.label(), err,
+          ExpiryOptions.clock(parent.env()));
       if (out != null) Files2.writeAtomically(out, PlanJson.write(plan));
       spec.commandLine().getOut().print(format.renderer(parent.env()).render(plan));
       spec.commandLine().getOut().flush();
-      if (plan.isRefused()) {
-        throw new CliException(ExitCodes.REFUSED,
-            "Refused by a safety limit (see above); apply would change nothing. Override a limit only after review.");
-      }
+      if (plan.isRefused()) throw Planning.refused(plan, "see the plan above");
       return plan.hasChanges() && detailedExitCode ? ExitCodes.CHANGES : ExitCodes.OK;
     }
   }

@@ -10,6 +10,7 @@ import io.roleform.plan.PlanResult;
 import io.roleform.plan.Planner;
 import io.roleform.portal.LiveState;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -33,15 +34,39 @@ final class Planning {
     return result.desired();
   }
 
-  /** Plans the change; plan-time problems (unknown permission, user ...) fail with exit 1. */
+  /** Plans the change as of now; plan-time problems (unknown permission, user ...) fail with exit 1. */
   static Plan plan(DesiredState desired, LiveState live, PlanOptions options, String portal, PrintWriter err) {
-    PlanResult result = Planner.plan(desired, live, options, portal);
+    return plan(desired, live, options, portal, err, Clock.systemUTC());
+  }
+
+  /** Plans the change as of {@code clock}; plan-time problems fail with exit 1. */
+  static Plan plan(DesiredState desired, LiveState live, PlanOptions options, String portal, PrintWriter err,
+      Clock clock) {
+    PlanResult result = Planner.plan(desired, live, options, portal, clock);
     if (!result.problems().isEmpty()) {
       report(result.problems(), err);
       throw new CliException(ExitCodes.ERROR, problems(result.problems().size())
           + " found against the live portal " + portal + "; nothing was changed.");
     }
     return result.plan();
+  }
+
+  /**
+   * The failure for a refused plan (exit 4): {@code refused by policy NAME} when policies refuse it,
+   * and/or the safety limits.
+   */
+  static CliException refused(Plan plan, String whereShown) {
+    List<String> policies = plan.refusingPolicies();
+    String what;
+    if (policies.isEmpty()) {
+      what = "Refused by a safety limit";
+    } else {
+      what = "Refused by policy " + String.join(", refused by policy ", policies)
+          + (plan.refusals().isEmpty() ? "" : ", and by a safety limit");
+    }
+    return new CliException(ExitCodes.REFUSED, what + " (" + whereShown + "); nothing was changed. "
+        + (policies.isEmpty() ? "Override a limit only after review."
+            : "Change the config so that the policy holds, or change the policy after review."));
   }
 
   private static void report(List<Diagnostic> problems, PrintWriter err) {

@@ -4,6 +4,7 @@ import io.roleform.config.DesiredState;
 import io.roleform.config.Diagnostic;
 
 import io.roleform.portal.LiveState;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,8 +19,17 @@ public final class Diff {
 
   private Diff() {}
 
+  /** The diff as of now (the system clock decides which memberships have expired). */
   public static DiffResult compute(DesiredState desired, LiveState live, boolean prune) {
-    DiffContext ctx = new DiffContext(desired, new LiveIndex(live), prune);
+    return compute(desired, live, prune, Instant.now());
+  }
+
+  /**
+   * The diff as of {@code now}: a member written {@code {email, until: DAY}} is a member up to the
+   * end of DAY (UTC) and removed, with the reason "access expired on DAY", from then on.
+   */
+  public static DiffResult compute(DesiredState desired, LiveState live, boolean prune, Instant now) {
+    DiffContext ctx = new DiffContext(desired, new LiveIndex(live), prune, now);
     List<Operation> ops = new ArrayList<>(new RoleDiffer(ctx).diff());
     RemovalDiffer.Result removals = new RemovalDiffer(ctx).diff();
     ops.addAll(removals.deletions());

@@ -5,6 +5,7 @@ import io.roleform.config.DesiredState;
 import io.roleform.config.Diagnostic;
 
 import io.roleform.portal.LiveRole;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,11 +22,14 @@ final class DiffContext {
   final List<Diagnostic> problems = new ArrayList<>();
   final List<Warning> warnings = new ArrayList<>();
   final RoleMatching matching;
+  /** The moment the plan is made: memberships whose {@code until} day ended before it expire. */
+  final Instant now;
 
-  DiffContext(DesiredState desired, LiveIndex index, boolean prune) {
+  DiffContext(DesiredState desired, LiveIndex index, boolean prune, Instant now) {
     this.desired = desired;
     this.index = index;
     this.prune = prune;
+    this.now = now;
     this.matching = RoleMatching.match(desired, index, problems);
   }
 

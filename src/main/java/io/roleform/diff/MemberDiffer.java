@@ -5,7 +5,10 @@ import io.roleform.config.Diagnostic;
 import io.roleform.portal.LiveRole;
 import io.roleform.portal.LiveUser;
 import io.roleform.portal.UserStatus;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.TreeMap;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,6 +26,10 @@ import java.util.Set;
  * first role (in config order) that lists them, and added to any other role that lists them (the
  * approval runs first). Members a role receives from a deleted role ({@code moveMembersTo}) count
  * as its live members, because deletions run before member changes.
+ *
+ * <p>A member written {@code {email, until}} whose day has ended ({@link Expiry}) is no longer
+ * wanted: if still a member live, it is removed by an operation of its own per role and day, whose
+ * reason is "access expired on DAY".
  */
 final class MemberDiffer {
 
@@ -46,7 +53,15 @@ final class MemberDiffer {
       Set<String> current = new HashSet<>(live == null ? Set.of() : ctx.index.membersOf(live));
       current.addAll(movedIn.getOrDefault(LiveIndex.key(d.name()), Set.of()));
       Map<String, LiveUser> wanted = new LinkedHashMap<>();
+      Map<String, LocalDate> expired = new HashMap<>();
       for (int i = 0; i < d.members().size(); i++) {
+        LocalDate until = d.untilOf(d.members().get(i));
+        if (until != null && Expiry.expired(until, ctx.now)) {
+          // No longer wanted; an unknown user here is no error (the account may be gone since).
+          LiveUser gone = ctx.index.usersByEmail.get(LiveIndex.key(d.members().get(i)));
+          if (gone != null) expired.put(gone.id(), until);
+          continue;
+        }
         LiveUser user = user(d, i);
         if (user == null) continue;
         if (user.status() == UserStatus.DISABLED) {
@@ -62,11 +77,22 @@ final class MemberDiffer {
       List<UserRef> add = new ArrayList<>();
       for (LiveUser u : wanted.values()) if (!current.contains(u.id())) add.add(ref(u));
       List<UserRef> remove = new ArrayList<>();
-      for (String id : current) if (!wanted.containsKey(id)) remove.add(ref(id));
-      if (add.isEmpty() && remove.isEmpty()) continue;
-      add.sort(BY_EMAIL);
-      remove.sort(BY_EMAIL);
-      ops.add(new Operation.ChangeMembers(role, add, remove, "config differs from live"));
+      Map<LocalDate, List<UserRef>> removeExpired = new TreeMap<>();
+      for (String id : current) {
+        if (wanted.containsKey(id)) continue;
+        LocalDate until = expired.get(id);
+        if (until == null) remove.add(ref(id));
+        else removeExpired.computeIfAbsent(until, k -> new ArrayList<>()).add(ref(id));
+      }
+      if (!add.isEmpty() || !remove.isEmpty()) {
+        add.sort(BY_EMAIL);
+        remove.sort(BY_EMAIL);
+        ops.add(new Operation.ChangeMembers(role, add, remove, "config differs from live"));
+      }
+      removeExpired.forEach((until, users) -> {
+        users.sort(BY_EMAIL);
+        ops.add(new Operation.ChangeMembers(role, List.of(), users, Expiry.reason(until)));
+      });
     }
     return ops;
   }

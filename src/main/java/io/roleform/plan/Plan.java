@@ -2,6 +2,7 @@ package io.roleform.plan;
 
 import io.roleform.diff.Operation;
 import io.roleform.diff.Warning;
+import io.roleform.policy.PolicyFinding;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,6 +21,9 @@ import java.util.Objects;
  * @param access the effective access each user gains and loses
  * @param warnings unmanaged roles, users in no role ...
  * @param refusals safety limits broken; a plan with any is not applied
+ * @param policies what the plan does to each broken policy; a plan with any finding that {@link
+ *     PolicyFinding#refuses() refuses} is not applied
+ * @param expiring memberships that expire within {@link PlanOptions#expiringWithinDays()}
  */
 public record Plan(
     int formatVersion,
@@ -31,9 +35,19 @@ public record Plan(
     List<Operation> operations,
     List<AccessChange> access,
     List<Warning> warnings,
-    List<Refusal> refusals) {
+    List<Refusal> refusals,
+    List<PolicyFinding> policies,
+    List<ExpiringAccess> expiring) {
 
   public static final int FORMAT_VERSION = 1;
+
+  /** A plan without policy findings or expiring access. */
+  public Plan(int formatVersion, String portal, String profile, String configDigest, Fingerprint fingerprint,
+      PlanOptions options, List<Operation> operations, List<AccessChange> access, List<Warning> warnings,
+      List<Refusal> refusals) {
+    this(formatVersion, portal, profile, configDigest, fingerprint, options, operations, access, warnings,
+        refusals, List.of(), List.of());
+  }
 
   public Plan {
     Objects.requireNonNull(fingerprint, "fingerprint == null");
@@ -42,13 +56,26 @@ public record Plan(
     access = List.copyOf(access);
     warnings = List.copyOf(warnings);
     refusals = List.copyOf(refusals);
+    policies = policies == null ? List.of() : List.copyOf(policies);
+    expiring = expiring == null ? List.of() : List.copyOf(expiring);
   }
 
   public boolean hasChanges() {
     return !operations.isEmpty();
   }
 
+  /** Whether a safety limit or a policy refuses the plan. */
   public boolean isRefused() {
-    return !refusals.isEmpty();
+    return !refusals.isEmpty() || isRefusedByPolicy();
+  }
+
+  /** Whether a policy violation the plan introduces or worsens refuses it. */
+  public boolean isRefusedByPolicy() {
+    return policies.stream().anyMatch(PolicyFinding::refuses);
+  }
+
+  /** The names of the policies that refuse the plan, in config order. */
+  public List<String> refusingPolicies() {
+    return policies.stream().filter(PolicyFinding::refuses).map(PolicyFinding::policy).toList();
   }
 }

@@ -10,6 +10,7 @@ package io.roleform.plan;
  * @param maxMemberRemovals at most this many member removals in total per run
  * @param maxMemberRemovalPercent at most this percentage of any one role's live members removed
  * @param allowMemberRemoval a role with members may be deleted without {@code moveMembersTo}
+ * @param expiringWithinDays the plan lists memberships that expire within this many days
  */
 public record PlanOptions(
     boolean prune,
@@ -17,7 +18,24 @@ public record PlanOptions(
     int maxDeletions,
     int maxMemberRemovals,
     int maxMemberRemovalPercent,
-    boolean allowMemberRemoval) {
+    boolean allowMemberRemoval,
+    int expiringWithinDays) {
+
+  /** The default of {@link #expiringWithinDays}. */
+  public static final int EXPIRING_WITHIN_DAYS = 14;
 
   public static final PlanOptions DEFAULTS = new PlanOptions(false, 1, 3, 50, 25, false);
+
+  /** Options with the default {@link #expiringWithinDays}. */
+  public PlanOptions(boolean prune, int minAdmins, int maxDeletions, int maxMemberRemovals,
+      int maxMemberRemovalPercent, boolean allowMemberRemoval) {
+    this(prune, minAdmins, maxDeletions, maxMemberRemovals, maxMemberRemovalPercent, allowMemberRemoval,
+        EXPIRING_WITHIN_DAYS);
+  }
+
+  /** These options listing memberships that expire within {@code days}. */
+  public PlanOptions withExpiringWithinDays(int days) {
+    return new PlanOptions(prune, minAdmins, maxDeletions, maxMemberRemovals, maxMemberRemovalPercent,
+        allowMemberRemoval, days);
+  }
 }

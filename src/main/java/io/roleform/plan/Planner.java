@@ -7,14 +7,21 @@ import io.roleform.config.DesiredState;
 import io.roleform.diff.Diff;
 import io.roleform.diff.DiffResult;
 import io.roleform.portal.LiveState;
+import io.roleform.config.Diagnostic;
+import io.roleform.policy.AccessState;
+import io.roleform.policy.PolicyCheck;
+import io.roleform.policy.PolicyFinding;
+import io.roleform.policy.PolicyReferences;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Makes a {@link Plan}: the diff's operations in {@link ApplyOrder}, the live-state {@link
  * Fingerprints fingerprint}, the access impact (who gains and loses which permission), warnings,
- * and the safety refusals computed on the simulated result. Pure: no I/O; the same inputs always
- * give the same plan.
+ * the safety refusals and the policy findings computed on the simulated result, and the memberships
+ * expiring soon. Pure: no I/O; the same inputs (and instant) always give the same plan.
  */
 public final class Planner {
 
@@ -26,16 +33,34 @@ public final class Planner {
    * @return a plan, or the plan-time problems in the config (then nothing is planned)
    */
   public static PlanResult plan(DesiredState desired, LiveState live, PlanOptions options, String portalLabel) {
-    DiffResult diff = Diff.compute(desired, live, options.prune());
-    if (!diff.ok()) return new PlanResult(null, diff.problems());
+    return plan(desired, live, options, portalLabel, Clock.systemUTC());
+  }
+
+  /**
+   * The plan as of {@code clock}'s instant, which decides which memberships have expired and which
+   * expire within {@link PlanOptions#expiringWithinDays()}; otherwise pure.
+   */
+  public static PlanResult plan(DesiredState desired, LiveState live, PlanOptions options, String portalLabel,
+      Clock clock) {
+    Instant now = clock.instant();
+    DiffResult diff = Diff.compute(desired, live, options.prune(), now);
+    List<Diagnostic> problems = new ArrayList<>(diff.problems());
+    problems.addAll(PolicyReferences.check(desired, live));
+    if (!problems.isEmpty()) {
+      problems.sort(Diagnostic.ORDER);
+      return new PlanResult(null, problems);
+    }
     List<Operation> operations = ApplyOrder.sort(diff.operations());
     AfterState after = AfterState.simulate(live, operations);
     AccessImpact impact = AccessImpact.compute(live, after, operations);
     List<Warning> warnings = new ArrayList<>(diff.warnings());
     warnings.addAll(impact.warnings());
     List<Refusal> refusals = SafetyRules.check(live, after, operations, options);
+    List<PolicyFinding> policies = desired.policies().isEmpty() ? List.of()
+        : PolicyCheck.compare(desired, AccessState.of(live), PolicyStates.after(live, after, operations));
     Plan plan = new Plan(Plan.FORMAT_VERSION, portalLabel, live.portal().profile(), desired.digest(),
-        Fingerprints.of(live), options, operations, impact.changes(), warnings, refusals);
+        Fingerprints.of(live), options, operations, impact.changes(), warnings, refusals, policies,
+        Expiring.within(desired, now, options.expiringWithinDays()));
     return new PlanResult(plan, List.of());
   }
 }

@@ -135,7 +135,20 @@ public final class PolicyCheck {
   private static PolicyFinding finding(DesiredPolicy p, Status status, String message, List<String> culprits,
       List<String> causes) {
     String at = p.position() == null ? "" : p.position().toString();
-    return new PolicyFinding(p.name(), p.rule().key(), at, status, message, culprits, causes);
+    List<String> sorted = new ArrayList<>(causes);
+    sorted.sort(BY_POSITION);
+    return new PolicyFinding(p.name(), p.rule().key(), at, status, message, culprits, sorted);
+  }
+
+  /** Causes in config order: by file, then line and column as numbers. */
+  private static final java.util.Comparator<String> BY_POSITION = java.util.Comparator
+      .comparing((String c) -> c.replaceFirst(":\\d+:\\d+: .*$", ""))
+      .thenComparingInt(c -> number(c, 1))
+      .thenComparingInt(c -> number(c, 2));
+
+  private static int number(String cause, int group) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(":(\\d+):(\\d+): ").matcher(cause);
+    return m.find() ? Integer.parseInt(m.group(group)) : 0;
   }
 
   private static Set<String> managed(DesiredState desired) {

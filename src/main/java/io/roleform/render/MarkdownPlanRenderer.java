@@ -4,7 +4,9 @@ import static io.roleform.render.Markdown.escape;
 
 import io.roleform.plan.AccessChange;
 import io.roleform.plan.AccessChange.Direction;
+import io.roleform.plan.ExpiringAccess;
 import io.roleform.plan.Plan;
+import io.roleform.policy.PolicyFinding;
 import io.roleform.plan.Refusal;
 import io.roleform.diff.Warning;
 import io.roleform.render.AccessImpact.UserAccess;
@@ -19,8 +21,9 @@ import java.util.stream.Collectors;
 
 /**
  * The plan as a pull-request comment: a hidden marker ({@value #MARKER}, so CI finds and updates
- * its one comment), a heading, a summary table, refusals with their override flags, the access
- * impact table, warnings, then each section of changes in a collapsible {@code <details>} block
+ * its one comment), a heading, a summary table, refusals with their override flags, policy
+ * findings with the config lines behind them, the access impact table, access expiring soon,
+ * warnings, then each section of changes in a collapsible {@code <details>} block
  * (shown open when the plan is small).
  *
  * <p>Guarantee: the comment is never longer than {@code maxChars} (default {@value
@@ -61,8 +64,10 @@ public final class MarkdownPlanRenderer implements PlanRenderer {
     List<Block> blocks = new ArrayList<>();
     blocks.add(Block.fixed(MARKER + "\n" + heading(plan, view) + "\n\n" + context(plan) + "\n"));
     blocks.add(Block.fixed(summary(plan, view)));
-    if (plan.isRefused()) blocks.add(refusals(plan));
+    if (!plan.refusals().isEmpty()) blocks.add(refusals(plan));
+    if (!plan.policies().isEmpty()) blocks.add(policies(plan));
     if (!view.access().isEmpty()) blocks.add(access(view.access()));
+    if (!plan.expiring().isEmpty()) blocks.add(expiring(plan));
     if (!plan.warnings().isEmpty()) blocks.add(warnings(plan));
     boolean open = view.sections().stream().mapToInt(Section::lineCount).sum() <= OPEN_DETAILS_LINES;
     for (Section section : view.sections()) blocks.add(details(section, open));
@@ -109,6 +114,34 @@ public final class MarkdownPlanRenderer implements PlanRenderer {
           + "\n");
     }
     return new Block(Kind.ROWS, "Refusals", title, rows, "", title);
+  }
+
+  private static Block policies(Plan plan) {
+    String title = plan.isRefusedByPolicy() ? "### Policies: refused, nothing will be applied\n\n" : "### Policies\n\n";
+    List<String> rows = new ArrayList<>();
+    for (PolicyFinding f : plan.policies()) {
+      String mark = switch (f.status()) {
+        case INTRODUCED, WORSENED -> ":x: ";
+        case PRE_EXISTING -> ":warning: ";
+        case FIXED -> ":white_check_mark: ";
+      };
+      StringBuilder row = new StringBuilder("- " + mark + "**" + escape(PolicyWords.head(f)) + "**: "
+          + escape(PolicyWords.status(f)) + ". " + sentence(escape(f.message())) + "\n");
+      for (String cause : f.causes()) row.append("  - caused by ").append(escape(cause)).append("\n");
+      rows.add(row.toString());
+    }
+    return new Block(Kind.ROWS, "Policies", title, rows, "", title);
+  }
+
+  private static Block expiring(Plan plan) {
+    String title = "### Access expiring within " + plan.options().expiringWithinDays() + " days\n\n";
+    String head = title + "| User | Role | Until (UTC) | Days left |\n|---|---|---|---:|\n";
+    List<String> rows = new ArrayList<>();
+    for (ExpiringAccess e : plan.expiring()) {
+      rows.add("| " + escape(e.user()) + " | " + escape(e.role()) + " | " + escape(e.until()) + " | "
+          + e.daysLeft() + " |\n");
+    }
+    return new Block(Kind.ROWS, "Expiring access", head, rows, "", title);
   }
 
   private static Block access(AccessImpact access) {

@@ -5,7 +5,9 @@ import static io.roleform.render.Text.clean;
 import io.roleform.plan.AccessChange;
 import io.roleform.plan.AccessChange.Direction;
 import io.roleform.diff.Action;
+import io.roleform.plan.ExpiringAccess;
 import io.roleform.plan.Plan;
+import io.roleform.policy.PolicyFinding;
 import io.roleform.plan.Refusal;
 import io.roleform.diff.Warning;
 import io.roleform.render.AccessImpact.UserAccess;
@@ -17,8 +19,10 @@ import java.util.stream.Collectors;
 /**
  * The human plan, Terraform-like: the sections of {@link PlanView.Topic} in order, each operation
  * with its symbol ({@code +} create, {@code ~} change, {@code -} delete) and its reason as a
- * trailing {@code # ...} comment; then who gains and who loses which permission; then warnings;
- * then refusals, each naming the flag that overrides it; then the {@code Plan: ...} summary line.
+ * trailing {@code # ...} comment; then who gains and who loses which permission; then access
+ * expiring soon; then warnings; then policies (refused, pre-existing, fixed) with the config lines
+ * behind them; then refusals, each naming the flag that overrides it; then the {@code Plan: ...}
+ * summary line.
  *
  * <p>Names are quoted and every value is made terminal-safe ({@link Text}). ANSI colour (green,
  * yellow, red) is used only when constructed with {@code color = true}; otherwise the output has
@@ -55,13 +59,21 @@ public final class TextPlanRenderer implements PlanRenderer {
       for (Entry entry : section.entries()) entry(out, entry);
     }
     if (!view.access().isEmpty()) access(out, view.access());
+    if (!plan.expiring().isEmpty()) {
+      out.append('\n').append(style(BOLD, "Access expiring within " + plan.options().expiringWithinDays()
+          + " days:")).append('\n');
+      for (ExpiringAccess e : plan.expiring()) {
+        out.append("  ").append(style(YELLOW, "~")).append(' ').append(clean(PolicyWords.expiring(e))).append('\n');
+      }
+    }
     if (!plan.warnings().isEmpty()) {
       out.append('\n').append(style(BOLD, "Warnings:")).append('\n');
       for (Warning w : plan.warnings()) {
         out.append("  ").append(style(YELLOW, "!")).append(' ').append(clean(w.message())).append('\n');
       }
     }
-    if (plan.isRefused()) {
+    if (!plan.policies().isEmpty()) policies(out, plan);
+    if (!plan.refusals().isEmpty()) {
       out.append('\n').append(style(BOLD, "Refused by safety limits; nothing will be applied:")).append('\n');
       for (Refusal r : plan.refusals()) {
         out.append("  ").append(style(RED, "x")).append(' ').append(clean(r.message()))
@@ -107,6 +119,22 @@ public final class TextPlanRenderer implements PlanRenderer {
         }
         out.append('\n');
       }
+    }
+  }
+
+  private void policies(StringBuilder out, Plan plan) {
+    out.append('\n').append(style(BOLD, plan.isRefusedByPolicy()
+        ? "Policies (refused by policy; nothing will be applied):" : "Policies:")).append('\n');
+    for (PolicyFinding f : plan.policies()) {
+      String mark = switch (f.status()) {
+        case INTRODUCED, WORSENED -> style(RED, "x");
+        case PRE_EXISTING -> style(YELLOW, "!");
+        case FIXED -> style(GREEN, "+");
+      };
+      out.append("  ").append(mark).append(' ').append(clean(PolicyWords.head(f))).append(": ")
+          .append(PolicyWords.status(f)).append('\n');
+      out.append("      ").append(clean(f.message())).append('\n');
+      for (String cause : f.causes()) out.append("      caused by ").append(clean(cause)).append('\n');
     }
   }
 

@@ -1,0 +1,37 @@
+package io.roleform.plan;
+
+import io.roleform.diff.Operation;
+import io.roleform.diff.RoleRef;
+import io.roleform.policy.AccessState;
+import io.roleform.portal.LiveRole;
+import io.roleform.portal.LiveState;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The state a plan leaves, as policies see it: the simulated {@link AfterState} plus the
+ * descriptions the plan sets (which the after-state does not track, as no safety rule needs them).
+ */
+final class PolicyStates {
+  private PolicyStates() {}
+
+  static AccessState after(LiveState live, AfterState after, List<Operation> operations) {
+    Map<String, String> descriptions = new HashMap<>();
+    for (LiveRole r : live.roles()) descriptions.put(r.id(), r.description());
+    for (Operation op : operations) {
+      if (op instanceof Operation.CreateRole c) {
+        descriptions.put(AfterState.key(new RoleRef(null, c.name())), c.description());
+      } else if (op instanceof Operation.UpdateRole u && u.description() != null) {
+        descriptions.put(AfterState.key(u.role()), u.description().after());
+      }
+    }
+    List<AccessState.Role> roles = new ArrayList<>(after.names.size());
+    after.names.forEach((key, name) -> roles.add(new AccessState.Role(key, name,
+        after.permissions.getOrDefault(key, Set.of()), after.members.getOrDefault(key, Set.of()),
+        descriptions.get(key))));
+    return new AccessState(roles, live.users());
+  }
+}
