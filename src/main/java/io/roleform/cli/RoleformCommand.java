@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       ValidateCommand.class,
       PlanCommand.class,
+      CheckCommand.class,
+      ReportCommand.class,
       ApplyCommand.class,
       ExportCommand.class,
       CompletionCommand.class,

@@ -72,7 +72,9 @@ final class Evaluator {
       }
       grants.put(state.email(user), g);
     }
-    String what = byRole ? "are members of all of the roles " + roles(items) : "hold all of " + String.join(", ", items);
+    boolean one = grants.size() == 1;
+    String what = byRole ? (one ? "is a member of all of the roles " : "are members of all of the roles ") + roles(items)
+        : (one ? "holds all of " : "hold all of ") + String.join(", ", items);
     return violation(policy, grants.size(), grants, plural(grants.size(), "user") + " " + what + ": " + list(grants.keySet()));
   }
 
@@ -107,7 +109,7 @@ final class Evaluator {
     Map<String, List<Grant>> grants = new TreeMap<>();
     for (String user : holders) grants.put(state.email(user), List.of());
     String who = c.role() != null ? "role `" + c.role() + "` has " + plural(n, "member")
-        : plural(n, "user") + " hold `" + c.permission() + "`";
+        : plural(n, "user") + (n == 1 ? " holds `" : " hold `") + c.permission() + "`";
     String summary = who + (c.minimum() ? ", fewer than " : ", more than ") + c.count();
     return new Violation(policy, n, grants.keySet(), grants, summary);
   }

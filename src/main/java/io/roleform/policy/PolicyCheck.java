@@ -94,7 +94,9 @@ public final class PolicyCheck {
         if (afterHolders.contains(id)) continue;
         String email = before.email(id);
         culprits.add(email);
-        if (c.role() != null && culprits.size() <= 10) add(causes, lines.membersOf(c.role(), email));
+        if (culprits.size() > 10) continue;
+        List<String> roles = c.role() != null ? List.of(c.role()) : before.rolesGranting(id, c.permission());
+        for (String role : roles) add(causes, lines.membersOf(role, email));
       }
     } else {
       for (String id : afterHolders) {

@@ -126,7 +126,9 @@ public final class MarkdownPlanRenderer implements PlanRenderer {
         case FIXED -> ":white_check_mark: ";
       };
       StringBuilder row = new StringBuilder("- " + mark + "**" + escape(PolicyWords.head(f)) + "**: "
-          + escape(PolicyWords.status(f)) + ". " + sentence(escape(f.message())) + "\n");
+          + escape(PolicyWords.status(f)) + ". " + sentence(escape(f.message()))
+          + (f.refuses() && !f.culprits().isEmpty() ? (f.rule().equals("minMembers") ? " Losing it in this plan: "
+              : " Brought in by this plan: ") + escape(PolicyWords.list(f.culprits())) + "." : "") + "\n");
       for (String cause : f.causes()) row.append("  - caused by ").append(escape(cause)).append("\n");
       rows.add(row.toString());
     }

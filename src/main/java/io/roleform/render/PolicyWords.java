@@ -27,6 +27,12 @@ final class PolicyWords {
     };
   }
 
+  /** The first ten items, then "and N more". */
+  static String list(java.util.List<String> items) {
+    String head = String.join(", ", items.subList(0, Math.min(10, items.size())));
+    return items.size() > 10 ? head + " and " + (items.size() - 10) + " more" : head;
+  }
+
   /** {@code dana@acme.example in "Billing" until 2026-12-01 (6 days left)}. */
   static String expiring(ExpiringAccess e) {
     String left = e.daysLeft() == 0 ? "last day today" : e.daysLeft() == 1 ? "1 day left" : e.daysLeft() + " days left";

@@ -134,6 +134,10 @@ public final class TextPlanRenderer implements PlanRenderer {
       out.append("  ").append(mark).append(' ').append(clean(PolicyWords.head(f))).append(": ")
           .append(PolicyWords.status(f)).append('\n');
       out.append("      ").append(clean(f.message())).append('\n');
+      if (f.refuses() && !f.culprits().isEmpty()) {
+        out.append("      ").append(f.rule().equals("minMembers") ? "losing it in this plan: " : "brought in by this plan: ")
+            .append(clean(PolicyWords.list(f.culprits()))).append('\n');
+      }
       for (String cause : f.causes()) out.append("      caused by ").append(clean(cause)).append('\n');
     }
   }

@@ -20,6 +20,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +42,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>{@code live.json} — the live state, in the compact form of {@link LiveStateJson};
  *   <li>{@code options.json} (optional) — {@link PlanOptions} fields that differ from {@link
  *       PlanOptions#DEFAULTS}, e.g. {@code {"prune": true}};
+ *   <li>{@code now.txt} (optional) — the instant the plan is made (it decides which memberships
+ *       written {@code {email, until}} have expired); {@value #DEFAULT_NOW} without it;
  * </ul>
  *
  * and the expected result, compared WHOLE: either {@code plan.txt} ({@code TextPlanRenderer}
@@ -54,6 +59,7 @@ class GoldenPlanTest {
 
   static final Path ROOT = Path.of("src", "test", "resources", "golden");
   static final String PORTAL = "https://portal.example.test";
+  static final String DEFAULT_NOW = "2026-11-25T12:00:00Z";
   private static final boolean UPDATE = Boolean.getBoolean("roleform.updateGoldens");
   private static final List<String> OUTPUTS = List.of("plan.txt", "plan.md", "plan.json", "problems.txt");
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -78,7 +84,8 @@ class GoldenPlanTest {
     ConfigResult loaded = ConfigLoader.load(config, Map.of());
     assertThat(loaded.problems()).as("the desired config of %s must be valid", name).isEmpty();
     LiveState live = LiveStateJson.read(dir.resolve("live.json"));
-    PlanResult result = Planner.plan(loaded.desired(), live, options(dir.resolve("options.json")), PORTAL);
+    PlanResult result = Planner.plan(loaded.desired(), live, options(dir.resolve("options.json")), PORTAL,
+        clock(dir.resolve("now.txt")));
 
     Map<String, String> actual = new LinkedHashMap<>();
     if (result.ok()) {
@@ -108,6 +115,11 @@ class GoldenPlanTest {
         assertThat(path).as("%s/%s is not expected for this result (plan: %s)", name, file, result.ok()).doesNotExist();
       }
     }
+  }
+
+  private static Clock clock(Path file) throws IOException {
+    String now = Files.exists(file) ? Files.readString(file).strip() : DEFAULT_NOW;
+    return Clock.fixed(Instant.parse(now), ZoneOffset.UTC);
   }
 
   private static PlanOptions options(Path file) throws IOException {

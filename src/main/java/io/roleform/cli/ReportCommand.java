@@ -1,0 +1,125 @@
+package io.roleform.cli;
+
+import io.roleform.config.DesiredState;
+import io.roleform.plan.Plan;
+import io.roleform.plan.PlannedAccess;
+import io.roleform.policy.AccessState;
+import io.roleform.portal.LiveState;
+import io.roleform.render.AccessReport;
+import io.roleform.render.ReportData;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code roleform report}: who has which access and why, for auditors and reviewers. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Write the access report: every user's permissions and the roles granting them.",
+      "",
+      "Without CONFIG: the live portal as it is. With CONFIG: the plan's before and after, every",
+      "change highlighted, policy violations marked and access expiring soon listed (the same",
+      "plan 'roleform plan' shows; nothing is changed).",
+      "",
+      "--format html: one self-contained file (no network, no external assets), readable without",
+      "scripts, searchable and filterable by user, role and permission with them; a link can",
+      "carry the filter: report.html#user=dana&role=billing&perm=purchase&changed=1&flagged=1.",
+      "--format csv: one row per user, role and permission, for spreadsheets.",
+      "--format json: the same rows, the policy findings and the expiring access.",
+      "",
+      "Exit codes: 0 written, 1 error."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  roleform report --portal embedded:secure-exchanges --format html --out access.html",
+      "  roleform report config/ --portal https://portal.acme.example --format csv --out access.csv"
+    })
+final class ReportCommand implements Callable<Integer> {
+
+  @ParentCommand RoleformCommand parent;
+  @Spec CommandSpec spec;
+  @Mixin PortalOptions portal;
+  @Mixin SafetyOptions safety;
+  @Mixin ExpiryOptions expiry;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG",
+      description = "A config file or directory: report the plan's before and after instead of the live state.")
+  Path config;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "html",
+      description = "html, csv or json (default: ${DEFAULT-VALUE}).")
+  AccessReport format;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE (default: stdout).")
+  Path out;
+
+  @Override
+  public Integer call() {
+    var err = spec.commandLine().getErr();
+    PendingConfig pending = config == null ? null : PendingConfig.start(config, parent.env());
+    try (PortalConnection conn = step(pending, err,
+        () -> PortalConnection.open(portal, parent.env(), Streams.err(spec)))) {
+      LiveState live = step(pending, err, () -> PortalConnection.call(conn.client()::read));
+      Plan plan = null;
+      AccessState before = PlannedAccess.before(live);
+      AccessState after = before;
+      if (pending != null) {
+        DesiredState desired = pending.await(err);
+        plan = Planning.plan(desired, live, expiry.apply(safety.toPlanOptions()), conn.label(), err,
+            ExpiryOptions.clock(parent.env()));
+        after = PlannedAccess.after(live, plan);
+      }
+      ReportData data = ReportData.of(conn.label(), live.portal().stateVersion(), live.permissions(), live.users(),
+          plan, before, after);
+      write(data);
+      if (out != null) {
+        err.println("Wrote the " + format + " access report of " + live.users().size() + " users to " + out
+            + (plan == null ? "" : plan.isRefused() ? " (the plan is refused; see the report)" : ""));
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  private void write(ReportData data) {
+    if (out == null) {
+      var buffer = new java.io.ByteArrayOutputStream();
+      format.write(data, buffer);
+      var stdout = spec.commandLine().getOut();
+      stdout.print(buffer.toString(java.nio.charset.StandardCharsets.UTF_8));
+      stdout.flush();
+      return;
+    }
+    try {
+      Path abs = out.toAbsolutePath();
+      if (abs.getParent() != null) Files.createDirectories(abs.getParent());
+      Path tmp = Files.createTempFile(abs.getParent(), ".roleform-", ".tmp");
+      try {
+        try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+          format.write(data, o);
+        }
+        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      throw new CliException(ExitCodes.ERROR, "Cannot write the report to " + out + ": " + e.getMessage());
+    }
+  }
+
+  private static <T> T step(PendingConfig pending, java.io.PrintWriter err, java.util.function.Supplier<T> step) {
+    return pending == null ? step.get() : pending.portalStep(err, step);
+  }
+}
