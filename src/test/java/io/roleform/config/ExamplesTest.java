@@ -63,9 +63,9 @@ class ExamplesTest {
   }
 
   @Test
-  void appRolesIsMergedFromTwoFiles() {
+  void appRolesIsMergedFromThreeFiles() {
     DesiredState s = load("app-roles");
-    assertThat(s.files()).hasSize(2);
+    assertThat(s.files()).hasSize(3);
     assertThat(s.settings()).isEqualTo(new DesiredSettings("alice@acme.example", true, true));
     assertThat(s.order()).containsExactly("Admin", "Editors", "Exporters", "Viewers");
     assertThat(role(s, "Viewers").members()).contains("victor@acme.example");
@@ -75,6 +75,16 @@ class ExamplesTest {
     assertThat(s.positionOf("settings/owner").file()).endsWith("00-settings.yaml");
     assertThat(role(s, "Exporters").position().file()).endsWith("10-roles.yaml");
     assertThat(s.digest()).matches("[0-9a-f]{64}");
+    assertThat(s.policies()).extracting(p -> p.name())
+        .containsExactly("no-collaborators-in-admin", "exporters-are-staff");
+    assertThat(s.policies().get(0).position().file()).endsWith("20-policies.yaml");
+  }
+
+  @Test
+  void everyExampleCarriesAPolicy() {
+    for (String example : java.util.List.of("secure-exchanges", "case-portal", "app-roles")) {
+      assertThat(load(example).policies()).as(example).isNotEmpty();
+    }
   }
 
   @Test
