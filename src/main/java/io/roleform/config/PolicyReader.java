@@ -73,8 +73,8 @@ final class PolicyReader {
     List<String> permissions = strings(v.path("permissions"));
     List<String> roles = strings(v.path("roles"));
     if ((permissions == null) == (roles == null)) {
-      problem("exclusive", "`exclusive` names " + (permissions == null ? "neither" : "both")
-          + " `permissions` and `roles`", "name exactly one: `exclusive: {permissions: [billing, purchase]}` or `{roles: [A, B]}`");
+      problem("exclusive", "`exclusive` names " + (permissions == null ? "neither `permissions` nor" : "both `permissions` and")
+          + " `roles`", "name exactly one: `exclusive: {permissions: [billing, purchase]}` or `{roles: [A, B]}`");
       return null;
     }
     return new PolicyRule.Exclusive(permissions, roles);
@@ -91,7 +91,7 @@ final class PolicyReader {
     JsonNode role = v.path("role");
     JsonNode permission = v.path("permission");
     if (role.isTextual() == permission.isTextual()) {
-      problem(key, "`" + key + "` names " + (role.isTextual() ? "both" : "neither") + " `role` and `permission`",
+      problem(key, "`" + key + "` names " + (role.isTextual() ? "both `role` and" : "neither `role` nor") + " `permission`",
           "name exactly one, such as `" + key + ": {role: Admin, count: 2}`");
       return null;
     }

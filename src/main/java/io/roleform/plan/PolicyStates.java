@@ -21,13 +21,51 @@ final class PolicyStates {
   static AccessState after(LiveState live, AfterState after, List<Operation> operations) {
     Map<String, String> descriptions = new HashMap<>();
     for (LiveRole r : live.roles()) descriptions.put(r.id(), r.description());
-    for (Operation op : operations) {
-      if (op instanceof Operation.CreateRole c) {
+    Operation.Visitor<Void> described = new Operation.Visitor<>() {
+      @Override
+      public Void createRole(Operation.CreateRole c) {
         descriptions.put(AfterState.key(new RoleRef(null, c.name())), c.description());
-      } else if (op instanceof Operation.UpdateRole u && u.description() != null) {
-        descriptions.put(AfterState.key(u.role()), u.description().after());
+        return null;
       }
-    }
+
+      @Override
+      public Void updateRole(Operation.UpdateRole u) {
+        if (u.description() != null) descriptions.put(AfterState.key(u.role()), u.description().after());
+        return null;
+      }
+
+      /** The other operations set no description. */
+      @Override
+      public Void approveApplier(Operation.ApproveApplier a) {
+        return null;
+      }
+
+      @Override
+      public Void deleteRole(Operation.DeleteRole d) {
+        return null;
+      }
+
+      @Override
+      public Void changeMembers(Operation.ChangeMembers m) {
+        return null;
+      }
+
+      @Override
+      public Void reorderRoles(Operation.ReorderRoles r) {
+        return null;
+      }
+
+      @Override
+      public Void updateSettings(Operation.UpdateSettings s) {
+        return null;
+      }
+
+      @Override
+      public Void transferOwner(Operation.TransferOwner t) {
+        return null;
+      }
+    };
+    for (Operation op : operations) op.accept(described);
     List<AccessState.Role> roles = new ArrayList<>(after.names.size());
     after.names.forEach((key, name) -> roles.add(new AccessState.Role(key, name,
         after.permissions.getOrDefault(key, Set.of()), after.members.getOrDefault(key, Set.of()),

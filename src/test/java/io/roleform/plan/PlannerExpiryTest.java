@@ -1,0 +1,120 @@
+package io.roleform.plan;
+
+import static io.roleform.plan.Scenarios.SECURE;
+import static io.roleform.plan.Scenarios.user;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roleform.config.ConfigLoader;
+import io.roleform.config.ConfigResult;
+import io.roleform.config.DesiredState;
+import io.roleform.diff.Operation;
+import io.roleform.diff.RoleRef;
+import io.roleform.portal.LiveState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Expiring access with a fixed clock: a member written {@code {email, until: 2027-01-31}} is a
+ * member up to 2027-01-31T23:59:59Z and removed ("access expired on 2027-01-31") from
+ * 2027-02-01T00:00:00Z; plans list memberships ending within {@code expiringWithinDays} (14 by
+ * default), counting today as day 0.
+ */
+class PlannerExpiryTest {
+
+  @TempDir Path dir;
+
+  private static final String CONFIG = """
+      apiVersion: roleform/v1
+      roles:
+        - name: Billing
+          members: [ivan@acme.example, {email: dan@acme.example, until: 2027-01-31}]
+      """;
+
+  @Test
+  void beforeTheDateTheMemberIsAddedAndListedAsExpiring() throws Exception {
+    Plan plan = plan(CONFIG, SECURE, "2027-01-20T10:00:00Z", PlanOptions.DEFAULTS);
+
+    assertThat(plan.operations()).containsExactly(new Operation.ChangeMembers(new RoleRef("r3", "Billing"),
+        List.of(user(SECURE, "dan")), List.of(), "config differs from live"));
+    assertThat(plan.expiring()).containsExactly(new ExpiringAccess("Billing", "dan@acme.example", "2027-01-31", 11));
+  }
+
+  @Test
+  void onTheDateTheMemberStaysUntilTheEndOfTheDayUtc() throws Exception {
+    LiveState withDan = applied(plan(CONFIG, SECURE, "2027-01-20T10:00:00Z", PlanOptions.DEFAULTS));
+
+    Plan morning = plan(CONFIG, withDan, "2027-01-31T00:00:00Z", PlanOptions.DEFAULTS);
+    Plan lastSecond = plan(CONFIG, withDan, "2027-01-31T23:59:59Z", PlanOptions.DEFAULTS);
+
+    assertThat(morning.operations()).isEmpty();
+    assertThat(lastSecond.operations()).isEmpty();
+    assertThat(lastSecond.expiring()).containsExactly(new ExpiringAccess("Billing", "dan@acme.example", "2027-01-31", 0));
+  }
+
+  @Test
+  void afterTheDateThePlanRemovesTheMembershipSayingWhy() throws Exception {
+    LiveState withDan = applied(plan(CONFIG, SECURE, "2027-01-20T10:00:00Z", PlanOptions.DEFAULTS));
+
+    Plan plan = plan(CONFIG, withDan, "2027-02-01T00:00:00Z", PlanOptions.DEFAULTS);
+
+    assertThat(plan.operations()).containsExactly(new Operation.ChangeMembers(new RoleRef("r3", "Billing"),
+        List.of(), List.of(user(SECURE, "dan")), "access expired on 2027-01-31"));
+    assertThat(plan.expiring()).isEmpty();
+    assertThat(plan(CONFIG, SECURE, "2027-02-01T00:00:00Z", PlanOptions.DEFAULTS).operations())
+        .as("an expired member who is not a member live: nothing to do").isEmpty();
+  }
+
+  @Test
+  void theExpiringListCoversExpiringWithinDaysCountingTodayAsZero() throws Exception {
+    String config = """
+        apiVersion: roleform/v1
+        roles:
+          - name: Billing
+            members:
+              - ivan@acme.example
+              - {email: dan@acme.example, until: 2027-01-15}
+              - {email: erin@acme.example, until: 2027-01-14}
+              - {email: frank@acme.example, until: 2027-01-01}
+        """;
+    Plan plan = plan(config, SECURE, "2027-01-01T12:00:00Z", PlanOptions.DEFAULTS);
+    assertThat(plan.expiring()).extracting(ExpiringAccess::user, ExpiringAccess::daysLeft)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("frank@acme.example", 0L),
+            org.assertj.core.groups.Tuple.tuple("erin@acme.example", 13L),
+            org.assertj.core.groups.Tuple.tuple("dan@acme.example", 14L));
+
+    Plan narrow = plan(config, SECURE, "2027-01-01T12:00:00Z", PlanOptions.DEFAULTS.withExpiringWithinDays(0));
+    assertThat(narrow.expiring()).extracting(ExpiringAccess::user).containsExactly("frank@acme.example");
+    assertThat(narrow.options().expiringWithinDays()).isZero();
+  }
+
+  private Plan plan(String config, LiveState live, String now, PlanOptions options) throws Exception {
+    Path file = Files.writeString(Files.createTempFile(dir, "config", ".yaml"), config);
+    ConfigResult loaded = ConfigLoader.load(file, Map.of());
+    assertThat(loaded.problems()).isEmpty();
+    DesiredState desired = loaded.desired();
+    PlanResult result = Planner.plan(desired, live, options, "test",
+        Clock.fixed(Instant.parse(now), ZoneOffset.UTC));
+    assertThat(result.problems()).isEmpty();
+    return result.plan();
+  }
+
+  /** The live state with the plan's member additions made. */
+  private static LiveState applied(Plan plan) {
+    java.util.Map<String, java.util.Set<String>> members = new java.util.HashMap<>(SECURE.members());
+    for (Operation op : plan.operations()) {
+      if (op instanceof Operation.ChangeMembers m) {
+        java.util.Set<String> set = new java.util.HashSet<>(members.get(m.role().id()));
+        m.add().forEach(u -> set.add(u.id()));
+        members.put(m.role().id(), set);
+      }
+    }
+    return new LiveState(SECURE.portal(), SECURE.permissions(), SECURE.users(), SECURE.roles(), members);
+  }
+}
