@@ -24,8 +24,8 @@ public final class CheckRenderer {
     if (findings.isEmpty()) {
       return out.append(policies == 1 ? "The 1 policy holds.\n" : "All " + policies + " policies hold.\n").toString();
     }
-    out.append(findings.size()).append(" of ").append(policies).append(policies == 1 ? " policy is" : " policies are")
-        .append(" broken:\n");
+    out.append(findings.size()).append(" of ").append(policies).append(policies == 1 ? " policy" : " policies")
+        .append(findings.size() == 1 ? " is" : " are").append(" broken:\n");
     for (PolicyFinding f : findings) {
       out.append("\n  x policy ").append(clean(f.policy())).append(" (").append(clean(f.at()))
           .append(f.at().isEmpty() ? "" : ", ").append(f.rule()).append(")\n");

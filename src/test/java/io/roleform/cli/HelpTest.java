@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HelpTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"validate", "plan", "apply", "export", "sandbox", "completion"})
+  @ValueSource(strings = {"validate", "plan", "apply", "check", "report", "export", "sandbox", "completion"})
   void everyCommandHasHelpWithAnExample(String command) {
     CliRun run = CliRun.run(Map.of(), command, "--help");
     assertThat(run.exitCode()).as(run.toString()).isZero();
