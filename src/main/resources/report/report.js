@@ -20,6 +20,9 @@
   }
   function after(u) { var x = A[u]; return x === undefined ? B[u] : x; }
 
+  /* Filtering stops at the rows shown (500, then 500 more per click): a filter that matches a
+     handful of users scans every user, one that matches everything stops early. */
+
   /* The rows of one user: one per permission (and one per role without permissions), with the
      roles granting it before and after, and a status: unchanged, added, removed or changed. */
   function rowsOf(u) {
@@ -69,8 +72,8 @@
     var t = performance.now();
     var qu = fUser.value.trim().toLowerCase(), qr = fRole.value.trim().toLowerCase(), qp = fPerm.value.trim().toLowerCase();
     var changed = fChanged && fChanged.checked, flaggedOnly = fFlagged.checked;
-    var hits = [], total = 0;
-    for (var u = 0; u < U.length; u++) {
+    var hits = [], total = 0, cut = false;
+    scan: for (var u = 0; u < U.length; u++) {
       if (qu && LOW[u].indexOf(qu) < 0) continue;
       var rows = rowsOf(u);
       for (var k = 0; k < rows.length; k++) {
@@ -79,11 +82,12 @@
         if (qr && !roleMatches(x, qr)) continue;
         if (changed && x.s === "unchanged") continue;
         if (flaggedOnly && !flagged(x)) continue;
+        if (hits.length === shown) { cut = true; break scan; }
         total++;
-        if (hits.length < shown) hits.push(x);
+        hits.push(x);
       }
     }
-    last = { hits: hits, total: total };
+    last = { hits: hits, total: total, cut: cut };
     render();
     var ms = performance.now() - t;
     document.body.setAttribute("data-filter-ms", ms.toFixed(1));
@@ -121,9 +125,9 @@
         "</td><td>" + via + "</td>" + (D.plan ? "<td>" + x.s + "</td>" : "") + "<td>" + notes.join("") + "</td></tr>");
     }
     body.innerHTML = out.join("");
-    count.textContent = last.total + (last.total === 1 ? " row matches" : " rows match") +
-      (last.total > hits.length ? "; showing the first " + hits.length : "");
-    more.style.display = last.total > hits.length ? "inline-block" : "none";
+    count.textContent = last.cut ? "More than " + hits.length + " rows match; showing the first " + hits.length
+      : last.total + (last.total === 1 ? " row matches" : " rows match");
+    more.style.display = last.cut ? "inline-block" : "none";
   }
 
   function fromHash() {

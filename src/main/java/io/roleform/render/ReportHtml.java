@@ -145,17 +145,21 @@ public final class ReportHtml {
 
   /** The whole matrix for readers without scripts: one row per user. */
   private static void noscript(ReportData d, Writer out) throws IOException {
-    out.write("<noscript><p class=\"muted\">One row per user: each permission with the roles granting it"
-        + (d.withPlan() ? " after the plan; <span class=\"ins\">gained</span> and <span class=\"del\">lost</span> access marked" : "")
-        + ". Use the browser's find (Ctrl+F) to search.</p>\n<table><tr><th>User</th><th>Permissions (roles)</th></tr>\n");
+    out.write("<noscript><p class=\"muted\">One row per user: each role with the permissions it grants them"
+        + (d.withPlan() ? "; <span class=\"ins\">+gained</span> and <span class=\"del\">lost</span> access marked" : "")
+        + ". Use the browser's find (Ctrl+F) to search.</p>\n<table><tr><th>User</th><th>Roles: permissions</th></tr>\n");
     StringBuilder row = new StringBuilder(256);
-    int[] current = {-1};
+    int[] current = {-1, -1};
     List<String> cells = new ArrayList<>();
+    StringBuilder cell = new StringBuilder(64);
     IOException[] failure = new IOException[1];
     d.rows((u, r, p, status) -> {
+      if (u != current[0] || r != current[1]) {
+        if (cell.length() > 0) cells.add(cell.toString());
+        cell.setLength(0);
+      }
       if (u != current[0]) {
         flush(d, current[0], cells, row);
-        current[0] = u;
         try {
           out.append(row);
         } catch (IOException e) {
@@ -163,11 +167,15 @@ public final class ReportHtml {
         }
         row.setLength(0);
       }
-      String text = h(p < 0 ? "(no permission)" : d.permissions.get(p)) + " (" + h(d.roles.get(r).name()) + ")";
-      cells.add(status.equals("added") ? "<span class=\"ins\">+" + text + "</span>"
-          : status.equals("removed") ? "<span class=\"del\">" + text + "</span>" : text);
+      if (u != current[0] || r != current[1]) cell.append(h(d.roles.get(r).name())).append(':');
+      current[0] = u;
+      current[1] = r;
+      String perm = p < 0 ? "" : h(d.permissions.get(p));
+      cell.append(cell.charAt(cell.length() - 1) == ':' ? " " : ", ").append(status.equals("added") ? "<span class=\"ins\">+" + perm + "</span>"
+          : status.equals("removed") ? "<span class=\"del\">" + (p < 0 ? "(membership)" : perm) + "</span>" : perm);
     });
     if (failure[0] != null) throw failure[0];
+    if (cell.length() > 0) cells.add(cell.toString());
     flush(d, current[0], cells, row);
     out.append(row);
     out.write("</table></noscript>\n");

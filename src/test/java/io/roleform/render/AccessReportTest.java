@@ -54,7 +54,7 @@ class AccessReportTest {
     String html = render(AccessReport.html);
     assertThat(html).startsWith("<!doctype html>")
         .contains("Content-Security-Policy\" content=\"default-src 'none';")
-        .contains("<noscript>", "alice@acme.example", "billing (Billing)")
+        .contains("<noscript>", "alice@acme.example", "<td>Billing: billing, logs</td>")
         .contains("&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;")
         .doesNotContain("<link", "src=\"", "href=\"http", "url(", "@import")
         .doesNotContain(HOSTILE_ROLE);
