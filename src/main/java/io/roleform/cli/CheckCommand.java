@@ -62,7 +62,7 @@ final class CheckCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     PendingConfig pending = PendingConfig.start(config, parent.env());
     try (PortalConnection conn =
-        pending.portalStep(err, () -> PortalConnection.open(portal, parent.env(), Streams.err(spec)))) {
+        pending.portalStep(err, () -> PortalConnection.open(parent.registry(), portal, parent.env(), Streams.err(spec)))) {
       LiveState live = pending.portalStep(err, () -> PortalConnection.call(conn.client()::read));
       DesiredState desired = pending.await(err);
       List<Diagnostic> problems = PolicyReferences.check(desired, live);

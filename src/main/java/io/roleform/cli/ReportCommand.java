@@ -71,7 +71,7 @@ final class ReportCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     PendingConfig pending = config == null ? null : PendingConfig.start(config, parent.env());
     try (PortalConnection conn = step(pending, err,
-        () -> PortalConnection.open(portal, parent.env(), Streams.err(spec)))) {
+        () -> PortalConnection.open(parent.registry(), portal, parent.env(), Streams.err(spec)))) {
       LiveState live = step(pending, err, () -> PortalConnection.call(conn.client()::read));
       Plan plan = null;
       AccessState before = PlannedAccess.before(live);
