@@ -70,7 +70,7 @@ final class PlanCommand implements Callable<Integer> {
       Plan plan = Planning.plan(desired, live, expiry.apply(safety.toPlanOptions()), conn.label(), err,
           ExpiryOptions.clock(parent.env()));
       if (out != null) Files2.writeAtomically(out, PlanJson.write(plan));
-      spec.commandLine().getOut().print(format.renderer(parent.env()).render(plan));
+      spec.commandLine().getOut().print(format.renderer(parent.env(), parent.terminal()).render(plan));
       spec.commandLine().getOut().flush();
       if (plan.isRefused()) throw Planning.refused(plan, "see the plan above");
       return plan.hasChanges() && detailedExitCode ? ExitCodes.CHANGES : ExitCodes.OK;

@@ -6,13 +6,10 @@ import io.roleform.plan.PlannedAccess;
 import io.roleform.policy.AccessState;
 import io.roleform.portal.LiveState;
 import io.roleform.render.AccessReport;
+import io.roleform.render.AtomicFile;
 import io.roleform.render.ReportData;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -103,18 +100,8 @@ final class ReportCommand implements Callable<Integer> {
       return;
     }
     try {
-      Path abs = out.toAbsolutePath();
-      if (abs.getParent() != null) Files.createDirectories(abs.getParent());
-      Path tmp = Files.createTempFile(abs.getParent(), ".roleform-", ".tmp");
-      try {
-        try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-          format.write(data, o);
-        }
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
-    } catch (IOException e) {
+      AtomicFile.write(out, o -> format.write(data, o));
+    } catch (IOException | java.io.UncheckedIOException e) {
       throw new CliException(ExitCodes.ERROR, "Cannot write the report to " + out + ": " + e.getMessage());
     }
   }

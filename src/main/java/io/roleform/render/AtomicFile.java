@@ -1,0 +1,50 @@
+package io.roleform.render;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The one way roleform writes an output file (a saved plan, an apply report, an exported config):
+ * the content goes to a temporary file beside the target, which then replaces the target in one
+ * atomic rename — so a reader sees the old file or the new one, never half of one, and a failure
+ * leaves the old file as it was. Where the file system cannot rename atomically, the temporary file
+ * still replaces the target in one move. The temporary file never outlives the call.
+ */
+public final class AtomicFile {
+
+  private AtomicFile() {}
+
+  /** Writes {@code content} as UTF-8 to {@code target}, creating its directory if needed. */
+  public static void write(Path target, String content) throws IOException {
+    write(target, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** What writes a file's bytes (for content too large to hold as one string, such as a report). */
+  public interface Content {
+    void writeTo(java.io.OutputStream out) throws IOException;
+  }
+
+  /** Writes what {@code content} streams to {@code target}, creating its directory if needed. */
+  public static void write(Path target, Content content) throws IOException {
+    Path abs = target.toAbsolutePath();
+    Path dir = abs.getParent();
+    if (dir != null) Files.createDirectories(dir);
+    Path temp = Files.createTempFile(dir, ".roleform-", ".tmp");
+    try {
+      try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+        content.writeTo(out);
+      }
+      try {
+        Files.move(temp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, abs, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+}
