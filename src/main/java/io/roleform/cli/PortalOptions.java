@@ -42,6 +42,6 @@ final class PortalOptions {
       description = "Retries of a request on 429, 502, 503, 504 and connection resets (default: ${DEFAULT-VALUE}).")
   int maxRetries;
 
-  @Option(names = "--verbose", description = "Log every HTTP request (method, path, status, time) on stderr.")
+  @Option(names = "--verbose", description = "Log every HTTP request (method, path, status, time) on stderr, and info notes (a removed: role already gone).")
   boolean verbose;
 }
