@@ -35,10 +35,23 @@ image() { # name
   fi
 }
 
+# The build base must reach Maven Central from inside a container: where this machine trusts extra
+# certificate authorities (a TLS-intercepting egress proxy), the image trusts them too.
+trust_host_cas() { # image-ref
+  ls /usr/local/share/ca-certificates/*.crt >/dev/null 2>&1 || return 0
+  podman image inspect --format '{{index .Labels "roleform.host-cas"}}' "$1" 2>/dev/null | grep -q yes && return 0
+  podman rm -f roleform-ca-step >/dev/null 2>&1 || true
+  podman run --name roleform-ca-step --network none \
+    -v /usr/local/share/ca-certificates:/usr/local/share/ca-certificates:ro "$1" update-ca-certificates >/dev/null
+  podman commit --quiet --change 'LABEL roleform.host-cas=yes' roleform-ca-step "$1" >/dev/null
+  podman rm -f roleform-ca-step >/dev/null
+}
+
 rootfs jre openjdk-17-jre-headless,ca-certificates,passwd
 rootfs jdk openjdk-17-jdk-headless,ca-certificates,curl
 image jre
 image jdk
+trust_host_cas localhost/roleform-base-jdk:17
 if [ ! -s "$cache/jre-docker-archive.tar" ]; then
   podman save --quiet --format docker-archive -o "$cache/jre-docker-archive.tar.tmp" localhost/roleform-base-jre:17
   mv "$cache/jre-docker-archive.tar.tmp" "$cache/jre-docker-archive.tar"

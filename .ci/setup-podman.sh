@@ -12,7 +12,7 @@ if ! command -v podman >/dev/null 2>&1 || ! command -v mmdebstrap >/dev/null 2>&
   export DEBIAN_FRONTEND=noninteractive
   timeout 300 apt-get update -qq >/dev/null 2>&1 || log "WARNING: apt-get update failed" >&2
   if ! timeout 900 apt-get install -y -qq --no-install-recommends podman runc mmdebstrap fuse-overlayfs \
-      uidmap slirp4netns netavark aardvark-dns >/dev/null 2>&1; then
+      uidmap slirp4netns netavark aardvark-dns containernetworking-plugins >/dev/null 2>&1; then
     log "WARNING: could not install podman/mmdebstrap; container tests will SKIP" >&2
     exit 0
   fi
