@@ -30,6 +30,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
+fail() { echo "container-test: FAILED: $*" >&2; exit 1; }
+
 echo "== base images (Debian bookworm, from Debian's packages; cached)"
 base_tar=$(T=1200 .ci/container-bases.sh | tail -1) || skip "the local base images could not be built"
 podman run --rm --network host localhost/roleform-base-jre:17 java -version >/dev/null 2>&1 \
@@ -38,14 +40,22 @@ podman run --rm --network host localhost/roleform-base-jre:17 java -version >/de
 echo "== Jib image on $base_tar"
 T=900 ./mvnw -B -q -o -Pjib-offline -DskipTests package "-Djib.offline.from=tar://$base_tar" \
   -Djib.to.image=localhost/roleform-jib:test >/dev/null
-podman load --quiet -i target/jib-image.tar >/dev/null
-jib_ref=localhost/roleform-jib:test
+jib_ref=$(podman load -i target/jib-image.tar 2>/dev/null | sed -n 's/^Loaded image[^:]*: *//p' | tail -1)
+[ -n "$jib_ref" ] || fail "podman could not load target/jib-image.tar"
 
 echo "== Dockerfile image (podman build)"
+context=.
+if [ -f .git ]; then
+  # A linked git worktree: its .git file points outside the build context, which the build's
+  # git-commit-id step cannot follow. Build from a copy of the files instead (commit unknown).
+  context="$work/context"
+  mkdir -p "$context"
+  git ls-files -z --cached --others --exclude-standard | tar --null --ignore-failed-read -T - -cf - | tar -C "$context" -xf -
+fi
 T=1500 podman build --quiet --network host \
   --build-arg BUILD_BASE=localhost/roleform-base-jdk:17 \
   --build-arg RUNTIME_BASE=localhost/roleform-base-jre:17 \
-  -t localhost/roleform-dockerfile:test . >/dev/null
+  -t localhost/roleform-dockerfile:test "$context" >/dev/null
 docker_ref=localhost/roleform-dockerfile:test
 
 echo "== sandbox portal on the host's loopback"
@@ -65,7 +75,6 @@ cp examples/secure-exchanges/*.yaml "$work/config/"
 chmod -R a+rX "$work/config"
 chmod 0777 "$work/out"
 
-fail() { echo "container-test: FAILED: $*" >&2; exit 1; }
 # One run of the image as users would: non-root, read-only root filesystem, host network.
 run() { # image args...
   local image=$1; shift

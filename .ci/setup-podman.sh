@@ -23,8 +23,5 @@ if [ "$(id -u)" = 0 ]; then
     printf '[containers]\ndefault_ulimits = []\n' >> /etc/containers/containers.conf
   fi
 fi
-if ! timeout 60 podman --runtime runc --cgroup-manager cgroupfs run --rm --network host scratch-probe 2>/dev/null; then
-  : # a probe needs an image; the base script below makes one and checks that containers run
-fi
-timeout 1200 ./container-bases.sh || log "WARNING: base images not built; container tests will SKIP" >&2
+timeout 2400 ./container-bases.sh >/dev/null || log "WARNING: base images not built; container tests will SKIP" >&2
 exit 0
