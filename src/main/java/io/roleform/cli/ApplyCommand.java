@@ -100,7 +100,7 @@ final class ApplyCommand implements Callable<Integer> {
         }
         plan = saved;
       } else {
-        plan = Planning.plan(desired, live, expiry.apply(safety.toPlanOptions()), conn.label(), err,
+        plan = Planning.plan(desired, live, expiry.apply(safety.toPlanOptions()), conn.label(), err, portal.verbose,
             ExpiryOptions.clock(parent.env()));
         out.print(new TextPlanRenderer(Colors.enabled(parent.terminal().interactive(), parent.env())).render(plan));
         out.flush();

@@ -68,7 +68,7 @@ final class PlanCommand implements Callable<Integer> {
       LiveState live = pending.portalStep(err, () -> PortalConnection.call(conn.client()::read));
       DesiredState desired = pending.await(err);
       Plan plan = Planning.plan(desired, live, expiry.apply(safety.toPlanOptions()), conn.label(), err,
-          ExpiryOptions.clock(parent.env()));
+          portal.verbose, ExpiryOptions.clock(parent.env()));
       if (out != null) Files2.writeAtomically(out, PlanJson.write(plan));
       spec.commandLine().getOut().print(format.renderer(parent.env(), parent.terminal()).render(plan));
       spec.commandLine().getOut().flush();

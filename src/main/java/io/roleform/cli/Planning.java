@@ -34,15 +34,20 @@ final class Planning {
     return result.desired();
   }
 
-  /** Plans the change as of now; plan-time problems (unknown permission, user ...) fail with exit 1. */
-  static Plan plan(DesiredState desired, LiveState live, PlanOptions options, String portal, PrintWriter err) {
-    return plan(desired, live, options, portal, err, Clock.systemUTC());
+  /**
+   * Plans the change as of now; plan-time problems (unknown permission, user ...) fail with exit 1.
+   * With {@code verbose}, prints the plan's info notes on {@code err} as {@code info: ...} lines.
+   */
+  static Plan plan(DesiredState desired, LiveState live, PlanOptions options, String portal, PrintWriter err,
+      boolean verbose) {
+    return plan(desired, live, options, portal, err, verbose, Clock.systemUTC());
   }
 
-  /** Plans the change as of {@code clock}; plan-time problems fail with exit 1. */
+  /** Plans the change as of {@code clock} (which decides expired access); as above otherwise. */
   static Plan plan(DesiredState desired, LiveState live, PlanOptions options, String portal, PrintWriter err,
-      Clock clock) {
+      boolean verbose, Clock clock) {
     PlanResult result = Planner.plan(desired, live, options, portal, clock);
+    if (verbose) result.notes().forEach(n -> err.println("info: " + n));
     if (!result.problems().isEmpty()) {
       report(result.problems(), err);
       throw new CliException(ExitCodes.ERROR, problems(result.problems().size())

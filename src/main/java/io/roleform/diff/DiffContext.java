@@ -21,6 +21,8 @@ final class DiffContext {
   final boolean prune;
   final List<Diagnostic> problems = new ArrayList<>();
   final List<Warning> warnings = new ArrayList<>();
+  /** Informational lines, not warnings: shown only with {@code --verbose} (see {@link DiffResult#notes}). */
+  final List<String> notes = new ArrayList<>();
   final RoleMatching matching;
   /** The moment the plan is made: memberships whose {@code until} day ended before it expire. */
   final Instant now;

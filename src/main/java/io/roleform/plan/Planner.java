@@ -61,6 +61,6 @@ public final class Planner {
     Plan plan = new Plan(Plan.FORMAT_VERSION, portalLabel, live.portal().profile(), desired.digest(),
         Fingerprints.of(live), options, operations, impact.changes(), warnings, refusals, policies,
         Expiring.within(desired, now, options.expiringWithinDays()));
-    return new PlanResult(plan, List.of());
+    return new PlanResult(plan, List.of(), diff.notes());
   }
 }

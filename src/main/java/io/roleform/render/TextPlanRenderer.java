@@ -6,6 +6,7 @@ import io.roleform.plan.AccessChange;
 import io.roleform.plan.AccessChange.Direction;
 import io.roleform.diff.Action;
 import io.roleform.plan.ExpiringAccess;
+import io.roleform.diff.CodeSpans;
 import io.roleform.plan.Plan;
 import io.roleform.policy.PolicyFinding;
 import io.roleform.plan.Refusal;
@@ -69,14 +70,14 @@ public final class TextPlanRenderer implements PlanRenderer {
     if (!plan.warnings().isEmpty()) {
       out.append('\n').append(style(BOLD, "Warnings:")).append('\n');
       for (Warning w : plan.warnings()) {
-        out.append("  ").append(style(YELLOW, "!")).append(' ').append(clean(w.message())).append('\n');
+        out.append("  ").append(style(YELLOW, "!")).append(' ').append(clean(CodeSpans.plain(w.message()))).append('\n');
       }
     }
     if (!plan.policies().isEmpty()) policies(out, plan);
     if (!plan.refusals().isEmpty()) {
       out.append('\n').append(style(BOLD, "Refused by safety limits; nothing will be applied:")).append('\n');
       for (Refusal r : plan.refusals()) {
-        out.append("  ").append(style(RED, "x")).append(' ').append(clean(r.message()))
+        out.append("  ").append(style(RED, "x")).append(' ').append(clean(CodeSpans.plain(r.message())))
             .append(r.override() == null
                 ? "  (no flag overrides this limit)"
                 : "  (override: " + clean(r.override()) + ")")
@@ -133,12 +134,12 @@ public final class TextPlanRenderer implements PlanRenderer {
       };
       out.append("  ").append(mark).append(' ').append(clean(PolicyWords.head(f))).append(": ")
           .append(PolicyWords.status(f)).append('\n');
-      out.append("      ").append(clean(f.message())).append('\n');
+      out.append("      ").append(clean(CodeSpans.plain(f.message()))).append('\n');
       if (f.refuses() && !f.culprits().isEmpty()) {
         out.append("      ").append(f.rule().equals("minMembers") ? "losing it in this plan: " : "brought in by this plan: ")
             .append(clean(PolicyWords.list(f.culprits()))).append('\n');
       }
-      for (String cause : f.causes()) out.append("      caused by ").append(clean(cause)).append('\n');
+      for (String cause : f.causes()) out.append("      caused by ").append(clean(CodeSpans.plain(cause))).append('\n');
     }
   }
 
