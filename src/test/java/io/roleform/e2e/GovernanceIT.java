@@ -55,7 +55,7 @@ class GovernanceIT {
     assertThat(plan.out()).as(plan.toString())
         .contains("x refused by policy billing-alone (" + config.resolve("policies.yaml") + ":5:5, exclusive)")
         .contains("introduced by this plan")
-        .contains("caused by " + config.resolve("roles.yaml") + ":4:34: grace@acme.example is a member of `Billing`");
+        .contains("caused by " + config.resolve("roles.yaml") + ":4:34: grace@acme.example is a member of Billing");
     assertThat(plan.err()).contains("Refused by policy billing-alone");
 
     CliRun apply = CliRun.run(sandbox.env(), "apply", config.toString(), "--auto-approve");
