@@ -110,7 +110,7 @@ final class DocumentTree {
     Tag tag = s.getTag();
     if (!SCALAR_TAGS.contains(tag)) return unsupportedTag(s, pointer);
     String v = s.getValue();
-    if (s.isPlain() && !Tag.STR.equals(tag)) {
+    if (s.isPlain() && !Tag.STR.equals(tag) && mayBeTyped(v)) {
       if (BOOL_TRUE.matcher(v).matches()) return JSON.booleanNode(true);
       if (BOOL_FALSE.matcher(v).matches()) return JSON.booleanNode(false);
       if (NULL.matcher(v).matches()) return JSON.nullNode();
@@ -124,6 +124,21 @@ final class DocumentTree {
       return JSON.textNode(v);
     }
     return JSON.textNode(r.value());
+  }
+
+  /**
+   * False when no pattern below can match: a plain scalar that is not empty and starts with none of
+   * the first characters of a boolean, null, integer or float (most names and every email), so
+   * that those skip five regular expressions each.
+   */
+  private static boolean mayBeTyped(String v) {
+    if (v.isEmpty()) return true;
+    switch (v.charAt(0)) {
+      case 't', 'T', 'f', 'F', 'n', 'N', '~', '+', '-', '.', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+        return true;
+      default:
+        return false;
+    }
   }
 
   private JsonNode unsupportedTag(Node n, String pointer) {
