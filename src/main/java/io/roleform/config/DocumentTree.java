@@ -45,6 +45,7 @@ final class DocumentTree {
   private final EnvSubstitution env;
   private final List<Diagnostic> problems;
   private final Map<String, SourcePosition> values = new HashMap<>();
+  private final Map<String, ItemPositions> items = new HashMap<>();
   private final Map<String, SourcePosition> keys = new HashMap<>();
   private final Set<String> faulty = new HashSet<>();
 
@@ -60,11 +61,15 @@ final class DocumentTree {
     // Wrapped, not copied: the maps hold one entry per value (200,000+ for a large export) and
     // nothing else keeps a reference to them.
     return new ParsedDocument(file, json, Collections.unmodifiableMap(t.values),
-        Collections.unmodifiableMap(t.keys), Collections.unmodifiableSet(t.faulty));
+        Collections.unmodifiableMap(t.items), Collections.unmodifiableMap(t.keys), Collections.unmodifiableSet(t.faulty));
   }
 
   private JsonNode node(Node n, String pointer) {
     values.put(pointer, YamlStream.position(file, n.getStartMark()));
+    return value(n, pointer);
+  }
+
+  private JsonNode value(Node n, String pointer) {
     if (n instanceof MappingNode m) return mapping(m, pointer);
     if (n instanceof SequenceNode s) return sequence(s, pointer);
     return scalar((ScalarNode) n, pointer);
@@ -98,17 +103,31 @@ final class DocumentTree {
 
   private JsonNode sequence(SequenceNode s, String pointer) {
     if (!Tag.SEQ.equals(s.getTag())) return unsupportedTag(s, pointer);
-    ArrayNode array = JSON.arrayNode();
-    int i = 0;
-    for (Node item : s.getValue()) {
-      array.add(node(item, pointer + "/" + i++));
+    List<Node> nodes = s.getValue();
+    ArrayNode array = JSON.arrayNode(nodes.size());
+    ItemPositions positions = new ItemPositions(file);
+    items.put(pointer, positions);
+    String prefix = pointer + "/";
+    for (Node item : nodes) {
+      org.yaml.snakeyaml.error.Mark mark = item.getStartMark();
+      if (mark == null) positions.add(1, 1);
+      else positions.add(mark.getLine() + 1, mark.getColumn() + 1);
+      // An item's pointer is built only when something needs it: a scalar item is the common case
+      // (members, permissions) and needs it only for a problem.
+      array.add(item instanceof ScalarNode scalar ? scalar(scalar, null, prefix, positions.size() - 1)
+          : value(item, prefix + (positions.size() - 1)));
     }
     return array;
   }
 
   private JsonNode scalar(ScalarNode s, String pointer) {
+    return scalar(s, pointer, null, 0);
+  }
+
+  /** A scalar at {@code pointer}, or at item {@code index} of the list {@code listPrefix} ("/a/b/"). */
+  private JsonNode scalar(ScalarNode s, String pointer, String listPrefix, int index) {
     Tag tag = s.getTag();
-    if (!SCALAR_TAGS.contains(tag)) return unsupportedTag(s, pointer);
+    if (!SCALAR_TAGS.contains(tag)) return unsupportedTag(s, pointer != null ? pointer : listPrefix + index);
     String v = s.getValue();
     if (s.isPlain() && !Tag.STR.equals(tag) && mayBeTyped(v)) {
       if (BOOL_TRUE.matcher(v).matches()) return JSON.booleanNode(true);
@@ -119,11 +138,22 @@ final class DocumentTree {
     }
     EnvSubstitution.Result r = env.apply(v);
     if (!r.ok()) {
-      problems.add(new Diagnostic(values.get(pointer), pointer, r.error(), r.hint()));
-      faulty.add(pointer);
+      String at = pointer != null ? pointer : listPrefix + index;
+      problems.add(new Diagnostic(positionAt(at), at, r.error(), r.hint()));
+      faulty.add(at);
       return JSON.textNode(v);
     }
     return JSON.textNode(r.value());
+  }
+
+  /** The position of the value at {@code pointer}, which is known by now. */
+  private SourcePosition positionAt(String pointer) {
+    SourcePosition p = values.get(pointer);
+    if (p != null) return p;
+    int slash = pointer.lastIndexOf('/');
+    ItemPositions list = slash < 0 ? null : items.get(pointer.substring(0, slash));
+    int index = slash < 0 ? -1 : ItemPositions.index(pointer.substring(slash + 1));
+    return list == null || index < 0 ? null : list.get(index);
   }
 
   /**
@@ -142,7 +172,7 @@ final class DocumentTree {
   }
 
   private JsonNode unsupportedTag(Node n, String pointer) {
-    problems.add(new Diagnostic(values.get(pointer), pointer,
+    problems.add(new Diagnostic(positionAt(pointer), pointer,
         "YAML tag `" + n.getTag().getValue() + "` is not supported", "remove the tag"));
     faulty.add(pointer);
     return JSON.nullNode();
