@@ -12,6 +12,7 @@ final class ItemPositions {
   private final String file;
   private int[] packed = new int[16];
   private int size;
+  private boolean complete = true;
 
   ItemPositions(String file) {
     this.file = file;
@@ -24,13 +25,24 @@ final class ItemPositions {
     size++;
   }
 
+  /** An item whose position is kept elsewhere (the document's value map): a mapping, list or alias. */
+  void addElsewhere() {
+    add(0, 0);
+    complete = false;
+  }
+
   int size() {
     return size;
   }
 
-  /** The position of item {@code index}, or {@code null} if there is no such item. */
+  /** Whether every item's position is here (no {@link #addElsewhere} item). */
+  boolean complete() {
+    return complete;
+  }
+
+  /** The position of item {@code index}, or {@code null} if there is no such item or it is kept elsewhere. */
   SourcePosition get(int index) {
-    if (index < 0 || index >= size) return null;
+    if (index < 0 || index >= size || packed[2 * index] == 0) return null;
     return new SourcePosition(file, packed[2 * index], packed[2 * index + 1]);
   }
 

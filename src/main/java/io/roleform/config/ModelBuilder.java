@@ -150,7 +150,13 @@ final class ModelBuilder {
       out.add(item.textValue());
     }
     ItemPositions where = doc.items().get(listPointer);
-    if (where != null) items.put(key, new RolePositions.ListItems(where, indexes, out.size()));
+    if (where != null && where.complete()) {
+      items.put(key, new RolePositions.ListItems(where, indexes, out.size()));
+    } else { // written through an alias, or holding other items: positions one by one
+      for (int k = 0; k < out.size(); k++) {
+        positions.put(key + "/" + k, doc.positionOf(listPointer + "/" + (indexes == null ? k : indexes[k])));
+      }
+    }
     return out;
   }
 }

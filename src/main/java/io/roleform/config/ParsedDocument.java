@@ -11,8 +11,9 @@ import java.util.Set;
  * @param file the file's display name
  * @param root the document as JSON, after {@code ${VAR}} substitution
  * @param values positions of values, by JSON pointer ({@code ""} is the document itself), except
- *     the items of sequences, which are in {@code items}
- * @param items positions of the items of each sequence, by the sequence's JSON pointer
+ *     the plain scalar items of sequences written outside aliases, which are in {@code items}
+ * @param items packed positions of the items of each sequence written outside aliases, by the
+ *     sequence's JSON pointer (an item kept in {@code values} has none here)
  * @param keys positions of mapping keys, by the pointer of the value they name
  * @param faulty pointers already reported (bad tag, missing variable ...): later checks skip them so
  *     one mistake gives one message
