@@ -52,11 +52,9 @@ public final class ConfigLoader {
         files.add(result.source().display());
         problems.addAll(result.problems());
         if (result.bytes() == null) continue;
-        // Each file's own SHA-256 was taken in the parallel step; the config's digest covers every
-        // file's relative path, size and digest, in path order.
         digest.update((result.source().relative() + "\n" + result.bytes().length + "\n")
             .getBytes(StandardCharsets.UTF_8));
-        digest.update(result.sha256());
+        digest.update(result.bytes());
         result.documents().forEach(builder::add);
       }
       ConfigModel model = builder.build();
@@ -89,23 +87,15 @@ public final class ConfigLoader {
   }
 
   /** One file read, parsed and checked on its own: its bytes, documents and problems. */
-  private record FileResult(ConfigFiles.Source source, byte[] bytes, byte[] sha256, List<ParsedDocument> documents,
-      List<Diagnostic> problems) {}
+  private record FileResult(
+      ConfigFiles.Source source, byte[] bytes, List<ParsedDocument> documents, List<Diagnostic> problems) {}
 
   private static FileResult readFile(ConfigFiles.Source source, EnvSubstitution substitution) {
     List<Diagnostic> problems = new ArrayList<>();
     List<ParsedDocument> documents = new ArrayList<>();
     byte[] bytes = read(source, problems);
-    byte[] sha256 = null;
-    if (bytes != null) {
-      readDocuments(source.display(), bytes, substitution, documents, problems);
-      try {
-        sha256 = MessageDigest.getInstance("SHA-256").digest(bytes);
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-      }
-    }
-    return new FileResult(source, bytes, sha256, documents, problems);
+    if (bytes != null) readDocuments(source.display(), bytes, substitution, documents, problems);
+    return new FileResult(source, bytes, documents, problems);
   }
 
   private static void readDocuments(String file, byte[] bytes, EnvSubstitution substitution,

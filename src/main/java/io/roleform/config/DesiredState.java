@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param order the managed display order, or {@code null} when the order is not managed
  * @param settings portal settings; {@link DesiredSettings#UNMANAGED} when none are named
  * @param digest SHA-256 (hex) over the config files in path order (each file's path relative to the
- *     config root, its length and the SHA-256 of its bytes), recorded in saved plans
+ *     config root, its length and its bytes), recorded in saved plans
  * @param positions where the values outside roles were written, keyed by their path in the merged
  *     state: {@code "order"}, {@code "order/2"}, {@code "settings"}, {@code "settings/owner"},
  *     {@code "settings/allowView"}, {@code "settings/notifyMembers"}, {@code "removed/0/name"},

@@ -36,15 +36,6 @@ final class ListFastPath {
   /** The lists of a role item that take the fast path, with their item pattern; empty if none. */
   private final Map<String, RegularExpression> lists;
 
-  /**
-   * Strings a pattern already accepted, by pattern: a user is a member of several roles, so an
-   * email is matched once, not once per membership. Bounded; shared by the files checked in
-   * parallel.
-   */
-  private final Map<RegularExpression, Set<String>> accepted = new java.util.concurrent.ConcurrentHashMap<>();
-
-  private static final int MAX_REMEMBERED = 1_000_000;
-
   private ListFastPath(Map<String, RegularExpression> lists) {
     this.lists = lists;
   }
@@ -81,14 +72,6 @@ final class ListFastPath {
     return JDKRegularExpressionFactory.getInstance().getRegularExpression(def.path("pattern").asText());
   }
 
-  private boolean accepts(RegularExpression pattern, String text) {
-    Set<String> known = accepted.computeIfAbsent(pattern, p -> java.util.concurrent.ConcurrentHashMap.newKeySet());
-    if (known.contains(text)) return true;
-    if (!pattern.matches(text)) return false;
-    if (known.size() < MAX_REMEMBERED) known.add(text);
-    return true;
-  }
-
   private static boolean onlyKeys(JsonNode n, Set<String> allowed) {
     if (!n.isObject()) return false;
     for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
@@ -111,7 +94,7 @@ final class ListFastPath {
         JsonNode items = role.get(list.getKey());
         if (items == null || !items.isArray()) continue;
         for (JsonNode item : items) {
-          if (!item.isTextual() || !accepts(list.getValue(), item.textValue())) return root;
+          if (!item.isTextual() || !list.getValue().matches(item.textValue())) return root;
         }
         any |= !items.isEmpty();
       }
