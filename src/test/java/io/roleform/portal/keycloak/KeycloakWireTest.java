@@ -196,13 +196,12 @@ class KeycloakWireTest {
   }
 
   @Test
-  void whatKeycloakLacksIsUnsupportedWithoutAnyRequest() {
-    assertThatThrownBy(() -> client.approveUser("u1", "g1")).isInstanceOfSatisfying(PortalException.class,
-        e -> assertThat(e.kind()).isEqualTo(Kind.UNSUPPORTED));
-    assertThatThrownBy(() -> client.transferOwner("u1")).isInstanceOfSatisfying(PortalException.class,
-        e -> assertThat(e.kind()).isEqualTo(Kind.UNSUPPORTED));
-    assertThatThrownBy(() -> client.updateSettings(null, true)).isInstanceOfSatisfying(PortalException.class,
-        e -> assertThat(e.kind()).isEqualTo(Kind.UNSUPPORTED));
+  void whatKeycloakLacksIsNeitherDeclaredNorOffered() {
+    assertThat(KeycloakPortalClient.CAPABILITIES.settings()).isEmpty();
+    assertThat(KeycloakPortalClient.CAPABILITIES.features()).isEmpty();
+    assertThat(client.applierWrites()).isEmpty();
+    assertThat(client.ownerWrites()).isEmpty();
+    assertThat(client.settingsWrites()).isEmpty();
     assertThat(client.requestCount()).isZero();
   }
 
