@@ -48,7 +48,8 @@ public record DesiredRole(
     formerNames = formerNames == null ? List.of() : List.copyOf(formerNames);
     caseActions = caseActions == null ? null : List.copyOf(caseActions);
     until = until == null ? Map.of() : Map.copyOf(until);
-    positions = positions == null ? Map.of() : Map.copyOf(positions);
+    // RolePositions is immutable and compact (list items read on demand); anything else is copied.
+    positions = positions == null ? Map.of() : positions instanceof RolePositions ? positions : Map.copyOf(positions);
   }
 
   /** A role none of whose members expire. */
