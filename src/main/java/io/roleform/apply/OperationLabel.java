@@ -37,6 +37,22 @@ public final class OperationLabel {
       return "updateSettings";
     } else if (op instanceof TransferOwner) {
       return "transferOwner";
+    } else if (op instanceof Operation.CreateDepartment) {
+      return "createDepartment";
+    } else if (op instanceof Operation.RenameDepartment) {
+      return "renameDepartment";
+    } else if (op instanceof Operation.DeleteDepartment) {
+      return "deleteDepartment";
+    } else if (op instanceof Operation.InviteUser) {
+      return "inviteUser";
+    } else if (op instanceof Operation.UpdateUser) {
+      return "updateUser";
+    } else if (op instanceof Operation.DisableUser) {
+      return "disableUser";
+    } else if (op instanceof Operation.DeleteUser) {
+      return "deleteUser";
+    } else if (op instanceof Operation.DenyApplier) {
+      return "denyApplier";
     }
     throw new IllegalArgumentException("unknown operation " + op.getClass().getName());
   }
@@ -58,6 +74,22 @@ public final class OperationLabel {
       return "settings";
     } else if (op instanceof TransferOwner) {
       return "owner";
+    } else if (op instanceof Operation.CreateDepartment c) {
+      return c.name();
+    } else if (op instanceof Operation.RenameDepartment r) {
+      return r.department().name();
+    } else if (op instanceof Operation.DeleteDepartment d) {
+      return d.department().name();
+    } else if (op instanceof Operation.InviteUser i) {
+      return i.email();
+    } else if (op instanceof Operation.UpdateUser u) {
+      return u.user().toString();
+    } else if (op instanceof Operation.DisableUser d) {
+      return d.user().toString();
+    } else if (op instanceof Operation.DeleteUser d) {
+      return d.user().toString();
+    } else if (op instanceof Operation.DenyApplier d) {
+      return d.user().toString();
     }
     throw new IllegalArgumentException("unknown operation " + op.getClass().getName());
   }

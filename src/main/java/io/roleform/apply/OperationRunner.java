@@ -10,9 +10,13 @@ import io.roleform.diff.Operation.ReorderRoles;
 import io.roleform.diff.Operation.TransferOwner;
 import io.roleform.diff.Operation.UpdateRole;
 import io.roleform.diff.Operation.UpdateSettings;
+import io.roleform.diff.DepartmentRef;
 import io.roleform.diff.RoleRef;
 import io.roleform.diff.UserRef;
 import io.roleform.portal.NewRole;
+import io.roleform.portal.NewUser;
+import io.roleform.portal.UserPatch;
+import io.roleform.portal.UserStatus;
 import io.roleform.portal.PortalClient;
 import io.roleform.portal.RolePatch;
 import java.util.HashMap;
@@ -52,6 +56,10 @@ final class OperationRunner {
   private final PortalClient client;
   private final Map<String, String> createdIds = new HashMap<>();
   private final Set<String> touched = new HashSet<>();
+  private final Map<String, String> createdDepartments = new HashMap<>();
+  private final Map<String, String> invitedIds = new HashMap<>();
+  /** Users this run already wrote to: their plan-time version is stale by our own doing. */
+  private final Set<String> touchedUsers = new HashSet<>();
   private boolean allTouched;
 
   OperationRunner(PortalClient client) {
@@ -76,7 +84,7 @@ final class OperationRunner {
       touched.add(id);
     } else if (op instanceof ApproveApplier a) {
       String roleId = resolve(a.role());
-      client.approveUser(a.user().id(), roleId);
+      client.approveUser(resolve(a.user()), roleId);
       touched.add(roleId);
     } else if (op instanceof DeleteRole d) {
       String id = resolve(d.role());
@@ -88,7 +96,7 @@ final class OperationRunner {
       }
     } else if (op instanceof ChangeMembers m) {
       String id = resolve(m.role());
-      client.changeMembers(id, ids(m.add()), ids(m.remove()));
+      client.changeMembers(id, userIds(m.add()), userIds(m.remove()));
       touched.add(id);
     } else if (op instanceof ReorderRoles r) {
       client.reorderRoles(r.after().stream().map(this::resolve).toList());
@@ -97,10 +105,61 @@ final class OperationRunner {
       client.updateSettings(after(s.allowView()), after(s.notifyMembers()));
     } else if (op instanceof TransferOwner t) {
       client.transferOwner(t.to().id());
+    } else if (op instanceof Operation.CreateDepartment c) {
+      String id = client.createDepartment(c.name());
+      createdDepartments.put(key(c.name()), id);
+      return "created with id " + id;
+    } else if (op instanceof Operation.RenameDepartment r) {
+      client.renameDepartment(r.department().id(), r.name().after(), r.expectedVersion());
+    } else if (op instanceof Operation.DeleteDepartment d) {
+      client.deleteDepartment(d.department().id());
+    } else if (op instanceof Operation.InviteUser i) {
+      String id = client.inviteUser(new NewUser(i.email(), i.firstName(), i.lastName(), departmentIds(i.departments())));
+      invitedIds.put(key(i.email()), id);
+      return "invited with id " + id;
+    } else if (op instanceof Operation.UpdateUser u) {
+      String id = resolve(u.user());
+      UserPatch patch = new UserPatch(after(u.firstName()), after(u.lastName()),
+          u.departments() == null ? null : departmentIds(u.departments().after()),
+          u.status() == null ? null : UserStatus.ACTIVE);
+      client.updateUser(id, patch, touchedUsers.add(id) ? u.expectedVersion() : null);
+    } else if (op instanceof Operation.DisableUser d) {
+      String id = resolve(d.user());
+      client.updateUser(id, new UserPatch(null, null, null, UserStatus.DISABLED),
+          touchedUsers.add(id) ? d.expectedVersion() : null);
+    } else if (op instanceof Operation.DeleteUser d) {
+      client.deleteUser(resolve(d.user()));
+    } else if (op instanceof Operation.DenyApplier d) {
+      client.denyUser(resolve(d.user()));
     } else {
       throw new IllegalArgumentException("unknown operation " + op.getClass().getName());
     }
     return null;
+  }
+
+  private String resolve(UserRef ref) {
+    if (ref.id() != null) return ref.id();
+    String id = invitedIds.get(key(ref.email()));
+    if (id == null) {
+      throw new UnresolvedRole("The user " + ref.email() + " has no id yet: it should have been invited by"
+          + " an earlier operation of this plan, but no such operation ran. The plan is inconsistent;"
+          + " run plan again.");
+    }
+    return id;
+  }
+
+  private List<String> departmentIds(List<DepartmentRef> refs) {
+    List<String> ids = new java.util.ArrayList<>();
+    for (DepartmentRef r : refs) {
+      String id = r.id() != null ? r.id() : createdDepartments.get(key(r.name()));
+      if (id == null) {
+        throw new UnresolvedRole("The department `" + r.name() + "` has no id yet: it should have been"
+            + " created by an earlier operation of this plan, but no such operation ran. The plan is"
+            + " inconsistent; run plan again.");
+      }
+      ids.add(id);
+    }
+    return ids;
   }
 
   private String resolve(RoleRef ref) {
@@ -116,10 +175,10 @@ final class OperationRunner {
     return id;
   }
 
-  private static Set<String> ids(List<UserRef> users) {
+  private Set<String> userIds(List<UserRef> users) {
     Set<String> ids = new LinkedHashSet<>();
     if (users != null) {
-      users.forEach(u -> ids.add(u.id()));
+      users.forEach(u -> ids.add(resolve(u)));
     }
     return ids;
   }

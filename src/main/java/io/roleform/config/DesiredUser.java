@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param lastName the last name, or {@code null} if unmanaged
  * @param departments department names, or {@code null} if unmanaged ({@code []} = in none)
  * @param status {@code active} or {@code disabled}, or {@code null} if unmanaged
+ * @param external read-only: whether the user is a collaborator of another organisation, as
+ *     export writes it; {@code null} when not stated
  * @param position where the entry starts in the config
  * @param positions positions of its values, keyed by the path relative to the entry ({@code
  *     "email"}, {@code "departments/1"} ...); may be empty
@@ -26,6 +28,7 @@ public record DesiredUser(
     String lastName,
     List<String> departments,
     String status,
+    Boolean external,
     SourcePosition position,
     Map<String, SourcePosition> positions) {
 
@@ -42,7 +45,7 @@ public record DesiredUser(
 
   /** A user with only an email: every other field unmanaged. Handy in tests. */
   public static DesiredUser of(String email) {
-    return new DesiredUser(email, null, null, null, null, null, Map.of());
+    return new DesiredUser(email, null, null, null, null, null, null, Map.of());
   }
 
   /** Whether the config wants this user disabled. */

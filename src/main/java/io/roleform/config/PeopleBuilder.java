@@ -54,6 +54,7 @@ final class PeopleBuilder {
         text(doc, pointer, n, "lastName", positions),
         list(doc, pointer, n, "departments", positions),
         text(doc, pointer, n, "status", positions),
+        bool(doc, pointer, n, "external", positions),
         doc.positionOf(pointer),
         positions);
     users.add(new ConfigModel.Entry<>(u, doc, pointer));
@@ -88,6 +89,14 @@ final class PeopleBuilder {
     for (int i = 0; i < v.size(); i++) {
       if (v.get(i).isTextual()) into.add(new ConfigModel.Entry<>(v.get(i).asText(), doc, pointer + i));
     }
+  }
+
+  private static Boolean bool(ParsedDocument doc, String pointer, JsonNode n, String key,
+      Map<String, SourcePosition> positions) {
+    JsonNode v = n.path(key);
+    if (!v.isBoolean()) return null;
+    positions.put(key, doc.positionOf(pointer + "/" + key));
+    return v.asBoolean();
   }
 
   private static String text(ParsedDocument doc, String pointer, JsonNode n, String key,

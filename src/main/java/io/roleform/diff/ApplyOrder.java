@@ -24,18 +24,28 @@ public final class ApplyOrder {
   }
 
   /*
-   * Apply order:
-   *   1. UpdateRole      renames and permission changes first, so that templates and move targets
-   *                      already have their final names and values
-   *   2. CreateRole      templates before the roles copying them (by copy depth)
-   *   3. DeleteRole      after creations, so moveMembersTo can target a created role; before member
-   *                      changes, which count moved members as already there
-   *   4. ApproveApplier  a pending applier becomes a member before other roles add them
-   *   5. ChangeMembers   adds and removes of one role in one request
-   *   6. ReorderRoles    once every role exists and the deleted ones are gone
-   *   7. UpdateSettings
-   *   8. TransferOwner   last: the token's user may lose ownership
-   * Ties: by role name (case-insensitively), then by user email.
+   * Apply order (DESIGN.md §7: departments created/renamed -> users invited/updated -> roles,
+   * order, memberships -> users disabled -> users deleted -> departments deleted):
+   *    1. RenameDepartment  first, so a creation may reuse a name a rename frees
+   *    2. CreateDepartment  before the users who are invited into or moved to it
+   *    3. InviteUser        before any membership names the new user
+   *    4. UpdateUser        names, departments, re-enabling (disabling is step 14)
+   *    5. UpdateRole        renames and permission changes, so that templates and move targets
+   *                         already have their final names and values
+   *    6. CreateRole        templates before the roles copying them (by copy depth)
+   *    7. DeleteRole        after creations, so moveMembersTo can target a created role; before
+   *                         member changes, which count moved members as already there
+   *    8. ApproveApplier    a pending applier becomes a member before other roles add them
+   *    9. DenyApplier
+   *   10. ChangeMembers     adds and removes of one role in one request
+   *   11. ReorderRoles      once every role exists and the deleted ones are gone
+   *   12. UpdateSettings
+   *   13. TransferOwner     after role changes (the token's user may lose ownership), before a
+   *                         former owner is disabled or deleted
+   *   14. DisableUser       after the role changes, so no membership change targets a disabled user
+   *   15. DeleteUser        after the disable the portal needs before a deletion
+   *   16. DeleteDepartment  last: the users it had have been moved or deleted
+   * Ties: by role name (case-insensitively), then by user email, then department name.
    */
   /**
    * The apply-order comparator for the given set of operations (needed to know which created role
@@ -50,19 +60,28 @@ public final class ApplyOrder {
     return Comparator.comparingInt(ApplyOrder::rank)
         .thenComparingInt((Operation op) -> op instanceof Operation.CreateRole c ? depth(c, creations, depths, 0) : 0)
         .thenComparing(op -> key(roleName(op)))
-        .thenComparing(op -> op instanceof Operation.ApproveApplier a ? key(a.user().email()) : "");
+        .thenComparing(op -> key(userEmail(op)))
+        .thenComparing(op -> key(departmentName(op)));
   }
 
-  /** The step of an operation kind: 1 (first) to 8 (last). */
+  /** The step of an operation kind: 1 (first) to 16 (last). */
   static int rank(Operation op) {
-    if (op instanceof Operation.UpdateRole) return 1;
-    if (op instanceof Operation.CreateRole) return 2;
-    if (op instanceof Operation.DeleteRole) return 3;
-    if (op instanceof Operation.ApproveApplier) return 4;
-    if (op instanceof Operation.ChangeMembers) return 5;
-    if (op instanceof Operation.ReorderRoles) return 6;
-    if (op instanceof Operation.UpdateSettings) return 7;
-    return 8;
+    if (op instanceof Operation.RenameDepartment) return 1;
+    if (op instanceof Operation.CreateDepartment) return 2;
+    if (op instanceof Operation.InviteUser) return 3;
+    if (op instanceof Operation.UpdateUser) return 4;
+    if (op instanceof Operation.UpdateRole) return 5;
+    if (op instanceof Operation.CreateRole) return 6;
+    if (op instanceof Operation.DeleteRole) return 7;
+    if (op instanceof Operation.ApproveApplier) return 8;
+    if (op instanceof Operation.DenyApplier) return 9;
+    if (op instanceof Operation.ChangeMembers) return 10;
+    if (op instanceof Operation.ReorderRoles) return 11;
+    if (op instanceof Operation.UpdateSettings) return 12;
+    if (op instanceof Operation.TransferOwner) return 13;
+    if (op instanceof Operation.DisableUser) return 14;
+    if (op instanceof Operation.DeleteUser) return 15;
+    return 16;
   }
 
   /** The role an operation is about, or {@code ""} for portal-wide ones. */
@@ -72,6 +91,25 @@ public final class ApplyOrder {
     if (op instanceof Operation.DeleteRole d) return d.role().name();
     if (op instanceof Operation.ApproveApplier a) return a.role().name();
     if (op instanceof Operation.ChangeMembers m) return m.role().name();
+    return "";
+  }
+
+  /** The user an operation is about, or {@code ""}. */
+  static String userEmail(Operation op) {
+    if (op instanceof Operation.ApproveApplier a) return a.user().email();
+    if (op instanceof Operation.InviteUser i) return i.email();
+    if (op instanceof Operation.UpdateUser u) return u.user().email();
+    if (op instanceof Operation.DisableUser d) return d.user().email();
+    if (op instanceof Operation.DeleteUser d) return d.user().email();
+    if (op instanceof Operation.DenyApplier d) return d.user().email();
+    return "";
+  }
+
+  /** The department an operation is about, or {@code ""}. */
+  static String departmentName(Operation op) {
+    if (op instanceof Operation.CreateDepartment c) return c.name();
+    if (op instanceof Operation.RenameDepartment r) return r.name().after();
+    if (op instanceof Operation.DeleteDepartment d) return d.department().name();
     return "";
   }
 

@@ -19,7 +19,15 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = Operation.ChangeMembers.class, name = "changeMembers"),
   @JsonSubTypes.Type(value = Operation.ReorderRoles.class, name = "reorderRoles"),
   @JsonSubTypes.Type(value = Operation.UpdateSettings.class, name = "updateSettings"),
-  @JsonSubTypes.Type(value = Operation.TransferOwner.class, name = "transferOwner")
+  @JsonSubTypes.Type(value = Operation.TransferOwner.class, name = "transferOwner"),
+  @JsonSubTypes.Type(value = Operation.CreateDepartment.class, name = "createDepartment"),
+  @JsonSubTypes.Type(value = Operation.RenameDepartment.class, name = "renameDepartment"),
+  @JsonSubTypes.Type(value = Operation.DeleteDepartment.class, name = "deleteDepartment"),
+  @JsonSubTypes.Type(value = Operation.InviteUser.class, name = "inviteUser"),
+  @JsonSubTypes.Type(value = Operation.UpdateUser.class, name = "updateUser"),
+  @JsonSubTypes.Type(value = Operation.DisableUser.class, name = "disableUser"),
+  @JsonSubTypes.Type(value = Operation.DeleteUser.class, name = "deleteUser"),
+  @JsonSubTypes.Type(value = Operation.DenyApplier.class, name = "denyApplier")
 })
 public sealed interface Operation {
 
@@ -121,6 +129,98 @@ public sealed interface Operation {
     @Override
     public Action action() {
       return Action.UPDATE;
+    }
+  }
+
+  /** Creates a department (DESIGN.md §7). */
+  record CreateDepartment(String name, String reason) implements Operation {
+    @Override
+    public Action action() {
+      return Action.CREATE;
+    }
+  }
+
+  /** Renames a live department, keeping its id and its users. */
+  record RenameDepartment(DepartmentRef department, Change<String> name, String expectedVersion, String reason)
+      implements Operation {
+    @Override
+    public Action action() {
+      return Action.UPDATE;
+    }
+  }
+
+  /**
+   * Deletes a department. {@code usersLeft} is how many users would still be in it when it is
+   * deleted (a plan with any is refused).
+   */
+  record DeleteDepartment(DepartmentRef department, int usersLeft, String reason) implements Operation {
+    @Override
+    public Action action() {
+      return Action.DELETE;
+    }
+  }
+
+  /**
+   * Invites (creates) an active user; no e-mail is sent by roleform. A {@code null} name is left
+   * empty.
+   */
+  record InviteUser(
+      String email,
+      String firstName,
+      String lastName,
+      java.util.List<DepartmentRef> departments,
+      String reason)
+      implements Operation {
+    @Override
+    public Action action() {
+      return Action.CREATE;
+    }
+  }
+
+  /**
+   * Changes a live user in place: names, departments, or re-enabling a disabled user ({@code
+   * status} only ever goes to {@code active} here; disabling is {@link DisableUser}, which runs
+   * after role changes). A {@code null} change is left alone.
+   */
+  record UpdateUser(
+      UserRef user,
+      Change<String> firstName,
+      Change<String> lastName,
+      Change<java.util.List<DepartmentRef>> departments,
+      Change<String> status,
+      String expectedVersion,
+      String reason)
+      implements Operation {
+    @Override
+    public Action action() {
+      return Action.UPDATE;
+    }
+  }
+
+  /** Disables a user's login (the account and its memberships stay; access is lost). */
+  record DisableUser(UserRef user, String expectedVersion, String reason) implements Operation {
+    @Override
+    public Action action() {
+      return Action.UPDATE;
+    }
+  }
+
+  /**
+   * Deletes a user; they leave every role. On an application platform this removes the user from
+   * the application. {@code roles} are the names of the roles they leave, sorted.
+   */
+  record DeleteUser(UserRef user, java.util.List<String> roles, String reason) implements Operation {
+    @Override
+    public Action action() {
+      return Action.DELETE;
+    }
+  }
+
+  /** Denies a pending applier (who is then gone). */
+  record DenyApplier(UserRef user, String reason) implements Operation {
+    @Override
+    public Action action() {
+      return Action.DELETE;
     }
   }
 }

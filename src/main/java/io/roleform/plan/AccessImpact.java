@@ -44,7 +44,16 @@ record AccessImpact(List<AccessChange> changes, List<Warning> warnings) {
     Map<String, String> liveNames = new HashMap<>();
     for (LiveRole r : live.roles()) liveNames.put(r.id(), r.name());
     Map<String, String> emails = new HashMap<>();
-    for (LiveUser u : live.users()) if (affected.contains(u.id())) emails.put(u.id(), u.email());
+    for (LiveUser u : live.users()) {
+      if (affected.contains(u.id())) emails.put(u.id(), u.external() ? u.email() + " (external)" : u.email());
+    }
+    for (Operation op : operations) {
+      if (op instanceof Operation.InviteUser i) emails.put(new UserRef(null, i.email()).key(), i.email());
+    }
+    Set<String> disabledBefore = new HashSet<>();
+    for (LiveUser u : live.users()) {
+      if (affected.contains(u.id()) && u.status() == io.roleform.portal.UserStatus.DISABLED) disabledBefore.add(u.id());
+    }
 
     Map<String, Set<String>> livePermissions = new HashMap<>();
     for (LiveRole r : live.roles()) livePermissions.put(r.id(), Set.copyOf(r.permissions()));
@@ -54,15 +63,16 @@ record AccessImpact(List<AccessChange> changes, List<Warning> warnings) {
       String email = emails.getOrDefault(user, user);
       List<String> before = rolesBefore.getOrDefault(user, List.of());
       List<String> now = rolesAfter.getOrDefault(user, List.of());
-      Set<String> had = union(before, livePermissions);
-      Set<String> has = union(now, after.permissions);
+      // A disabled user holds nothing; one the plan disables or deletes loses everything.
+      Set<String> had = disabledBefore.contains(user) ? Set.of() : union(before, livePermissions);
+      Set<String> has = after.inactive.contains(user) ? Set.of() : union(now, after.permissions);
       for (String p : has) {
         if (!had.contains(p)) changes.add(new AccessChange(email, p, AccessChange.Direction.GAINED, via(p, now, after.permissions, after.names)));
       }
       for (String p : had) {
         if (!has.contains(p)) changes.add(new AccessChange(email, p, AccessChange.Direction.LOST, via(p, before, livePermissions, liveNames)));
       }
-      if (!before.isEmpty() && now.isEmpty()) {
+      if (!before.isEmpty() && now.isEmpty() && !after.deleted.contains(user)) {
         warnings.add(new Warning("user-in-no-role", "user " + email + " is in no role after this plan"));
       }
     }
@@ -95,10 +105,16 @@ record AccessImpact(List<AccessChange> changes, List<Warning> warnings) {
       } else if (op instanceof Operation.DeleteRole d) {
         users.addAll(live.members().getOrDefault(d.role().id(), Set.of()));
       } else if (op instanceof Operation.ApproveApplier a) {
-        users.add(a.user().id());
+        users.add(a.user().key());
       } else if (op instanceof Operation.ChangeMembers m) {
-        for (UserRef u : m.add()) users.add(u.id());
-        for (UserRef u : m.remove()) users.add(u.id());
+        for (UserRef u : m.add()) users.add(u.key());
+        for (UserRef u : m.remove()) users.add(u.key());
+      } else if (op instanceof Operation.DisableUser d) {
+        users.add(d.user().key());
+      } else if (op instanceof Operation.DeleteUser d) {
+        users.add(d.user().key());
+      } else if (op instanceof Operation.UpdateUser u && u.status() != null) {
+        users.add(u.user().key());
       }
     }
     return users;

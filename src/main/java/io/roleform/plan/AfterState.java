@@ -25,6 +25,10 @@ final class AfterState {
   final Map<String, String> names = new HashMap<>();
   final Map<String, Set<String>> permissions = new HashMap<>();
   final Map<String, Set<String>> members = new HashMap<>();
+  /** Users the plan disables or deletes (by id): they hold no access afterwards. */
+  final Set<String> inactive = new HashSet<>();
+  /** Users the plan deletes (by id). */
+  final Set<String> deleted = new HashSet<>();
   private final Set<String> copied = new HashSet<>();
 
   private AfterState() {}
@@ -63,11 +67,24 @@ final class AfterState {
       permissions.remove(k);
       members.remove(k);
     } else if (op instanceof Operation.ApproveApplier a) {
-      writable(key(a.role())).add(a.user().id());
+      writable(key(a.role())).add(a.user().key());
     } else if (op instanceof Operation.ChangeMembers m) {
       Set<String> set = writable(key(m.role()));
-      for (UserRef u : m.add()) set.add(u.id());
-      for (UserRef u : m.remove()) set.remove(u.id());
+      for (UserRef u : m.add()) set.add(u.key());
+      for (UserRef u : m.remove()) set.remove(u.key());
+    } else if (op instanceof Operation.DisableUser d) {
+      inactive.add(d.user().key());
+    } else if (op instanceof Operation.UpdateUser u && u.status() != null) {
+      inactive.remove(u.user().key());
+    } else if (op instanceof Operation.DeleteUser d) {
+      String user = d.user().key();
+      inactive.add(user);
+      deleted.add(user);
+      for (String role : List.copyOf(members.keySet())) {
+        if (members.get(role).contains(user)) writable(role).remove(user);
+      }
+    } else if (op instanceof Operation.DenyApplier d) {
+      deleted.add(d.user().key());
     }
   }
 

@@ -65,6 +65,7 @@ final class SafetyRules {
       refusals.add(new Refusal("max-member-removals", "the plan removes " + removals
           + " members in total (more than " + options.maxMemberRemovals() + ")", "--max-member-removals=" + removals));
     }
+    PeopleSafety.check(live, after, operations, options, refusals);
     if (deleted.size() > options.maxDeletions()) {
       refusals.add(new Refusal("max-deletions", "the plan deletes " + deleted.size() + " roles ("
           + String.join(", ", deleted) + "), more than " + options.maxDeletions(), "--max-deletions=" + deleted.size()));

@@ -48,6 +48,46 @@ public interface PortalClient extends AutoCloseable {
   /** Transfers ownership of the portal/app to the user with that id. */
   void transferOwner(String newOwnerUserId);
 
+  /** Invites (creates) an active user; returns its id. No e-mail is sent. */
+  default String inviteUser(NewUser user) {
+    throw unsupported("inviting users");
+  }
+
+  /** Changes a user's names, departments and/or status; {@code expectedVersion} may be null. */
+  default void updateUser(String userId, UserPatch patch, String expectedVersion) {
+    throw unsupported("changing users");
+  }
+
+  /** Deletes a user (on an application platform: removes them from the application). */
+  default void deleteUser(String userId) {
+    throw unsupported("deleting users");
+  }
+
+  /** Denies a pending applier. */
+  default void denyUser(String userId) {
+    throw unsupported("denying appliers");
+  }
+
+  /** Creates a department; returns its id. */
+  default String createDepartment(String name) {
+    throw unsupported("departments");
+  }
+
+  /** Renames a department; {@code expectedVersion} may be null. */
+  default void renameDepartment(String departmentId, String name, String expectedVersion) {
+    throw unsupported("departments");
+  }
+
+  /** Deletes a department that has no users. */
+  default void deleteDepartment(String departmentId) {
+    throw unsupported("departments");
+  }
+
+  private static PortalException unsupported(String what) {
+    return new PortalException(PortalException.Kind.UNSUPPORTED, 0,
+        "this kind of portal does not support " + what);
+  }
+
   /** Releases connections and threads. Never throws. */
   @Override
   void close();

@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.roleform.portal.LiveState;
 import io.roleform.portal.NewRole;
+import io.roleform.portal.NewUser;
+import io.roleform.portal.UserPatch;
 import io.roleform.portal.PortalClient;
 import io.roleform.portal.RolePatch;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -159,6 +162,59 @@ public final class HttpPortalClient implements PortalClient {
   @Override
   public void approveUser(String userId, String roleId) {
     write("POST", transport.url("users", userId, "approve").build(), Map.of("roleId", roleId), null);
+  }
+
+  @Override
+  public String inviteUser(NewUser user) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("email", user.email());
+    putIfPresent(body, "firstName", user.firstName());
+    putIfPresent(body, "lastName", user.lastName());
+    if (!user.departmentIds().isEmpty()) body.put("departments", user.departmentIds());
+    return createdId(write("POST", transport.url("users").build(), body, null), "user");
+  }
+
+  @Override
+  public void updateUser(String userId, UserPatch patch, String expectedVersion) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    putIfPresent(body, "firstName", patch.firstName());
+    putIfPresent(body, "lastName", patch.lastName());
+    putIfPresent(body, "departments", patch.departmentIds());
+    putIfPresent(body, "status", patch.status() == null ? null : patch.status().name().toLowerCase(Locale.ROOT));
+    if (!body.isEmpty()) write("PATCH", transport.url("users", userId).build(), body, expectedVersion);
+  }
+
+  @Override
+  public void deleteUser(String userId) {
+    write("DELETE", transport.url("users", userId).build(), null, null);
+  }
+
+  @Override
+  public void denyUser(String userId) {
+    write("POST", transport.url("users", userId, "deny").build(), null, null);
+  }
+
+  @Override
+  public String createDepartment(String name) {
+    return createdId(write("POST", transport.url("departments").build(), Map.of("name", name), null), "department");
+  }
+
+  @Override
+  public void renameDepartment(String departmentId, String name, String expectedVersion) {
+    write("PATCH", transport.url("departments", departmentId).build(), Map.of("name", name), expectedVersion);
+  }
+
+  @Override
+  public void deleteDepartment(String departmentId) {
+    write("DELETE", transport.url("departments", departmentId).build(), null, null);
+  }
+
+  private String createdId(Reply reply, String what) {
+    String id = transport.read(reply, Wire.CreatedDoc.class).id();
+    if (id == null || id.isBlank()) {
+      throw transport.failures().protocol(reply, "the created " + what + " has no `id`");
+    }
+    return id;
   }
 
   @Override

@@ -36,7 +36,21 @@ final class Wire {
       SettingsDoc settings,
       String adminRoleId,
       String roleManagementPermission,
-      ViewerDoc viewer) {
+      ViewerDoc viewer,
+      List<String> features) {
+
+    /** The features the portal declares; unknown names are ignored, absent = none. */
+    java.util.Set<io.roleform.portal.PortalFeature> liveFeatures() {
+      java.util.Set<io.roleform.portal.PortalFeature> out =
+          java.util.EnumSet.noneOf(io.roleform.portal.PortalFeature.class);
+      if (features != null) {
+        for (String f : features) {
+          io.roleform.portal.PortalFeature known = io.roleform.portal.PortalFeature.fromWire(f);
+          if (known != null) out.add(known);
+        }
+      }
+      return out;
+    }
 
     PortalInfo toLive() {
       SettingsDoc s = settings == null ? new SettingsDoc(null, null, null) : settings;
@@ -63,7 +77,8 @@ final class Wire {
   }
 
   record UserDoc(
-      String id, String email, String firstName, String lastName, String status, Boolean external) {
+      String id, String email, String firstName, String lastName, String status, Boolean external,
+      List<String> departments, String version) {
     LiveUser toLive(int index) {
       String s = need(status, at(index, "status"));
       UserStatus userStatus;
@@ -74,7 +89,14 @@ final class Wire {
       }
       return new LiveUser(
           need(id, at(index, "id")), need(email, at(index, "email")), firstName, lastName,
-          userStatus, Boolean.TRUE.equals(external));
+          userStatus, Boolean.TRUE.equals(external),
+          departments == null ? List.of() : departments.stream().sorted().toList(), version);
+    }
+  }
+
+  record DepartmentDoc(String id, String name, String version) {
+    io.roleform.portal.LiveDepartment toLive(int index) {
+      return new io.roleform.portal.LiveDepartment(need(id, at(index, "id")), need(name, at(index, "name")), version);
     }
   }
 
