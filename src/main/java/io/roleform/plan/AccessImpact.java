@@ -50,10 +50,6 @@ record AccessImpact(List<AccessChange> changes, List<Warning> warnings) {
     for (Operation op : operations) {
       if (op instanceof Operation.InviteUser i) emails.put(new UserRef(null, i.email()).key(), i.email());
     }
-    Set<String> disabledBefore = new HashSet<>();
-    for (LiveUser u : live.users()) {
-      if (affected.contains(u.id()) && u.status() == io.roleform.portal.UserStatus.DISABLED) disabledBefore.add(u.id());
-    }
 
     Map<String, Set<String>> livePermissions = new HashMap<>();
     for (LiveRole r : live.roles()) livePermissions.put(r.id(), Set.copyOf(r.permissions()));
@@ -63,8 +59,8 @@ record AccessImpact(List<AccessChange> changes, List<Warning> warnings) {
       String email = emails.getOrDefault(user, user);
       List<String> before = rolesBefore.getOrDefault(user, List.of());
       List<String> now = rolesAfter.getOrDefault(user, List.of());
-      // A disabled user holds nothing; one the plan disables or deletes loses everything.
-      Set<String> had = disabledBefore.contains(user) ? Set.of() : union(before, livePermissions);
+      // A user the plan disables or deletes loses everything their roles gave them.
+      Set<String> had = union(before, livePermissions);
       Set<String> has = after.inactive.contains(user) ? Set.of() : union(now, after.permissions);
       for (String p : has) {
         if (!had.contains(p)) changes.add(new AccessChange(email, p, AccessChange.Direction.GAINED, via(p, now, after.permissions, after.names)));
