@@ -68,25 +68,42 @@ final class OperationRunner {
 
   /** Runs {@code op}; returns a note for the report, or {@code null}. */
   String run(Operation op) {
-    if (op instanceof CreateRole c) {
+    return op.accept(calls);
+  }
+
+  /** One client call per operation kind. */
+  private final Operation.Visitor<String> calls = new Operation.Visitor<>() {
+    @Override
+    public String createRole(CreateRole c) {
       String copyFrom = c.copyFrom() == null ? null : resolve(c.copyFrom());
       String id = client.createRole(
           new NewRole(c.name(), c.description(), c.permissions(), c.caseActions(), copyFrom));
       createdIds.put(key(c.name()), id);
       touched.add(id);
       return "created with id " + id;
-    } else if (op instanceof UpdateRole u) {
+    }
+
+    @Override
+    public String updateRole(UpdateRole u) {
       String id = resolve(u.role());
       RolePatch patch = new RolePatch(
           after(u.name()), after(u.description()), after(u.permissions()), after(u.caseActions()));
       String expected = allTouched || touched.contains(id) ? null : u.expectedVersion();
       client.updateRole(id, patch, expected);
       touched.add(id);
-    } else if (op instanceof ApproveApplier a) {
+      return null;
+    }
+
+    @Override
+    public String approveApplier(ApproveApplier a) {
       String roleId = resolve(a.role());
       client.approveUser(resolve(a.user()), roleId);
       touched.add(roleId);
-    } else if (op instanceof DeleteRole d) {
+      return null;
+    }
+
+    @Override
+    public String deleteRole(DeleteRole d) {
       String id = resolve(d.role());
       String moveTo = d.moveMembersTo() == null ? null : resolve(d.moveMembersTo());
       client.deleteRole(id, moveTo);
@@ -94,48 +111,92 @@ final class OperationRunner {
       if (moveTo != null) {
         touched.add(moveTo);
       }
-    } else if (op instanceof ChangeMembers m) {
+      return null;
+    }
+
+    @Override
+    public String changeMembers(ChangeMembers m) {
       String id = resolve(m.role());
       client.changeMembers(id, userIds(m.add()), userIds(m.remove()));
       touched.add(id);
-    } else if (op instanceof ReorderRoles r) {
-      client.reorderRoles(r.after().stream().map(this::resolve).toList());
+      return null;
+    }
+
+    @Override
+    public String reorderRoles(ReorderRoles r) {
+      client.reorderRoles(r.after().stream().map(OperationRunner.this::resolve).toList());
       allTouched = true;
-    } else if (op instanceof UpdateSettings s) {
+      return null;
+    }
+
+    @Override
+    public String updateSettings(UpdateSettings s) {
       client.updateSettings(after(s.allowView()), after(s.notifyMembers()));
-    } else if (op instanceof TransferOwner t) {
+      return null;
+    }
+
+    @Override
+    public String transferOwner(TransferOwner t) {
       client.transferOwner(t.to().id());
-    } else if (op instanceof Operation.CreateDepartment c) {
+      return null;
+    }
+
+    @Override
+    public String createDepartment(Operation.CreateDepartment c) {
       String id = client.createDepartment(c.name());
       createdDepartments.put(key(c.name()), id);
       return "created with id " + id;
-    } else if (op instanceof Operation.RenameDepartment r) {
+    }
+
+    @Override
+    public String renameDepartment(Operation.RenameDepartment r) {
       client.renameDepartment(r.department().id(), r.name().after(), r.expectedVersion());
-    } else if (op instanceof Operation.DeleteDepartment d) {
+      return null;
+    }
+
+    @Override
+    public String deleteDepartment(Operation.DeleteDepartment d) {
       client.deleteDepartment(d.department().id());
-    } else if (op instanceof Operation.InviteUser i) {
+      return null;
+    }
+
+    @Override
+    public String inviteUser(Operation.InviteUser i) {
       String id = client.inviteUser(new NewUser(i.email(), i.firstName(), i.lastName(), departmentIds(i.departments())));
       invitedIds.put(key(i.email()), id);
       return "invited with id " + id;
-    } else if (op instanceof Operation.UpdateUser u) {
+    }
+
+    @Override
+    public String updateUser(Operation.UpdateUser u) {
       String id = resolve(u.user());
       UserPatch patch = new UserPatch(after(u.firstName()), after(u.lastName()),
           u.departments() == null ? null : departmentIds(u.departments().after()),
           u.status() == null ? null : UserStatus.ACTIVE);
       client.updateUser(id, patch, touchedUsers.add(id) ? u.expectedVersion() : null);
-    } else if (op instanceof Operation.DisableUser d) {
+      return null;
+    }
+
+    @Override
+    public String disableUser(Operation.DisableUser d) {
       String id = resolve(d.user());
       client.updateUser(id, new UserPatch(null, null, null, UserStatus.DISABLED),
           touchedUsers.add(id) ? d.expectedVersion() : null);
-    } else if (op instanceof Operation.DeleteUser d) {
-      client.deleteUser(resolve(d.user()));
-    } else if (op instanceof Operation.DenyApplier d) {
-      client.denyUser(resolve(d.user()));
-    } else {
-      throw new IllegalArgumentException("unknown operation " + op.getClass().getName());
+      return null;
     }
-    return null;
-  }
+
+    @Override
+    public String deleteUser(Operation.DeleteUser d) {
+      client.deleteUser(resolve(d.user()));
+      return null;
+    }
+
+    @Override
+    public String denyApplier(Operation.DenyApplier d) {
+      client.denyUser(resolve(d.user()));
+      return null;
+    }
+  };
 
   private String resolve(UserRef ref) {
     if (ref.id() != null) return ref.id();

@@ -30,8 +30,8 @@ public final class ApplyOrder {
    *    2. CreateDepartment  before the users who are invited into or moved to it
    *    3. InviteUser        before any membership names the new user
    *    4. UpdateUser        names, departments, re-enabling (disabling is step 14)
-   *    5. UpdateRole        renames and permission changes, so that templates and move targets
-   *                         already have their final names and values
+   *    5. UpdateRole        renames and permission changes first, so that templates and move
+   *                         targets already have their final names and values
    *    6. CreateRole        templates before the roles copying them (by copy depth)
    *    7. DeleteRole        after creations, so moveMembersTo can target a created role; before
    *                         member changes, which count moved members as already there
@@ -45,7 +45,7 @@ public final class ApplyOrder {
    *   14. DisableUser       after the role changes, so no membership change targets a disabled user
    *   15. DeleteUser        after the disable the portal needs before a deletion
    *   16. DeleteDepartment  last: the users it had have been moved or deleted
-   * Ties: by role name (case-insensitively), then by user email, then department name.
+   * Ties: by role (or department) name, case-insensitively, then by user email.
    */
   /**
    * The apply-order comparator for the given set of operations (needed to know which created role
@@ -54,64 +54,111 @@ public final class ApplyOrder {
   public static Comparator<Operation> comparator(Collection<? extends Operation> operations) {
     Map<String, Operation.CreateRole> creations = new HashMap<>();
     for (Operation op : operations) {
-      if (op instanceof Operation.CreateRole c) creations.put(key(c.name()), c);
+      Step step = op.accept(STEP);
+      if (step.creation() != null) creations.put(key(step.creation().name()), step.creation());
     }
     Map<String, Integer> depths = new HashMap<>();
-    return Comparator.comparingInt(ApplyOrder::rank)
-        .thenComparingInt((Operation op) -> op instanceof Operation.CreateRole c ? depth(c, creations, depths, 0) : 0)
-        .thenComparing(op -> key(roleName(op)))
-        .thenComparing(op -> key(userEmail(op)))
-        .thenComparing(op -> key(departmentName(op)));
+    return Comparator.comparingInt((Operation op) -> op.accept(STEP).rank())
+        .thenComparingInt(op -> {
+          Operation.CreateRole c = op.accept(STEP).creation();
+          return c == null ? 0 : depth(c, creations, depths, 0);
+        })
+        .thenComparing(op -> key(op.accept(STEP).role()))
+        .thenComparing(op -> key(op.accept(STEP).user()));
   }
 
-  /** The step of an operation kind: 1 (first) to 16 (last). */
-  static int rank(Operation op) {
-    if (op instanceof Operation.RenameDepartment) return 1;
-    if (op instanceof Operation.CreateDepartment) return 2;
-    if (op instanceof Operation.InviteUser) return 3;
-    if (op instanceof Operation.UpdateUser) return 4;
-    if (op instanceof Operation.UpdateRole) return 5;
-    if (op instanceof Operation.CreateRole) return 6;
-    if (op instanceof Operation.DeleteRole) return 7;
-    if (op instanceof Operation.ApproveApplier) return 8;
-    if (op instanceof Operation.DenyApplier) return 9;
-    if (op instanceof Operation.ChangeMembers) return 10;
-    if (op instanceof Operation.ReorderRoles) return 11;
-    if (op instanceof Operation.UpdateSettings) return 12;
-    if (op instanceof Operation.TransferOwner) return 13;
-    if (op instanceof Operation.DisableUser) return 14;
-    if (op instanceof Operation.DeleteUser) return 15;
-    return 16;
-  }
+  /**
+   * Where an operation goes in the order above.
+   *
+   * @param rank its step, 1 (first) to 16 (last)
+   * @param role the role (or department) it is about, {@code ""} for portal-wide ones
+   * @param user the user it is about when several operations of one role are about users, else
+   *     {@code ""}
+   * @param creation the operation itself when it creates a role (for the copy depth), else {@code null}
+   */
+  record Step(int rank, String role, String user, Operation.CreateRole creation) {}
 
-  /** The role an operation is about, or {@code ""} for portal-wide ones. */
-  static String roleName(Operation op) {
-    if (op instanceof Operation.UpdateRole u) return u.role().name();
-    if (op instanceof Operation.CreateRole c) return c.name();
-    if (op instanceof Operation.DeleteRole d) return d.role().name();
-    if (op instanceof Operation.ApproveApplier a) return a.role().name();
-    if (op instanceof Operation.ChangeMembers m) return m.role().name();
-    return "";
-  }
+  static final Operation.Visitor<Step> STEP = new Operation.Visitor<>() {
+    @Override
+    public Step updateRole(Operation.UpdateRole op) {
+      return new Step(5, op.role().name(), "", null);
+    }
 
-  /** The user an operation is about, or {@code ""}. */
-  static String userEmail(Operation op) {
-    if (op instanceof Operation.ApproveApplier a) return a.user().email();
-    if (op instanceof Operation.InviteUser i) return i.email();
-    if (op instanceof Operation.UpdateUser u) return u.user().email();
-    if (op instanceof Operation.DisableUser d) return d.user().email();
-    if (op instanceof Operation.DeleteUser d) return d.user().email();
-    if (op instanceof Operation.DenyApplier d) return d.user().email();
-    return "";
-  }
+    @Override
+    public Step createRole(Operation.CreateRole op) {
+      return new Step(6, op.name(), "", op);
+    }
 
-  /** The department an operation is about, or {@code ""}. */
-  static String departmentName(Operation op) {
-    if (op instanceof Operation.CreateDepartment c) return c.name();
-    if (op instanceof Operation.RenameDepartment r) return r.name().after();
-    if (op instanceof Operation.DeleteDepartment d) return d.department().name();
-    return "";
-  }
+    @Override
+    public Step deleteRole(Operation.DeleteRole op) {
+      return new Step(7, op.role().name(), "", null);
+    }
+
+    @Override
+    public Step approveApplier(Operation.ApproveApplier op) {
+      return new Step(8, op.role().name(), op.user().email(), null);
+    }
+
+    @Override
+    public Step changeMembers(Operation.ChangeMembers op) {
+      return new Step(10, op.role().name(), "", null);
+    }
+
+    @Override
+    public Step reorderRoles(Operation.ReorderRoles op) {
+      return new Step(11, "", "", null);
+    }
+
+    @Override
+    public Step updateSettings(Operation.UpdateSettings op) {
+      return new Step(12, "", "", null);
+    }
+
+    @Override
+    public Step transferOwner(Operation.TransferOwner op) {
+      return new Step(13, "", "", null);
+    }
+
+    @Override
+    public Step renameDepartment(Operation.RenameDepartment op) {
+      return new Step(1, op.name().after(), "", null);
+    }
+
+    @Override
+    public Step createDepartment(Operation.CreateDepartment op) {
+      return new Step(2, op.name(), "", null);
+    }
+
+    @Override
+    public Step inviteUser(Operation.InviteUser op) {
+      return new Step(3, "", op.email(), null);
+    }
+
+    @Override
+    public Step updateUser(Operation.UpdateUser op) {
+      return new Step(4, "", op.user().email(), null);
+    }
+
+    @Override
+    public Step denyApplier(Operation.DenyApplier op) {
+      return new Step(9, "", op.user().email(), null);
+    }
+
+    @Override
+    public Step disableUser(Operation.DisableUser op) {
+      return new Step(14, "", op.user().email(), null);
+    }
+
+    @Override
+    public Step deleteUser(Operation.DeleteUser op) {
+      return new Step(15, "", op.user().email(), null);
+    }
+
+    @Override
+    public Step deleteDepartment(Operation.DeleteDepartment op) {
+      return new Step(16, op.department().name(), "", null);
+    }
+  };
 
   /** How many created templates precede a creation (0 when it copies no role created here). */
   private static int depth(

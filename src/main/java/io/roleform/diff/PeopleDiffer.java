@@ -42,6 +42,10 @@ final class PeopleDiffer {
   private final Map<String, LiveDepartment> liveDepartments = new HashMap<>();
   private final Map<String, String> departmentNamesById = new HashMap<>();
   private final Map<String, UserRef> invited = new LinkedHashMap<>();
+  /** Live users this plan deletes, by id. */
+  private final Set<String> leaving = new HashSet<>();
+  /** Department ids each live user keeps after this plan's user changes, for users whose list changes. */
+  private final Map<String, Set<String>> departmentsAfter = new HashMap<>();
 
   PeopleDiffer(DiffContext ctx, boolean pruneUsers) {
     this.ctx = ctx;
@@ -189,6 +193,11 @@ final class PeopleDiffer {
         return;
       }
       ops.add(new Operation.UpdateUser(ref, first, last, depts, status, live.version(), "config differs from live"));
+      if (depts != null) {
+        Set<String> keeps = new HashSet<>();
+        for (DepartmentRef r : depts.after()) if (r.id() != null) keeps.add(r.id());
+        departmentsAfter.put(live.id(), keeps);
+      }
     }
     if (disable) ops.add(new Operation.DisableUser(ref, null, "status: disabled"));
   }
@@ -203,6 +212,7 @@ final class PeopleDiffer {
     for (var role : ctx.index.live.roles()) if (ctx.index.membersOf(role).contains(live.id())) roles.add(role.name());
     roles.sort(String.CASE_INSENSITIVE_ORDER);
     ops.add(new Operation.DeleteUser(ref, roles, reason));
+    leaving.add(live.id());
   }
 
   private void appliers() {
@@ -245,19 +255,11 @@ final class PeopleDiffer {
 
   /** Users still in a department once the plan's user changes and deletions ran. */
   private int usersLeftIn(String departmentId) {
-    Set<String> leaving = new HashSet<>();
-    Set<String> moved = new HashSet<>();
-    for (Operation op : ops) {
-      if (op instanceof Operation.DeleteUser d) leaving.add(d.user().id());
-      if (op instanceof Operation.UpdateUser u && u.departments() != null) {
-        boolean stays = false;
-        for (DepartmentRef r : u.departments().after()) stays |= departmentId.equals(r.id());
-        if (!stays) moved.add(u.user().id());
-      }
-    }
     int left = 0;
     for (LiveUser u : ctx.index.live.users()) {
-      if (u.departments().contains(departmentId) && !leaving.contains(u.id()) && !moved.contains(u.id())) left++;
+      if (!u.departments().contains(departmentId) || leaving.contains(u.id())) continue;
+      Set<String> after = departmentsAfter.get(u.id());
+      if (after == null || after.contains(departmentId)) left++;
     }
     return left;
   }

@@ -47,20 +47,18 @@ record AccessImpact(List<AccessChange> changes, List<Warning> warnings) {
     for (LiveUser u : live.users()) {
       if (affected.contains(u.id())) emails.put(u.id(), u.external() ? u.email() + " (external)" : u.email());
     }
-    for (Operation op : operations) {
-      if (op instanceof Operation.InviteUser i) emails.put(new UserRef(null, i.email()).key(), i.email());
-    }
 
     Map<String, Set<String>> livePermissions = new HashMap<>();
     for (LiveRole r : live.roles()) livePermissions.put(r.id(), Set.copyOf(r.permissions()));
     List<AccessChange> changes = new ArrayList<>();
     List<Warning> warnings = new ArrayList<>();
     for (String user : affected) {
-      String email = emails.getOrDefault(user, user);
+      // An invitee's key is "+" and the lower-cased email (UserRef#key).
+      String email = emails.getOrDefault(user, user.startsWith("+") ? user.substring(1) : user);
       List<String> before = rolesBefore.getOrDefault(user, List.of());
       List<String> now = rolesAfter.getOrDefault(user, List.of());
-      // A user the plan disables or deletes loses everything their roles gave them.
       Set<String> had = union(before, livePermissions);
+      // A user the plan disables or deletes loses everything their roles gave them.
       Set<String> has = after.inactive.contains(user) ? Set.of() : union(now, after.permissions);
       for (String p : has) {
         if (!had.contains(p)) changes.add(new AccessChange(email, p, AccessChange.Direction.GAINED, via(p, now, after.permissions, after.names)));
@@ -69,7 +67,7 @@ record AccessImpact(List<AccessChange> changes, List<Warning> warnings) {
         if (!has.contains(p)) changes.add(new AccessChange(email, p, AccessChange.Direction.LOST, via(p, before, livePermissions, liveNames)));
       }
       if (!before.isEmpty() && now.isEmpty() && !after.deleted.contains(user)) {
-        warnings.add(new Warning("user-in-no-role", "user " + email + " is in no role after this plan"));
+        warnings.add(new Warning(Warning.Kind.USER_IN_NO_ROLE, "user " + email + " is in no role after this plan"));
       }
     }
     changes.sort(ORDER);
@@ -92,27 +90,107 @@ record AccessImpact(List<AccessChange> changes, List<Warning> warnings) {
     return List.copyOf(via);
   }
 
+  /** The users whose access an operation can change: members of every role it touches. */
   private static Set<String> affectedUsers(LiveState live, AfterState after, List<Operation> operations) {
     Set<String> users = new HashSet<>();
-    for (Operation op : operations) {
-      if (op instanceof Operation.UpdateRole u && u.permissions() != null) {
-        users.addAll(live.members().getOrDefault(u.role().id(), Set.of()));
-        users.addAll(after.members.getOrDefault(AfterState.key(u.role()), Set.of()));
-      } else if (op instanceof Operation.DeleteRole d) {
+    Operation.Visitor<Void> collect = new Operation.Visitor<>() {
+      @Override
+      public Void updateRole(Operation.UpdateRole u) {
+        if (u.permissions() != null) {
+          users.addAll(live.members().getOrDefault(u.role().id(), Set.of()));
+          users.addAll(after.members.getOrDefault(AfterState.key(u.role()), Set.of()));
+        }
+        return null;
+      }
+
+      /** A created role has no members before the plan; its new members come by ChangeMembers. */
+      @Override
+      public Void createRole(Operation.CreateRole c) {
+        return null;
+      }
+
+      @Override
+      public Void deleteRole(Operation.DeleteRole d) {
         users.addAll(live.members().getOrDefault(d.role().id(), Set.of()));
-      } else if (op instanceof Operation.ApproveApplier a) {
+        return null;
+      }
+
+      @Override
+      public Void approveApplier(Operation.ApproveApplier a) {
         users.add(a.user().key());
-      } else if (op instanceof Operation.ChangeMembers m) {
+        return null;
+      }
+
+      @Override
+      public Void changeMembers(Operation.ChangeMembers m) {
         for (UserRef u : m.add()) users.add(u.key());
         for (UserRef u : m.remove()) users.add(u.key());
-      } else if (op instanceof Operation.DisableUser d) {
-        users.add(d.user().key());
-      } else if (op instanceof Operation.DeleteUser d) {
-        users.add(d.user().key());
-      } else if (op instanceof Operation.UpdateUser u && u.status() != null) {
-        users.add(u.user().key());
+        return null;
       }
-    }
+
+      @Override
+      public Void reorderRoles(Operation.ReorderRoles r) {
+        return null;
+      }
+
+      @Override
+      public Void updateSettings(Operation.UpdateSettings s) {
+        return null;
+      }
+
+      /** Ownership is not a role: it grants or takes no permission. */
+      @Override
+      public Void transferOwner(Operation.TransferOwner t) {
+        return null;
+      }
+
+      /** Departments grant no permission. */
+      @Override
+      public Void createDepartment(Operation.CreateDepartment op) {
+        return null;
+      }
+
+      @Override
+      public Void renameDepartment(Operation.RenameDepartment op) {
+        return null;
+      }
+
+      @Override
+      public Void deleteDepartment(Operation.DeleteDepartment op) {
+        return null;
+      }
+
+      /** An invitee gains through the member changes that name them. */
+      @Override
+      public Void inviteUser(Operation.InviteUser op) {
+        return null;
+      }
+
+      @Override
+      public Void updateUser(Operation.UpdateUser u) {
+        if (u.status() != null) users.add(u.user().key());
+        return null;
+      }
+
+      @Override
+      public Void disableUser(Operation.DisableUser d) {
+        users.add(d.user().key());
+        return null;
+      }
+
+      @Override
+      public Void deleteUser(Operation.DeleteUser d) {
+        users.add(d.user().key());
+        return null;
+      }
+
+      /** A pending applier holds no role. */
+      @Override
+      public Void denyApplier(Operation.DenyApplier d) {
+        return null;
+      }
+    };
+    operations.forEach(op -> op.accept(collect));
     return users;
   }
 

@@ -25,9 +25,9 @@ final class AfterState {
   final Map<String, String> names = new HashMap<>();
   final Map<String, Set<String>> permissions = new HashMap<>();
   final Map<String, Set<String>> members = new HashMap<>();
-  /** Users the plan disables or deletes (by id): they hold no access afterwards. */
+  /** Users the plan disables or deletes (by {@link UserRef#key()}): they hold no access afterwards. */
   final Set<String> inactive = new HashSet<>();
-  /** Users the plan deletes (by id). */
+  /** Users the plan deletes or denies (by {@link UserRef#key()}). */
   final Set<String> deleted = new HashSet<>();
   private final Set<String> copied = new HashSet<>();
 
@@ -50,42 +50,119 @@ final class AfterState {
   }
 
   private void apply(Operation op) {
-    if (op instanceof Operation.UpdateRole u) {
-      String k = key(u.role());
-      if (u.name() != null) names.put(k, u.name().after());
-      if (u.permissions() != null) permissions.put(k, Set.copyOf(u.permissions().after()));
-    } else if (op instanceof Operation.CreateRole c) {
-      String k = key(new RoleRef(null, c.name()));
-      names.put(k, c.name());
-      permissions.put(k, Set.copyOf(c.permissions()));
-      members.put(k, Set.of());
-    } else if (op instanceof Operation.DeleteRole d) {
-      String k = key(d.role());
-      Set<String> moving = members.getOrDefault(k, Set.of());
-      if (d.moveMembersTo() != null) writable(key(d.moveMembersTo())).addAll(moving);
-      names.remove(k);
-      permissions.remove(k);
-      members.remove(k);
-    } else if (op instanceof Operation.ApproveApplier a) {
-      writable(key(a.role())).add(a.user().key());
-    } else if (op instanceof Operation.ChangeMembers m) {
-      Set<String> set = writable(key(m.role()));
-      for (UserRef u : m.add()) set.add(u.key());
-      for (UserRef u : m.remove()) set.remove(u.key());
-    } else if (op instanceof Operation.DisableUser d) {
-      inactive.add(d.user().key());
-    } else if (op instanceof Operation.UpdateUser u && u.status() != null) {
-      inactive.remove(u.user().key());
-    } else if (op instanceof Operation.DeleteUser d) {
-      String user = d.user().key();
-      inactive.add(user);
-      deleted.add(user);
-      for (String role : List.copyOf(members.keySet())) {
-        if (members.get(role).contains(user)) writable(role).remove(user);
+    op.accept(new Operation.Visitor<Void>() {
+      @Override
+      public Void updateRole(Operation.UpdateRole u) {
+        String k = key(u.role());
+        if (u.name() != null) names.put(k, u.name().after());
+        if (u.permissions() != null) permissions.put(k, Set.copyOf(u.permissions().after()));
+        return null;
       }
-    } else if (op instanceof Operation.DenyApplier d) {
-      deleted.add(d.user().key());
-    }
+
+      @Override
+      public Void createRole(Operation.CreateRole c) {
+        String k = key(new RoleRef(null, c.name()));
+        names.put(k, c.name());
+        permissions.put(k, Set.copyOf(c.permissions()));
+        members.put(k, Set.of());
+        return null;
+      }
+
+      @Override
+      public Void deleteRole(Operation.DeleteRole d) {
+        String k = key(d.role());
+        Set<String> moving = members.getOrDefault(k, Set.of());
+        if (d.moveMembersTo() != null) writable(key(d.moveMembersTo())).addAll(moving);
+        names.remove(k);
+        permissions.remove(k);
+        members.remove(k);
+        return null;
+      }
+
+      @Override
+      public Void approveApplier(Operation.ApproveApplier a) {
+        writable(key(a.role())).add(a.user().key());
+        return null;
+      }
+
+      @Override
+      public Void changeMembers(Operation.ChangeMembers m) {
+        Set<String> set = writable(key(m.role()));
+        for (UserRef u : m.add()) set.add(u.key());
+        for (UserRef u : m.remove()) set.remove(u.key());
+        return null;
+      }
+
+      /** The order of roles changes no role, permission or member. */
+      @Override
+      public Void reorderRoles(Operation.ReorderRoles r) {
+        return null;
+      }
+
+      /** Settings change no role, permission or member. */
+      @Override
+      public Void updateSettings(Operation.UpdateSettings s) {
+        return null;
+      }
+
+      /** The owner is not a role: ownership changes no role's permissions or members. */
+      @Override
+      public Void transferOwner(Operation.TransferOwner t) {
+        return null;
+      }
+
+      /** Departments hold no permission. */
+      @Override
+      public Void createDepartment(Operation.CreateDepartment op) {
+        return null;
+      }
+
+      @Override
+      public Void renameDepartment(Operation.RenameDepartment op) {
+        return null;
+      }
+
+      @Override
+      public Void deleteDepartment(Operation.DeleteDepartment op) {
+        return null;
+      }
+
+      /** An invitee holds nothing until a member change names them. */
+      @Override
+      public Void inviteUser(Operation.InviteUser op) {
+        return null;
+      }
+
+      @Override
+      public Void updateUser(Operation.UpdateUser u) {
+        if (u.status() != null) inactive.remove(u.user().key());
+        return null;
+      }
+
+      @Override
+      public Void disableUser(Operation.DisableUser d) {
+        inactive.add(d.user().key());
+        return null;
+      }
+
+      /** A deleted user leaves every role. */
+      @Override
+      public Void deleteUser(Operation.DeleteUser d) {
+        String user = d.user().key();
+        inactive.add(user);
+        deleted.add(user);
+        for (String role : List.copyOf(members.keySet())) {
+          if (members.get(role).contains(user)) writable(role).remove(user);
+        }
+        return null;
+      }
+
+      @Override
+      public Void denyApplier(Operation.DenyApplier d) {
+        deleted.add(d.user().key());
+        return null;
+      }
+    });
   }
 
   private Set<String> writable(String roleKey) {

@@ -1,6 +1,7 @@
 package io.roleform.plan;
 
 import io.roleform.diff.Operation;
+import io.roleform.diff.UserRef;
 import io.roleform.portal.LiveState;
 import io.roleform.portal.LiveUser;
 import io.roleform.portal.UserStatus;
@@ -26,37 +27,40 @@ import java.util.Set;
  */
 final class PeopleSafety {
 
-  private PeopleSafety() {}
+  /** Users the plan disables or deletes, by id (an invitee disabled at once has no id: not counted). */
+  private final Set<String> removedUsers = new LinkedHashSet<>();
+  private final Map<String, String> emails = new HashMap<>();
+  private final List<Operation.DeleteDepartment> departments = new ArrayList<>();
 
-  static void check(LiveState live, AfterState after, List<Operation> operations, PlanOptions options,
-      List<Refusal> refusals) {
-    Set<String> removedUsers = new LinkedHashSet<>();
-    Map<String, String> emails = new HashMap<>();
-    for (Operation op : operations) {
-      if (op instanceof Operation.DisableUser d && d.user().id() != null) {
-        removedUsers.add(d.user().id());
-        emails.put(d.user().id(), d.user().email());
-      } else if (op instanceof Operation.DeleteUser d) {
-        removedUsers.add(d.user().id());
-        emails.put(d.user().id(), d.user().email());
-      } else if (op instanceof Operation.DeleteDepartment d && d.usersLeft() > 0) {
-        refusals.add(new Refusal("department-not-empty", "deleting department `" + d.department().name()
-            + "` would leave its " + d.usersLeft() + " user(s) without it; move them to other departments"
-            + " (their `departments:`) or remove them in the same plan", null));
-      }
+  void removal(UserRef user) {
+    if (user.id() == null) return;
+    removedUsers.add(user.id());
+    emails.put(user.id(), user.email());
+  }
+
+  void deleteDepartment(Operation.DeleteDepartment d) {
+    departments.add(d);
+  }
+
+  void check(LiveState live, AfterState after, PlanOptions options, List<Refusal> refusals) {
+    for (Operation.DeleteDepartment d : departments) {
+      if (d.usersLeft() == 0) continue;
+      refusals.add(new Refusal(Refusal.Rule.DEPARTMENT_NOT_EMPTY, "deleting department `" + d.department().name()
+          + "` would leave its " + d.usersLeft() + " user(s) without it; move them to other departments"
+          + " (their `departments:`) or remove them in the same plan", null));
     }
     if (removedUsers.isEmpty()) return;
     int limit = options.userRemovalLimit(live.users().size());
     if (removedUsers.size() > limit) {
       List<String> shown = new ArrayList<>();
       for (String id : removedUsers) if (shown.size() < 10) shown.add(emails.get(id));
-      refusals.add(new Refusal("max-user-removals", "the plan disables or deletes " + removedUsers.size()
+      refusals.add(new Refusal(Refusal.Rule.MAX_USER_REMOVALS, "the plan disables or deletes " + removedUsers.size()
           + " users (" + String.join(", ", shown) + (removedUsers.size() > shown.size() ? ", ..." : "")
           + "), more than " + limit, "--max-user-removals=" + removedUsers.size()));
     }
     String viewer = live.portal().viewerUserId();
     if (viewer != null && removedUsers.contains(viewer)) {
-      refusals.add(new Refusal("self-removal", "user " + emails.get(viewer)
+      refusals.add(new Refusal(Refusal.Rule.SELF_REMOVAL, "user " + emails.get(viewer)
           + ", whose token applies this plan, would be disabled or deleted", null));
     }
     lastAdmin(live, after, removedUsers, refusals);
@@ -81,7 +85,7 @@ final class PeopleSafety {
     }
     for (String id : live.members().getOrDefault(admin, Set.of())) touchesAdmin |= removedUsers.contains(id);
     if (touchesAdmin && activeBefore > 0 && activeAfter == 0) {
-      refusals.add(new Refusal("last-admin", "the admin role `" + after.names.getOrDefault(admin, admin)
+      refusals.add(new Refusal(Refusal.Rule.LAST_ADMIN, "the admin role `" + after.names.getOrDefault(admin, admin)
           + "` would be left without an active member: the plan disables or deletes its last one", null));
     }
   }

@@ -31,7 +31,8 @@ public final class DiagnosticsRenderer {
 
   /**
    * A JSON array of {@code {file, line, column, path, message, hint}}; {@code file}, {@code line}
-   * and {@code column} are {@code null} for a problem with no position, {@code hint} when there is none.
+   * and {@code column} are {@code null} for a problem with no position, {@code hint} when there is none;
+   * a problem inside a value reached through a YAML alias adds {@code anchor: {name, line, column}}.
    */
   public static String json(List<Diagnostic> problems) {
     List<Map<String, Object>> items = new ArrayList<>();
@@ -44,6 +45,13 @@ public final class DiagnosticsRenderer {
       m.put("path", d.path());
       m.put("message", d.message());
       m.put("hint", d.hint());
+      if (p != null && p.anchor() != null) {
+        Map<String, Object> anchor = new LinkedHashMap<>();
+        anchor.put("name", p.anchor().name());
+        anchor.put("line", p.anchor().line());
+        anchor.put("column", p.anchor().column());
+        m.put("anchor", anchor);
+      }
       items.add(m);
     }
     try {
@@ -69,6 +77,7 @@ public final class DiagnosticsRenderer {
             .append(",col=").append(p.column());
       }
       String message = (d.path().isEmpty() ? "" : d.path() + ": ") + d.message()
+          + (p == null ? "" : p.aliasNote())
           + (d.hint() == null ? "" : "\nhint: " + d.hint());
       sb.append("::").append(data(message)).append('\n');
     }

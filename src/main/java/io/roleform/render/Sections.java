@@ -51,50 +51,112 @@ final class Sections {
 
   private void add(Operation op) {
     String reason = op.reason() == null ? "" : clean(op.reason());
-    if (op instanceof CreateRole c) {
-      put(Topic.CREATE, op.action(), "role " + quote(c.name()), reason, createLines(c));
-    } else if (op instanceof UpdateRole u) {
-      addUpdate(u, reason);
-    } else if (op instanceof ApproveApplier a) {
-      put(Topic.APPROVALS, op.action(),
-          "approve " + email(a.user()) + " into role " + quote(a.role().name()), reason, List.of());
-    } else if (op instanceof DeleteRole d) {
-      put(Topic.DELETIONS, op.action(), "role " + quote(d.role().name()), reason,
-          List.of(new Line(null, deletionRemark(d))));
-    } else if (op instanceof ChangeMembers m) {
-      put(Topic.MEMBERS, op.action(), "members of role " + quote(m.role().name()) + ": "
-          + orEmpty(m.add()).size() + " to add, " + orEmpty(m.remove()).size() + " to remove", reason, memberLines(m));
-    } else if (op instanceof ReorderRoles r) {
-      put(Topic.ORDER, op.action(), "role order", reason, List.of(
-          new Line(Action.DELETE, names(r.before())), new Line(Action.CREATE, names(r.after()))));
-    } else if (op instanceof UpdateSettings s) {
-      put(Topic.SETTINGS, op.action(), "settings", reason, settingLines(s));
-    } else if (op instanceof TransferOwner t) {
-      put(Topic.SETTINGS, op.action(), "owner " + email(t.from()) + " -> " + email(t.to()), reason, List.of());
-    } else if (op instanceof Operation.CreateDepartment c) {
-      put(Topic.DEPARTMENTS, op.action(), "department " + quote(c.name()), reason, List.of());
-    } else if (op instanceof Operation.RenameDepartment r) {
-      put(Topic.DEPARTMENTS, op.action(), "department " + quote(r.name().before()) + " -> " + quote(r.name().after()),
-          reason, List.of());
-    } else if (op instanceof Operation.DeleteDepartment d) {
-      put(Topic.DEPARTMENT_DELETIONS, op.action(), "department " + quote(d.department().name()), reason,
-          d.usersLeft() == 0 ? List.of() : List.of(new Line(null, d.usersLeft() + " user(s) still in it")));
-    } else if (op instanceof Operation.InviteUser i) {
-      put(Topic.INVITES, op.action(), "user " + clean(i.email()), reason, inviteLines(i));
-    } else if (op instanceof Operation.UpdateUser u) {
-      put(Topic.USER_CHANGES, op.action(), "user " + email(u.user()), reason, userLines(u));
-    } else if (op instanceof Operation.DisableUser d) {
-      put(Topic.DISABLES, op.action(), "user " + email(d.user()), reason,
-          List.of(new Line(null, "login disabled; the account and its roles stay")));
-    } else if (op instanceof Operation.DeleteUser d) {
-      put(Topic.USER_DELETIONS, op.action(), "user " + email(d.user()), reason, d.roles().isEmpty()
-          ? List.of(new Line(null, "in no role"))
-          : List.of(new Line(null, "leaves " + d.roles().stream().map(Text::quote).collect(Collectors.joining(", ")))));
-    } else if (op instanceof Operation.DenyApplier d) {
-      put(Topic.DENIALS, op.action(), "deny " + email(d.user()), reason, List.of());
-    } else {
-      throw new IllegalArgumentException("unknown operation " + op.getClass().getName());
-    }
+    op.accept(new Operation.Visitor<Void>() {
+      @Override
+      public Void createRole(CreateRole c) {
+        put(Topic.CREATE, op.action(), "role " + quote(c.name()), reason, createLines(c));
+        return null;
+      }
+
+      @Override
+      public Void updateRole(UpdateRole u) {
+        addUpdate(u, reason);
+        return null;
+      }
+
+      @Override
+      public Void approveApplier(ApproveApplier a) {
+        put(Topic.APPROVALS, op.action(),
+            "approve " + email(a.user()) + " into role " + quote(a.role().name()), reason, List.of());
+        return null;
+      }
+
+      @Override
+      public Void deleteRole(DeleteRole d) {
+        put(Topic.DELETIONS, op.action(), "role " + quote(d.role().name()), reason,
+            List.of(new Line(null, deletionRemark(d))));
+        return null;
+      }
+
+      @Override
+      public Void changeMembers(ChangeMembers m) {
+        put(Topic.MEMBERS, op.action(), "members of role " + quote(m.role().name()) + ": "
+            + orEmpty(m.add()).size() + " to add, " + orEmpty(m.remove()).size() + " to remove", reason, memberLines(m));
+        return null;
+      }
+
+      @Override
+      public Void reorderRoles(ReorderRoles r) {
+        put(Topic.ORDER, op.action(), "role order", reason, List.of(
+            new Line(Action.DELETE, names(r.before())), new Line(Action.CREATE, names(r.after()))));
+        return null;
+      }
+
+      @Override
+      public Void updateSettings(UpdateSettings s) {
+        put(Topic.SETTINGS, op.action(), "settings", reason, settingLines(s));
+        return null;
+      }
+
+      @Override
+      public Void transferOwner(TransferOwner t) {
+        put(Topic.SETTINGS, op.action(), "owner " + email(t.from()) + " -> " + email(t.to()), reason, List.of());
+        return null;
+      }
+
+      @Override
+      public Void createDepartment(Operation.CreateDepartment c) {
+        put(Topic.DEPARTMENTS, op.action(), "department " + quote(c.name()), reason, List.of());
+        return null;
+      }
+
+      @Override
+      public Void renameDepartment(Operation.RenameDepartment r) {
+        put(Topic.DEPARTMENTS, op.action(), "department " + quote(r.name().before()) + " -> "
+            + quote(r.name().after()), reason, List.of());
+        return null;
+      }
+
+      @Override
+      public Void deleteDepartment(Operation.DeleteDepartment d) {
+        put(Topic.DEPARTMENT_DELETIONS, op.action(), "department " + quote(d.department().name()), reason,
+            d.usersLeft() == 0 ? List.of() : List.of(new Line(null, d.usersLeft() + " user(s) still in it")));
+        return null;
+      }
+
+      @Override
+      public Void inviteUser(Operation.InviteUser i) {
+        put(Topic.INVITES, op.action(), "user " + clean(i.email()), reason, inviteLines(i));
+        return null;
+      }
+
+      @Override
+      public Void updateUser(Operation.UpdateUser u) {
+        put(Topic.USER_CHANGES, op.action(), "user " + email(u.user()), reason, userLines(u));
+        return null;
+      }
+
+      @Override
+      public Void disableUser(Operation.DisableUser d) {
+        put(Topic.DISABLES, op.action(), "user " + email(d.user()), reason,
+            List.of(new Line(null, "login disabled; the account and its roles stay")));
+        return null;
+      }
+
+      @Override
+      public Void deleteUser(Operation.DeleteUser d) {
+        put(Topic.USER_DELETIONS, op.action(), "user " + email(d.user()), reason, d.roles().isEmpty()
+            ? List.of(new Line(null, "in no role"))
+            : List.of(new Line(null, "leaves " + d.roles().stream().map(Text::quote).collect(Collectors.joining(", ")))));
+        return null;
+      }
+
+      @Override
+      public Void denyApplier(Operation.DenyApplier d) {
+        put(Topic.DENIALS, op.action(), "deny " + email(d.user()), reason, List.of());
+        return null;
+      }
+    });
   }
 
   private void addUpdate(UpdateRole u, String reason) {
