@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.roleform.portal.LiveState;
 import io.roleform.portal.NewRole;
+import io.roleform.portal.NewUser;
+import io.roleform.portal.UserPatch;
 import io.roleform.portal.PortalClient;
 import io.roleform.portal.PortalException;
 import io.roleform.portal.PortalException.Kind;
@@ -41,6 +43,7 @@ public final class KeycloakPortalClient implements PortalClient {
   private final ExecutorService executor;
   private final OkHttpClient http;
   private final AtomicLong requests;
+  private final KeycloakPeople people;
   /** What the last read saw, updated by every write of this client. */
   private final Map<String, GroupView> groups = new ConcurrentHashMap<>();
   private volatile Map<String, CatalogRole> catalog;
@@ -61,6 +64,7 @@ public final class KeycloakPortalClient implements PortalClient {
     TokenSource tokens = new TokenSource(config, http, clock, retrier, requests::incrementAndGet);
     this.transport = new AdminTransport(config, http, tokens, retrier, requests);
     this.reader = new KeycloakReader(config, transport, tokens, parallel);
+    this.people = new KeycloakPeople(transport, config.realm());
   }
 
   /** A client for the realm and credentials of {@code config}; nothing is sent until the first call. */
@@ -197,6 +201,39 @@ public final class KeycloakPortalClient implements PortalClient {
     addUserIds.stream().sorted().forEach(u -> calls.add(AdminRequest.put(null, "users", u, "groups", roleId)));
     removeUserIds.stream().sorted().forEach(u -> calls.add(AdminRequest.delete(null, "users", u, "groups", roleId)));
     parallel.forEach(calls, config.writeConcurrency(), transport::send);
+  }
+
+  @Override
+  public String inviteUser(NewUser user) {
+    return people.invite(user);
+  }
+
+  @Override
+  public void updateUser(String userId, UserPatch patch, String expectedVersion) {
+    people.update(userId, patch);
+  }
+
+  @Override
+  public void deleteUser(String userId) {
+    people.delete(userId);
+  }
+
+  @Override
+  public String createDepartment(String name) {
+    resolve();
+    return people.createDepartment(parentId, name);
+  }
+
+  @Override
+  public void renameDepartment(String departmentId, String name, String expectedVersion) {
+    resolve();
+    people.renameDepartment(parentId, departmentId, name);
+  }
+
+  @Override
+  public void deleteDepartment(String departmentId) {
+    resolve();
+    people.deleteDepartment(parentId, departmentId);
   }
 
   @Override

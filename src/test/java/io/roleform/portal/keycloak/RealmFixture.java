@@ -111,6 +111,17 @@ final class RealmFixture implements AutoCloseable {
     return call(new Request.Builder().url(url + path).header("Authorization", "Bearer " + adminToken).build(), null);
   }
 
+  /**
+   * Lets administrators write user attributes the realm's user profile does not declare (Keycloak
+   * 24+ drops them by default), so that {@code roleform.departments} is kept. See docs/keycloak.md.
+   */
+  void allowUnmanagedAttributes() {
+    com.fasterxml.jackson.databind.node.ObjectNode profile =
+        (com.fasterxml.jackson.databind.node.ObjectNode) get(base() + "/users/profile");
+    profile.put("unmanagedAttributePolicy", "ADMIN_EDIT");
+    send("PUT", base() + "/users/profile", profile);
+  }
+
   void renameGroup(String groupId, String newName) {
     ObjectNode g = (ObjectNode) get(base() + "/groups/" + groupId);
     ObjectNode body = obj().put("name", newName);
