@@ -44,11 +44,15 @@ import java.util.Set;
  */
 final class OperationRunner {
 
-  /** A role reference this plan should have created earlier, but did not. */
-  static final class UnresolvedRole extends RuntimeException {
+  /**
+   * The plan does not fit the portal: a role reference this plan should have created earlier but
+   * did not, or a change the portal's capabilities do not offer (the planner never makes such a
+   * plan for this portal).
+   */
+  static final class InconsistentPlan extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    UnresolvedRole(String message) {
+    InconsistentPlan(String message) {
       super(message);
     }
   }
@@ -97,7 +101,7 @@ final class OperationRunner {
     @Override
     public String approveApplier(ApproveApplier a) {
       String roleId = resolve(a.role());
-      client.approveUser(resolve(a.user()), roleId);
+      client.applierWrites().orElseThrow(() -> notOffered(a)).approveUser(resolve(a.user()), roleId);
       touched.add(roleId);
       return null;
     }
@@ -131,38 +135,39 @@ final class OperationRunner {
 
     @Override
     public String updateSettings(UpdateSettings s) {
-      client.updateSettings(after(s.allowView()), after(s.notifyMembers()));
+      client.settingsWrites().orElseThrow(() -> notOffered(s))
+          .updateSettings(after(s.allowView()), after(s.notifyMembers()));
       return null;
     }
 
     @Override
     public String transferOwner(TransferOwner t) {
-      client.transferOwner(t.to().id());
+      client.ownerWrites().orElseThrow(() -> notOffered(t)).transferOwner(t.to().id());
       return null;
     }
 
     @Override
     public String createDepartment(Operation.CreateDepartment c) {
-      String id = client.createDepartment(c.name());
+      String id = departments(c).createDepartment(c.name());
       createdDepartments.put(key(c.name()), id);
       return "created with id " + id;
     }
 
     @Override
     public String renameDepartment(Operation.RenameDepartment r) {
-      client.renameDepartment(r.department().id(), r.name().after(), r.expectedVersion());
+      departments(r).renameDepartment(r.department().id(), r.name().after(), r.expectedVersion());
       return null;
     }
 
     @Override
     public String deleteDepartment(Operation.DeleteDepartment d) {
-      client.deleteDepartment(d.department().id());
+      departments(d).deleteDepartment(d.department().id());
       return null;
     }
 
     @Override
     public String inviteUser(Operation.InviteUser i) {
-      String id = client.inviteUser(new NewUser(i.email(), i.firstName(), i.lastName(), departmentIds(i.departments())));
+      String id = users(i).inviteUser(new NewUser(i.email(), i.firstName(), i.lastName(), departmentIds(i.departments())));
       invitedIds.put(key(i.email()), id);
       return "invited with id " + id;
     }
@@ -173,27 +178,27 @@ final class OperationRunner {
       UserPatch patch = new UserPatch(after(u.firstName()), after(u.lastName()),
           u.departments() == null ? null : departmentIds(u.departments().after()),
           u.status() == null ? null : UserStatus.ACTIVE);
-      client.updateUser(id, patch, touchedUsers.add(id) ? u.expectedVersion() : null);
+      users(u).updateUser(id, patch, touchedUsers.add(id) ? u.expectedVersion() : null);
       return null;
     }
 
     @Override
     public String disableUser(Operation.DisableUser d) {
       String id = resolve(d.user());
-      client.updateUser(id, new UserPatch(null, null, null, UserStatus.DISABLED),
+      users(d).updateUser(id, new UserPatch(null, null, null, UserStatus.DISABLED),
           touchedUsers.add(id) ? d.expectedVersion() : null);
       return null;
     }
 
     @Override
     public String deleteUser(Operation.DeleteUser d) {
-      client.deleteUser(resolve(d.user()));
+      users(d).deleteUser(resolve(d.user()));
       return null;
     }
 
     @Override
     public String denyApplier(Operation.DenyApplier d) {
-      client.denyUser(resolve(d.user()));
+      client.applierWrites().orElseThrow(() -> notOffered(d)).denyUser(resolve(d.user()));
       return null;
     }
   };
@@ -202,7 +207,7 @@ final class OperationRunner {
     if (ref.id() != null) return ref.id();
     String id = invitedIds.get(key(ref.email()));
     if (id == null) {
-      throw new UnresolvedRole("The user " + ref.email() + " has no id yet: it should have been invited by"
+      throw new InconsistentPlan("The user " + ref.email() + " has no id yet: it should have been invited by"
           + " an earlier operation of this plan, but no such operation ran. The plan is inconsistent;"
           + " run plan again.");
     }
@@ -214,7 +219,7 @@ final class OperationRunner {
     for (DepartmentRef r : refs) {
       String id = r.id() != null ? r.id() : createdDepartments.get(key(r.name()));
       if (id == null) {
-        throw new UnresolvedRole("The department `" + r.name() + "` has no id yet: it should have been"
+        throw new InconsistentPlan("The department `" + r.name() + "` has no id yet: it should have been"
             + " created by an earlier operation of this plan, but no such operation ran. The plan is"
             + " inconsistent; run plan again.");
       }
@@ -229,11 +234,24 @@ final class OperationRunner {
     }
     String id = createdIds.get(key(ref.name()));
     if (id == null) {
-      throw new UnresolvedRole("The role `" + ref.name() + "` has no id yet: it should have been"
+      throw new InconsistentPlan("The role `" + ref.name() + "` has no id yet: it should have been"
           + " created by an earlier operation of this plan, but no such operation ran. The plan is"
           + " inconsistent; run plan again.");
     }
     return id;
+  }
+
+  private static InconsistentPlan notOffered(Operation op) {
+    return new InconsistentPlan("This portal kind does not support " + op.type() + "; the plan was made for"
+        + " another portal. Run plan again against this one.");
+  }
+
+  private PortalClient.UserWrites users(Operation op) {
+    return client.userWrites().orElseThrow(() -> notOffered(op));
+  }
+
+  private PortalClient.DepartmentWrites departments(Operation op) {
+    return client.departmentWrites().orElseThrow(() -> notOffered(op));
   }
 
   private Set<String> userIds(List<UserRef> users) {

@@ -84,7 +84,7 @@ final class ApplyCommand implements Callable<Integer> {
     }
     PendingConfig pending = saved == null ? PendingConfig.start(source.config, parent.env()) : null;
     try (PortalConnection conn = portalStep(pending, err,
-        () -> PortalConnection.open(portal, parent.env(), Streams.err(spec)))) {
+        () -> PortalConnection.open(parent.registry(), portal, parent.env(), Streams.err(spec)))) {
       LiveState live = portalStep(pending, err, () -> PortalConnection.call(conn.client()::read));
       DesiredState desired = pending == null ? null : pending.await(err);
       Plan plan;

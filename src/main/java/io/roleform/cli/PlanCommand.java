@@ -58,7 +58,7 @@ final class PlanCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     PendingConfig pending = PendingConfig.start(config, parent.env());
     try (PortalConnection conn =
-        pending.portalStep(err, () -> PortalConnection.open(portal, parent.env(), Streams.err(spec)))) {
+        pending.portalStep(err, () -> PortalConnection.open(parent.registry(), portal, parent.env(), Streams.err(spec)))) {
       LiveState live = pending.portalStep(err, () -> PortalConnection.call(conn.client()::read));
       DesiredState desired = pending.await(err);
       Plan plan = Planning.plan(desired, live, safety.toPlanOptions(), conn.label(), err);

@@ -24,6 +24,13 @@ public final class Diff {
 
   /** @param pruneUsers delete every live user the config does not list (--prune-users) */
   public static DiffResult compute(DesiredState desired, LiveState live, boolean prune, boolean pruneUsers) {
+    List<Diagnostic> unsupported = CapabilityCheck.problems(desired, live.portal().capabilities(),
+        live.portal().profile(), pruneUsers);
+    if (!unsupported.isEmpty()) {
+      List<Diagnostic> sorted = new ArrayList<>(unsupported);
+      sorted.sort(Diagnostic.ORDER);
+      return new DiffResult(List.of(), List.of(), sorted);
+    }
     DiffContext ctx = new DiffContext(desired, new LiveIndex(live), prune);
     PeopleDiffer.Result people = new PeopleDiffer(ctx, pruneUsers).diff();
     List<Operation> ops = new ArrayList<>(people.operations());

@@ -8,7 +8,7 @@ import io.roleform.config.Diagnostic;
 import io.roleform.config.SourcePosition;
 import io.roleform.portal.LiveDepartment;
 import io.roleform.portal.LiveUser;
-import io.roleform.portal.PortalFeature;
+import io.roleform.portal.Capabilities.Feature;
 import io.roleform.portal.UserStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,8 +22,8 @@ import java.util.Set;
 /**
  * Users, departments and appliers (DESIGN.md §7): invitations, user changes, disables, deletions,
  * department creations, renames and deletions, and applier denials. Emails and names match
- * case-insensitively. What the portal does not offer ({@link PortalFeature}) is a problem naming
- * the config value, found before anything is written.
+ * case-insensitively. What the portal does not offer was refused before, by {@code
+ * CapabilityCheck}.
  *
  * <p>Cheap when the config names no people: nothing is indexed and no operation is made, unless
  * {@code --prune-users} asks to delete every live user the config does not list.
@@ -55,7 +55,6 @@ final class PeopleDiffer {
 
   Result diff() {
     if (people.isEmpty() && !pruneUsers) return new Result(List.of(), Map.of());
-    if (!supported()) return new Result(List.of(), Map.of());
     departments();
     Set<String> listed = new HashSet<>();
     for (DesiredUser u : people.users()) {
@@ -81,37 +80,8 @@ final class PeopleDiffer {
     return new Result(ops, invited);
   }
 
-  /** Reports every people key the portal does not offer; false when any is missing. */
-  private boolean supported() {
-    boolean ok = true;
-    boolean namesUsers = !people.users().isEmpty() || !people.removedUsers().isEmpty() || pruneUsers;
-    if (namesUsers && !ctx.index.live.has(PortalFeature.USERS)) {
-      ok = false;
-      SourcePosition at = !people.users().isEmpty() ? people.users().get(0).position()
-          : people.positionOf("removedUsers/0");
-      ctx.problems.add(Diagnostic.at(at, !people.users().isEmpty() ? "/users" : "/removedUsers",
-          "this portal kind (" + ctx.index.profile() + ") does not let roleform manage users"));
-    }
-    if (people.namesDepartments() && !ctx.index.live.has(PortalFeature.DEPARTMENTS)) {
-      ok = false;
-      SourcePosition at = !people.departments().isEmpty() ? people.departments().get(0).position()
-          : people.positionOf("removedDepartments/0");
-      if (at == null) {
-        for (DesiredUser u : people.users()) if (u.departments() != null && at == null) at = u.positionOf("departments");
-      }
-      ctx.problems.add(Diagnostic.at(at, "/departments",
-          "this portal kind (" + ctx.index.profile() + ") has no departments"));
-    }
-    if (!people.appliers().isUnmanaged() && !ctx.index.live.has(PortalFeature.APPLIERS)) {
-      ok = false;
-      ctx.problems.add(Diagnostic.at(people.positionOf("appliers"), "/appliers",
-          "this portal kind (" + ctx.index.profile() + ") has no pending appliers to deny"));
-    }
-    return ok;
-  }
-
   private void departments() {
-    if (!ctx.index.live.has(PortalFeature.DEPARTMENTS)) return;
+    if (!ctx.index.live.has(Feature.DEPARTMENTS)) return;
     for (LiveDepartment d : ctx.index.live.departments()) {
       liveDepartments.put(LiveIndex.key(d.name()), d);
       departmentNamesById.put(d.id(), d.name());
@@ -205,7 +175,7 @@ final class PeopleDiffer {
   /** A deletion, preceded by the disable the portal requires. */
   private void remove(LiveUser live, String reason) {
     UserRef ref = ref(live);
-    if (ctx.index.live.has(PortalFeature.DELETE_NEEDS_DISABLE) && live.status() != UserStatus.DISABLED) {
+    if (ctx.index.live.has(Feature.DELETE_NEEDS_DISABLE) && live.status() != UserStatus.DISABLED) {
       ops.add(new Operation.DisableUser(ref, null, "disabled before deletion (" + reason + ")"));
     }
     List<String> roles = new ArrayList<>();

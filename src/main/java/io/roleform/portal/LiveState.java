@@ -1,6 +1,5 @@
 package io.roleform.portal;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,8 +16,7 @@ import java.util.Set;
  * @param users all users, including pending appliers and external collaborators
  * @param roles all roles, sorted by position
  * @param members user ids per role id; every role id of {@code roles} is a key
- * @param departments the departments (empty on portals without them)
- * @param features what the portal offers beyond roles
+ * @param departments the departments (empty on portals without {@link Capabilities.Feature#DEPARTMENTS})
  */
 public record LiveState(
     PortalInfo portal,
@@ -26,8 +24,7 @@ public record LiveState(
     List<LiveUser> users,
     List<LiveRole> roles,
     Map<String, Set<String>> members,
-    List<LiveDepartment> departments,
-    Set<PortalFeature> features) {
+    List<LiveDepartment> departments) {
 
   public LiveState {
     Objects.requireNonNull(portal, "portal == null");
@@ -36,22 +33,20 @@ public record LiveState(
     roles = List.copyOf(roles);
     members = Map.copyOf(members);
     departments = departments == null ? List.of() : List.copyOf(departments);
-    features = features == null ? PortalFeature.defaultsFor(portal.profile())
-        : features.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(features));
   }
 
-  /** A state without departments, with the features of its profile ({@link PortalFeature#defaultsFor}). */
+  /** A state without departments. */
   public LiveState(
       PortalInfo portal,
       List<Permission> permissions,
       List<LiveUser> users,
       List<LiveRole> roles,
       Map<String, Set<String>> members) {
-    this(portal, permissions, users, roles, members, List.of(), null);
+    this(portal, permissions, users, roles, members, List.of());
   }
 
-  /** Whether the portal offers {@code feature}. */
-  public boolean has(PortalFeature feature) {
-    return features.contains(feature);
+  /** Whether the portal's kind declares {@code feature} ({@link PortalInfo#capabilities()}). */
+  public boolean has(Capabilities.Feature feature) {
+    return portal.capabilities().has(feature);
   }
 }

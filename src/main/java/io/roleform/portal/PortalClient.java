@@ -1,33 +1,40 @@
 package io.roleform.portal;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The service-provider interface every kind of portal implements: read the live state, and make
- * each kind of change in as few requests as the portal allows.
+ * The service-provider interface every portal kind implements: read the live state, and make each
+ * kind of change in as few requests as the portal allows.
  *
- * <p>Implementations own transport concerns (auth, retries with backoff, timeouts, redaction of
- * secrets, request logging). Every write method either succeeds exactly once — a retried write
- * never applies twice — or throws {@link PortalException}. Write methods do not re-read state.
+ * <p>Implementations own the connection (credentials, retries with backoff, timeouts, redaction of
+ * secrets, request logging — through the shared transport). Every write method either succeeds
+ * exactly once — a retried write never applies twice — or throws {@link PortalException}. Write
+ * methods do not re-read state.
  *
- * <p>Write chaining: after {@link #guardWrites(long)} each write is made conditional on the portal
- * still being at the state version the previous write of this client left it at, so that any other
- * writer stops this one with {@link PortalException.Kind#PRECONDITION_FAILED} instead of producing
- * a mix of two configs. Portals without a state version ignore the guard.
+ * <p>Concurrent writers: after {@link #read()}, writes are conditional on the portal still being
+ * as that read saw it, as far as the portal's {@link Capabilities.Concurrency} allows. With {@code
+ * STATE_VERSION} each write requires the state version the previous write of this client left (the
+ * first: the one read), so any other writer stops this one with {@link
+ * PortalException.Kind#PRECONDITION_FAILED} instead of producing a mix of two configs.
+ *
+ * <p>Optional features ({@link Capabilities}) have their writes behind {@code Optional}
+ * accessors, present exactly when the capabilities read include the feature: a client never has a
+ * write that can only fail.
  */
 public interface PortalClient extends AutoCloseable {
 
-  /** Reads the whole live state. */
+  /** Reads the whole live state, and starts the chain of conditional writes from it. */
   LiveState read();
-
-  /** From now on, every write requires the portal to be at {@code stateVersion} (then chains). */
-  void guardWrites(long stateVersion);
 
   /** Creates a role; returns its id. */
   String createRole(NewRole role);
 
-  /** Updates a role; {@code expectedVersion} (may be {@code null}) is sent as {@code If-Match}. */
+  /**
+   * Updates a role; {@code expectedVersion} (may be {@code null}) is the role's version read at plan
+   * time: the write fails with {@code PRECONDITION_FAILED} if the role changed since.
+   */
   void updateRole(String roleId, RolePatch patch, String expectedVersion);
 
   /** Deletes a role, moving its members to {@code moveMembersToId} (or removing them if null). */
@@ -39,56 +46,77 @@ public interface PortalClient extends AutoCloseable {
   /** Adds and removes members of one role in a single batch. */
   void changeMembers(String roleId, Set<String> addUserIds, Set<String> removeUserIds);
 
-  /** Approves a pending applier into a role. */
-  void approveUser(String userId, String roleId);
-
-  /** Updates portal settings; {@code null} values are left unchanged. */
-  void updateSettings(Boolean allowView, Boolean notifyMembers);
-
-  /** Transfers ownership of the portal/app to the user with that id. */
-  void transferOwner(String newOwnerUserId);
-
-  /** Invites (creates) an active user; returns its id. No e-mail is sent. */
-  default String inviteUser(NewUser user) {
-    throw unsupported("inviting users");
+  /** Present when the portal has {@link Capabilities.Feature#APPLIERS}. */
+  default Optional<ApplierWrites> applierWrites() {
+    return Optional.empty();
   }
 
-  /** Changes a user's names, departments and/or status; {@code expectedVersion} may be null. */
-  default void updateUser(String userId, UserPatch patch, String expectedVersion) {
-    throw unsupported("changing users");
+  /** Present when the portal has any {@link Capabilities.Setting}. */
+  default Optional<SettingsWrites> settingsWrites() {
+    return Optional.empty();
   }
 
-  /** Deletes a user (on an application platform: removes them from the application). */
-  default void deleteUser(String userId) {
-    throw unsupported("deleting users");
+  /** Present when the portal has {@link Capabilities.Feature#OWNER_TRANSFER}. */
+  default Optional<OwnerWrites> ownerWrites() {
+    return Optional.empty();
   }
 
-  /** Denies a pending applier. */
-  default void denyUser(String userId) {
-    throw unsupported("denying appliers");
+  /** Present when the portal has {@link Capabilities.Feature#USERS}. */
+  default Optional<UserWrites> userWrites() {
+    return Optional.empty();
   }
 
-  /** Creates a department; returns its id. */
-  default String createDepartment(String name) {
-    throw unsupported("departments");
-  }
-
-  /** Renames a department; {@code expectedVersion} may be null. */
-  default void renameDepartment(String departmentId, String name, String expectedVersion) {
-    throw unsupported("departments");
-  }
-
-  /** Deletes a department that has no users. */
-  default void deleteDepartment(String departmentId) {
-    throw unsupported("departments");
-  }
-
-  private static PortalException unsupported(String what) {
-    return new PortalException(PortalException.Kind.UNSUPPORTED, 0,
-        "this kind of portal does not support " + what);
+  /** Present when the portal has {@link Capabilities.Feature#DEPARTMENTS}. */
+  default Optional<DepartmentWrites> departmentWrites() {
+    return Optional.empty();
   }
 
   /** Releases connections and threads. Never throws. */
   @Override
   void close();
+
+  /** Writes of a portal with pending appliers. */
+  interface ApplierWrites {
+    /** Approves a pending applier into a role. */
+    void approveUser(String userId, String roleId);
+
+    /** Denies a pending applier (who is then gone). */
+    void denyUser(String userId);
+  }
+
+  /** Writes of a portal whose users roleform may create, change and delete (DESIGN.md §7). */
+  interface UserWrites {
+    /** Invites (creates) an active user; returns its id. No e-mail is sent. */
+    String inviteUser(NewUser user);
+
+    /** Changes a user's names, departments and/or status; {@code expectedVersion} may be null. */
+    void updateUser(String userId, UserPatch patch, String expectedVersion);
+
+    /** Deletes a user (on an application platform: removes them from the application). */
+    void deleteUser(String userId);
+  }
+
+  /** Writes of a portal with departments. */
+  interface DepartmentWrites {
+    /** Creates a department; returns its id. */
+    String createDepartment(String name);
+
+    /** Renames a department, keeping its id and users; {@code expectedVersion} may be null. */
+    void renameDepartment(String departmentId, String name, String expectedVersion);
+
+    /** Deletes a department that has no users. */
+    void deleteDepartment(String departmentId);
+  }
+
+  /** Writes of a portal with settings. */
+  interface SettingsWrites {
+    /** Updates portal settings; {@code null} values are left unchanged. */
+    void updateSettings(Boolean allowView, Boolean notifyMembers);
+  }
+
+  /** Writes of a portal with an owner. */
+  interface OwnerWrites {
+    /** Transfers ownership of the portal to the user with that id. */
+    void transferOwner(String newOwnerUserId);
+  }
 }

@@ -23,9 +23,7 @@ public final class PortalException extends RuntimeException {
     /** 429/5xx/connection failures that outlasted the retries. */
     UNAVAILABLE,
     /** The portal answered something that is not Portal API v1 (garbage, wrong shape). */
-    PROTOCOL,
-    /** The portal kind does not support what was asked. */
-    UNSUPPORTED
+    PROTOCOL
   }
 
   private static final long serialVersionUID = 1L;

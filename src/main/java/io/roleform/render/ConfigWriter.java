@@ -70,7 +70,7 @@ public final class ConfigWriter {
 
   /** Whether an export of {@code live} includes users when neither --users nor --no-users is given. */
   public static boolean usersByDefault(LiveState live) {
-    return live.has(io.roleform.portal.PortalFeature.USERS) && live.users().size() < USERS_BY_DEFAULT_BELOW;
+    return live.has(io.roleform.portal.Capabilities.Feature.USERS) && live.users().size() < USERS_BY_DEFAULT_BELOW;
   }
 
   /** The config as one YAML document, ending with a newline; users as {@link #usersByDefault}. */

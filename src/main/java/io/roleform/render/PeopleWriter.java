@@ -3,7 +3,7 @@ package io.roleform.render;
 import io.roleform.portal.LiveDepartment;
 import io.roleform.portal.LiveState;
 import io.roleform.portal.LiveUser;
-import io.roleform.portal.PortalFeature;
+import io.roleform.portal.Capabilities.Feature;
 import io.roleform.portal.UserStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,7 +24,7 @@ final class PeopleWriter {
   private PeopleWriter() {}
 
   static String departments(LiveState live) {
-    if (!live.has(PortalFeature.DEPARTMENTS) || live.departments().isEmpty()) return "";
+    if (!live.has(Feature.DEPARTMENTS) || live.departments().isEmpty()) return "";
     List<LiveDepartment> sorted = new ArrayList<>(live.departments());
     sorted.sort(Comparator.comparing((LiveDepartment d) -> d.name().toLowerCase(Locale.ROOT)));
     StringBuilder out = new StringBuilder("departments:\n");
@@ -41,7 +41,7 @@ final class PeopleWriter {
   static String users(LiveState live, List<LiveUser> users) {
     Map<String, String> departmentNames = new HashMap<>();
     for (LiveDepartment d : live.departments()) departmentNames.put(d.id(), d.name());
-    boolean departments = live.has(PortalFeature.DEPARTMENTS);
+    boolean departments = live.has(Feature.DEPARTMENTS);
     StringBuilder out = new StringBuilder();
     int written = 0;
     for (LiveUser u : sorted(users)) {

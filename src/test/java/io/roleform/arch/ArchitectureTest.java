@@ -35,7 +35,7 @@ class ArchitectureTest {
       "plan", Set.of("config", "portal", "diff"),
       "apply", Set.of("portal", "diff", "plan"),
       "render", Set.of("config", "portal", "diff", "plan"),
-      "sandbox", Set.of(),
+      "sandbox", Set.of("portal"),
       "cli", Set.of("config", "portal", "diff", "plan", "apply", "render", "sandbox"));
 
   /** Libraries and the only stages (top-level package, or package prefix) that may use them. */
@@ -94,6 +94,25 @@ class ArchitectureTest {
       if (test.matcher(Files.readString(file)).find()) violations.add(MAIN.relativize(file).toString());
     }
     assertThat(kinds).contains("CreateRole");
+    assertThat(violations).isEmpty();
+  }
+
+  /**
+   * A portal kind is known only to itself and the registry: outside {@code portal.X}, no code
+   * imports {@code portal.X} (the command line asks {@link io.roleform.portal.PortalRegistry}).
+   */
+  @Test
+  void noPackageImportsAConcretePortalKind() throws IOException {
+    List<String> violations = new ArrayList<>();
+    for (Path file : sources()) {
+      String pkg = MAIN.relativize(file.getParent()).toString().replace('/', '.');
+      for (String imported : imports(file)) {
+        Matcher kind = Pattern.compile("^io\\.roleform\\.(portal\\.[a-z]+)\\.").matcher(imported);
+        if (kind.find() && !pkg.equals(kind.group(1)) && !pkg.startsWith(kind.group(1) + ".")) {
+          violations.add(MAIN.relativize(file) + " imports " + imported);
+        }
+      }
+    }
     assertThat(violations).isEmpty();
   }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.roleform.portal.Capabilities;
+import io.roleform.portal.Capabilities.Feature;
 import io.roleform.portal.LiveState;
 import io.roleform.portal.NewRole;
 import io.roleform.portal.NewUser;
@@ -15,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,8 +31,10 @@ import okhttp3.OkHttpClient;
  * <p>One shared {@code OkHttpClient} per instance; its interceptors add the bearer token, retry
  * what is safe to retry ({@link RetryInterceptor}), and log one line per request when asked. Every
  * write carries a fresh {@code Idempotency-Key} per call, repeated on its retries, so a retried
- * write applies at most once; after {@link #guardWrites(long)} every write also carries {@code
- * If-State-Version} and chains on the {@code State-Version} its answer returns. Failures surface
+ * write applies at most once; after {@link #read()} every write also carries {@code
+ * If-State-Version} (first the version read) and chains on the {@code State-Version} its answer
+ * returns. Appliers, settings and owner writes are offered as the profile read declares them
+ * ({@link PortalApiCapabilities}). Failures surface
  * as {@link io.roleform.portal.PortalException}s whose messages never contain the token.
  *
  * <p>Writes are serialised (the chain needs one at a time); {@link #read()} may run alongside.
@@ -44,6 +49,8 @@ public final class HttpPortalClient implements PortalClient {
   private final Transport transport;
   private final ExecutorService readers;
   private final WriteChain chain = new WriteChain();
+  /** What the last read declared; nothing optional before the first read. */
+  private volatile Capabilities capabilities = Capabilities.core(Capabilities.Concurrency.STATE_VERSION);
 
   private HttpPortalClient(HttpPortalConfig config, Sleeper sleeper) {
     ObjectMapper json =
@@ -98,12 +105,103 @@ public final class HttpPortalClient implements PortalClient {
 
   @Override
   public LiveState read() {
-    return new LiveStateReader(transport, readers).read();
+    LiveState state = new LiveStateReader(transport, readers).read();
+    capabilities = state.portal().capabilities();
+    chain.guard(state.portal().stateVersion());
+    return state;
+  }
+
+  /** For tests: what {@link #read()} does with what it reads, without a read. */
+  void assumeRead(long stateVersion, String profile) {
+    capabilities = PortalApiCapabilities.of(profile);
+    chain.guard(stateVersion);
   }
 
   @Override
-  public void guardWrites(long stateVersion) {
-    chain.guard(stateVersion);
+  public Optional<ApplierWrites> applierWrites() {
+    return offered(capabilities.has(Feature.APPLIERS), new ApplierWrites() {
+      @Override
+      public void approveUser(String userId, String roleId) {
+        HttpPortalClient.this.approveUser(userId, roleId);
+      }
+
+      @Override
+      public void denyUser(String userId) {
+        write("POST", transport.url("users", userId, "deny").build(), null, null);
+      }
+    });
+  }
+
+  @Override
+  public Optional<UserWrites> userWrites() {
+    return offered(capabilities.has(Feature.USERS), new UserWrites() {
+      @Override
+      public String inviteUser(NewUser user) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("email", user.email());
+        putIfPresent(body, "firstName", user.firstName());
+        putIfPresent(body, "lastName", user.lastName());
+        if (!user.departmentIds().isEmpty()) body.put("departments", user.departmentIds());
+        return createdId(write("POST", transport.url("users").build(), body, null), "user");
+      }
+
+      @Override
+      public void updateUser(String userId, UserPatch patch, String expectedVersion) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        putIfPresent(body, "firstName", patch.firstName());
+        putIfPresent(body, "lastName", patch.lastName());
+        putIfPresent(body, "departments", patch.departmentIds());
+        putIfPresent(body, "status", patch.status() == null ? null : patch.status().name().toLowerCase(Locale.ROOT));
+        if (!body.isEmpty()) write("PATCH", transport.url("users", userId).build(), body, expectedVersion);
+      }
+
+      @Override
+      public void deleteUser(String userId) {
+        write("DELETE", transport.url("users", userId).build(), null, null);
+      }
+    });
+  }
+
+  @Override
+  public Optional<DepartmentWrites> departmentWrites() {
+    return offered(capabilities.has(Feature.DEPARTMENTS), new DepartmentWrites() {
+      @Override
+      public String createDepartment(String name) {
+        return createdId(write("POST", transport.url("departments").build(), Map.of("name", name), null), "department");
+      }
+
+      @Override
+      public void renameDepartment(String departmentId, String name, String expectedVersion) {
+        write("PATCH", transport.url("departments", departmentId).build(), Map.of("name", name), expectedVersion);
+      }
+
+      @Override
+      public void deleteDepartment(String departmentId) {
+        write("DELETE", transport.url("departments", departmentId).build(), null, null);
+      }
+    });
+  }
+
+  private String createdId(Reply reply, String what) {
+    String id = transport.read(reply, Wire.CreatedDoc.class).id();
+    if (id == null || id.isBlank()) {
+      throw transport.failures().protocol(reply, "the created " + what + " has no `id`");
+    }
+    return id;
+  }
+
+  @Override
+  public Optional<SettingsWrites> settingsWrites() {
+    return offered(!capabilities.settings().isEmpty(), (SettingsWrites) this::updateSettings);
+  }
+
+  @Override
+  public Optional<OwnerWrites> ownerWrites() {
+    return offered(capabilities.has(Feature.OWNER_TRANSFER), (OwnerWrites) this::transferOwner);
+  }
+
+  private static <T> Optional<T> offered(boolean declared, T writes) {
+    return declared ? Optional.of(writes) : Optional.empty();
   }
 
   @Override
@@ -159,66 +257,11 @@ public final class HttpPortalClient implements PortalClient {
     }
   }
 
-  @Override
-  public void approveUser(String userId, String roleId) {
+  private void approveUser(String userId, String roleId) {
     write("POST", transport.url("users", userId, "approve").build(), Map.of("roleId", roleId), null);
   }
 
-  @Override
-  public String inviteUser(NewUser user) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("email", user.email());
-    putIfPresent(body, "firstName", user.firstName());
-    putIfPresent(body, "lastName", user.lastName());
-    if (!user.departmentIds().isEmpty()) body.put("departments", user.departmentIds());
-    return createdId(write("POST", transport.url("users").build(), body, null), "user");
-  }
-
-  @Override
-  public void updateUser(String userId, UserPatch patch, String expectedVersion) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    putIfPresent(body, "firstName", patch.firstName());
-    putIfPresent(body, "lastName", patch.lastName());
-    putIfPresent(body, "departments", patch.departmentIds());
-    putIfPresent(body, "status", patch.status() == null ? null : patch.status().name().toLowerCase(Locale.ROOT));
-    if (!body.isEmpty()) write("PATCH", transport.url("users", userId).build(), body, expectedVersion);
-  }
-
-  @Override
-  public void deleteUser(String userId) {
-    write("DELETE", transport.url("users", userId).build(), null, null);
-  }
-
-  @Override
-  public void denyUser(String userId) {
-    write("POST", transport.url("users", userId, "deny").build(), null, null);
-  }
-
-  @Override
-  public String createDepartment(String name) {
-    return createdId(write("POST", transport.url("departments").build(), Map.of("name", name), null), "department");
-  }
-
-  @Override
-  public void renameDepartment(String departmentId, String name, String expectedVersion) {
-    write("PATCH", transport.url("departments", departmentId).build(), Map.of("name", name), expectedVersion);
-  }
-
-  @Override
-  public void deleteDepartment(String departmentId) {
-    write("DELETE", transport.url("departments", departmentId).build(), null, null);
-  }
-
-  private String createdId(Reply reply, String what) {
-    String id = transport.read(reply, Wire.CreatedDoc.class).id();
-    if (id == null || id.isBlank()) {
-      throw transport.failures().protocol(reply, "the created " + what + " has no `id`");
-    }
-    return id;
-  }
-
-  @Override
-  public void updateSettings(Boolean allowView, Boolean notifyMembers) {
+  private void updateSettings(Boolean allowView, Boolean notifyMembers) {
     Map<String, Object> body = new LinkedHashMap<>();
     putIfPresent(body, "allowView", allowView);
     putIfPresent(body, "notifyMembers", notifyMembers);
@@ -227,8 +270,7 @@ public final class HttpPortalClient implements PortalClient {
     }
   }
 
-  @Override
-  public void transferOwner(String newOwnerUserId) {
+  private void transferOwner(String newOwnerUserId) {
     write("POST", transport.url("portal", "owner-transfer").build(), Map.of("newOwner", newOwnerUserId), null);
   }
 

@@ -8,7 +8,7 @@ import io.roleform.portal.LiveUser;
 import io.roleform.portal.Permission;
 import io.roleform.portal.PortalException;
 import io.roleform.portal.PortalException.Kind;
-import io.roleform.portal.PortalFeature;
+import io.roleform.portal.Capabilities.Feature;
 import io.roleform.portal.PortalInfo;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -72,9 +72,7 @@ final class LiveStateReader {
   private Snapshot readOnce() {
     Reply portalReply = transport.get(transport.url("portal").build());
     long version = transport.stateVersion(portalReply);
-    Wire.PortalDoc portalDoc = map(portalReply, () -> transport.read(portalReply, Wire.PortalDoc.class));
-    PortalInfo portal = map(portalReply, portalDoc::toLive);
-    Set<PortalFeature> features = portalDoc.liveFeatures();
+    PortalInfo portal = map(portalReply, () -> transport.read(portalReply, Wire.PortalDoc.class).toLive());
     transport.failures().roleManagementPermission(portal.roleManagementPermission());
     if (portal.stateVersion() != version) {
       return new Snapshot(null, version);
@@ -90,7 +88,7 @@ final class LiveStateReader {
     Future<List<Wire.MembershipDoc>> memberships =
         pool.submit(() -> list("memberships", Wire.MembershipDoc.class, (d, i) -> d, version, stop));
     // Departments only where the portal has them: one more paged list, usually one request.
-    Future<List<LiveDepartment>> departments = features.contains(PortalFeature.DEPARTMENTS)
+    Future<List<LiveDepartment>> departments = portal.capabilities().has(Feature.DEPARTMENTS)
         ? pool.submit(() -> list("departments", Wire.DepartmentDoc.class, (d, i) -> d.toLive(i), version, stop))
         : java.util.concurrent.CompletableFuture.completedFuture(List.of());
 
@@ -104,7 +102,7 @@ final class LiveStateReader {
     }
     LiveState state = assemble(portal, p, u, r, m);
     return new Snapshot(new LiveState(state.portal(), state.permissions(), state.users(), state.roles(),
-        state.members(), d, features), version);
+        state.members(), d), version);
   }
 
   /**

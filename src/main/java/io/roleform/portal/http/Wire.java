@@ -36,27 +36,14 @@ final class Wire {
       SettingsDoc settings,
       String adminRoleId,
       String roleManagementPermission,
-      ViewerDoc viewer,
-      List<String> features) {
-
-    /** The features the portal declares; unknown names are ignored, absent = none. */
-    java.util.Set<io.roleform.portal.PortalFeature> liveFeatures() {
-      java.util.Set<io.roleform.portal.PortalFeature> out =
-          java.util.EnumSet.noneOf(io.roleform.portal.PortalFeature.class);
-      if (features != null) {
-        for (String f : features) {
-          io.roleform.portal.PortalFeature known = io.roleform.portal.PortalFeature.fromWire(f);
-          if (known != null) out.add(known);
-        }
-      }
-      return out;
-    }
+      ViewerDoc viewer) {
 
     PortalInfo toLive() {
       SettingsDoc s = settings == null ? new SettingsDoc(null, null, null) : settings;
       return new PortalInfo(
           name,
           need(profile, "$.profile"),
+          PortalApiCapabilities.of(profile),
           need(stateVersion, "$.stateVersion"),
           new PortalSettings(s.owner(), s.allowView(), s.notifyMembers()),
           need(adminRoleId, "$.adminRoleId"),

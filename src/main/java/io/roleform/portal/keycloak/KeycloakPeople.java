@@ -142,7 +142,7 @@ final class KeycloakPeople {
 
   private void editList(String parentId, java.util.function.Consumer<List<String>> edit) {
     if (parentId == null) {
-      throw new PortalException(Kind.UNSUPPORTED, 0, "Departments on Keycloak are kept on the parent group;"
+      throw new PortalException(Kind.INVALID, 0, "Departments on Keycloak are kept on the parent group;"
           + " name one with parentGroup= in the portal address.");
     }
     ObjectNode group = (ObjectNode) transport.get(AdminRequest.get("groups", parentId));

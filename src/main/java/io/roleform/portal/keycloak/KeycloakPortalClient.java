@@ -3,6 +3,7 @@ package io.roleform.portal.keycloak;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.roleform.portal.Capabilities;
 import io.roleform.portal.LiveState;
 import io.roleform.portal.NewRole;
 import io.roleform.portal.NewUser;
@@ -26,15 +27,29 @@ import okhttp3.OkHttpClient;
 /**
  * {@link PortalClient} over Keycloak's Admin REST API (see the package doc for the mapping).
  *
- * <p>Keycloak has no conditional writes and no batch endpoints, so: {@link #guardWrites} is
- * ignored (stale saved plans are still refused, by the fingerprint of everything read);
- * {@link #updateRole} reads the group once to honour {@code expectedVersion} (a check just before
- * the write, not an atomic one); members are changed one request per user, {@code
+ * <p>Keycloak has no state version and no batch endpoints, so ({@link #CAPABILITIES}): another
+ * writer is detected per group — {@link #updateRole} reads the group once to honour {@code
+ * expectedVersion} (a check just before the write, not an atomic one), and stale saved plans are
+ * refused by the fingerprint of everything read; members are changed one request per user, {@code
  * writeConcurrency} at a time. Every write is idempotent or made so (a create retried after a lost
- * answer finds the group it made), so retries never apply a change twice. Owner, appliers and
- * portal settings do not exist in Keycloak: those calls throw {@link Kind#UNSUPPORTED}.
+ * answer finds the group it made), so retries never apply a change twice. Owner, appliers, case
+ * actions and portal settings do not exist in Keycloak: it declares none of them, so the planner
+ * refuses a config that asks for them before anything is written.
  */
 public final class KeycloakPortalClient implements PortalClient {
+
+  /**
+   * What a Keycloak realm supports: roles (groups), their role mappings, order and members, and
+   * users (invite, change, disable, delete). With a parent group also departments ({@link
+   * #capabilities(KeycloakConfig)}).
+   */
+  public static final Capabilities CAPABILITIES =
+      Capabilities.core(Capabilities.Concurrency.RESOURCE_VERSION).with(Capabilities.Feature.USERS);
+
+  /** The capabilities of the realm and parent group {@code config} names. */
+  static Capabilities capabilities(KeycloakConfig config) {
+    return config.parentGroup() == null ? CAPABILITIES : CAPABILITIES.with(Capabilities.Feature.DEPARTMENTS);
+  }
 
   private final KeycloakConfig config;
   private final AdminTransport transport;
@@ -97,14 +112,9 @@ public final class KeycloakPortalClient implements PortalClient {
     return s.state();
   }
 
-  /** Keycloak has no state version; the fingerprint of the read state does the staleness work. */
-  @Override
-  public void guardWrites(long stateVersion) {}
-
   @Override
   public String createRole(NewRole role) {
     resolve();
-    if (role.caseActions() != null && !role.caseActions().isEmpty()) throw unsupported("case actions");
     List<CatalogRole> grants = catalogRoles(role.permissions());
     int position = groups.values().stream().map(GroupView::storedPosition)
         .filter(p -> p != null).mapToInt(Integer::intValue).max().orElse(groups.size() - 1) + 1;
@@ -133,7 +143,6 @@ public final class KeycloakPortalClient implements PortalClient {
   @Override
   public void updateRole(String roleId, RolePatch patch, String expectedVersion) {
     if (patch.permissions() != null) resolve();
-    if (patch.caseActions() != null && !patch.caseActions().isEmpty()) throw unsupported("case actions");
     GroupView live = GroupView.of(transport.get(AdminRequest.get("groups", roleId)), config.clientId());
     if (expectedVersion != null && !expectedVersion.equals(live.version())) {
       throw new PortalException(Kind.PRECONDITION_FAILED, 412, "The Keycloak group '" + live.name()
@@ -204,51 +213,47 @@ public final class KeycloakPortalClient implements PortalClient {
   }
 
   @Override
-  public String inviteUser(NewUser user) {
-    return people.invite(user);
+  public java.util.Optional<UserWrites> userWrites() {
+    return java.util.Optional.of(new UserWrites() {
+      @Override
+      public String inviteUser(NewUser user) {
+        return people.invite(user);
+      }
+
+      @Override
+      public void updateUser(String userId, UserPatch patch, String expectedVersion) {
+        people.update(userId, patch);
+      }
+
+      @Override
+      public void deleteUser(String userId) {
+        people.delete(userId);
+      }
+    });
   }
 
   @Override
-  public void updateUser(String userId, UserPatch patch, String expectedVersion) {
-    people.update(userId, patch);
-  }
+  public java.util.Optional<DepartmentWrites> departmentWrites() {
+    if (config.parentGroup() == null) return java.util.Optional.empty();
+    return java.util.Optional.of(new DepartmentWrites() {
+      @Override
+      public String createDepartment(String name) {
+        resolve();
+        return people.createDepartment(parentId, name);
+      }
 
-  @Override
-  public void deleteUser(String userId) {
-    people.delete(userId);
-  }
+      @Override
+      public void renameDepartment(String departmentId, String name, String expectedVersion) {
+        resolve();
+        people.renameDepartment(parentId, departmentId, name);
+      }
 
-  @Override
-  public String createDepartment(String name) {
-    resolve();
-    return people.createDepartment(parentId, name);
-  }
-
-  @Override
-  public void renameDepartment(String departmentId, String name, String expectedVersion) {
-    resolve();
-    people.renameDepartment(parentId, departmentId, name);
-  }
-
-  @Override
-  public void deleteDepartment(String departmentId) {
-    resolve();
-    people.deleteDepartment(parentId, departmentId);
-  }
-
-  @Override
-  public void approveUser(String userId, String roleId) {
-    throw unsupported("pending appliers");
-  }
-
-  @Override
-  public void updateSettings(Boolean allowView, Boolean notifyMembers) {
-    throw unsupported("portal settings (allowView, notifyMembers)");
-  }
-
-  @Override
-  public void transferOwner(String newOwnerUserId) {
-    throw unsupported("an owner");
+      @Override
+      public void deleteDepartment(String departmentId) {
+        resolve();
+        people.deleteDepartment(parentId, departmentId);
+      }
+    });
   }
 
   @Override
@@ -311,10 +316,5 @@ public final class KeycloakPortalClient implements PortalClient {
 
   private String where() {
     return config.parentGroup() == null ? "at the top level" : "under '" + config.parentGroup() + "'";
-  }
-
-  private PortalException unsupported(String what) {
-    return new PortalException(Kind.UNSUPPORTED, 0, "A Keycloak portal has no " + what
-        + "; roleform cannot manage it there. Remove it from the config for this portal.");
   }
 }

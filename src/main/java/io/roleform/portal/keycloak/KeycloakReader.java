@@ -5,7 +5,6 @@ import io.roleform.portal.LiveRole;
 import io.roleform.portal.LiveState;
 import io.roleform.portal.LiveDepartment;
 import io.roleform.portal.LiveUser;
-import io.roleform.portal.PortalFeature;
 import io.roleform.portal.Permission;
 import io.roleform.portal.PortalException;
 import io.roleform.portal.PortalException.Kind;
@@ -111,12 +110,9 @@ final class KeycloakReader {
     }
     List<Permission> permissions = catalog.values().stream()
         .map(r -> new Permission(r.name(), r.name(), r.description(), List.of())).toList();
-    PortalInfo info = new PortalInfo(config.realm(), "keycloak", 0L, null, admin.id(),
+    PortalInfo info = new PortalInfo(config.realm(), "keycloak", KeycloakPortalClient.capabilities(config), 0L, null, admin.id(),
         config.managePermission(), tokens.subject(), tokens.email());
-    java.util.Set<PortalFeature> features = parentId == null ? java.util.EnumSet.of(PortalFeature.USERS)
-        : java.util.EnumSet.of(PortalFeature.USERS, PortalFeature.DEPARTMENTS);
-    LiveState state = new LiveState(info, permissions, List.copyOf(users.values()), roles, members, departments,
-        features);
+    LiveState state = new LiveState(info, permissions, List.copyOf(users.values()), roles, members, departments);
     return new Snapshot(state, parentId, clientUuid, byId, catalog);
   }
 

@@ -31,7 +31,7 @@ class RetryTest {
   void start() throws Exception {
     portal = new PortalServer();
     client = portal.client();
-    client.guardWrites(10);
+    client.assumeRead(10, "secure-exchanges");
   }
 
   @AfterEach
@@ -130,12 +130,12 @@ class RetryTest {
     for (int i = 0; i < 4; i++) {
       portal.enqueue(problem(503, "Service Unavailable", "maintenance", null, 10));
     }
-    assertThatThrownBy(() -> client.approveUser("u16", "r2"))
+    assertThatThrownBy(() -> client.changeMembers("r2", Set.of("u16"), Set.of()))
         .isInstanceOfSatisfying(PortalException.class, e -> {
           assertThat(e.kind()).isEqualTo(PortalException.Kind.UNAVAILABLE);
           assertThat(e.status()).isEqualTo(503);
         })
-        .hasMessageContaining("POST /api/v1/users/u16/approve failed after 4 attempts")
+        .hasMessageContaining("POST /api/v1/roles/r2/members failed after 4 attempts")
         .hasMessageContaining("503 Service Unavailable")
         .hasMessageContaining("maintenance")
         .hasMessageNotContaining(TOKEN);

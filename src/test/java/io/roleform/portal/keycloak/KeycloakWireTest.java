@@ -1,5 +1,7 @@
 package io.roleform.portal.keycloak;
 
+import io.roleform.portal.Capabilities;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -196,13 +198,12 @@ class KeycloakWireTest {
   }
 
   @Test
-  void whatKeycloakLacksIsUnsupportedWithoutAnyRequest() {
-    assertThatThrownBy(() -> client.approveUser("u1", "g1")).isInstanceOfSatisfying(PortalException.class,
-        e -> assertThat(e.kind()).isEqualTo(Kind.UNSUPPORTED));
-    assertThatThrownBy(() -> client.transferOwner("u1")).isInstanceOfSatisfying(PortalException.class,
-        e -> assertThat(e.kind()).isEqualTo(Kind.UNSUPPORTED));
-    assertThatThrownBy(() -> client.updateSettings(null, true)).isInstanceOfSatisfying(PortalException.class,
-        e -> assertThat(e.kind()).isEqualTo(Kind.UNSUPPORTED));
+  void whatKeycloakLacksIsNeitherDeclaredNorOffered() {
+    assertThat(KeycloakPortalClient.CAPABILITIES.settings()).isEmpty();
+    assertThat(KeycloakPortalClient.CAPABILITIES.features()).containsExactly(Capabilities.Feature.USERS);
+    assertThat(client.applierWrites()).isEmpty();
+    assertThat(client.ownerWrites()).isEmpty();
+    assertThat(client.settingsWrites()).isEmpty();
     assertThat(client.requestCount()).isZero();
   }
 
