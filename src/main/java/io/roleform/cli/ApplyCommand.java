@@ -99,7 +99,7 @@ final class ApplyCommand implements Callable<Integer> {
         plan = saved;
       } else {
         plan = Planning.plan(desired, live, safety.toPlanOptions(), conn.label(), err);
-        out.print(new TextPlanRenderer(Colors.enabled(System.console() != null, parent.env())).render(plan));
+        out.print(new TextPlanRenderer(Colors.enabled(parent.terminal().interactive(), parent.env())).render(plan));
         out.flush();
       }
       if (plan.isRefused()) {
@@ -138,7 +138,7 @@ final class ApplyCommand implements Callable<Integer> {
   }
 
   private void confirm() {
-    if (System.console() == null) {
+    if (!parent.terminal().interactive()) {
       throw new CliException(ExitCodes.ERROR,
           "Not on a terminal, so apply cannot ask for confirmation; nothing was changed. "
               + "Review the plan above and re-run with --auto-approve, or save it with 'plan --out FILE' and run 'apply --plan FILE'.");
@@ -148,7 +148,7 @@ final class ApplyCommand implements Callable<Integer> {
     out.flush();
     String answer;
     try {
-      answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+      answer = new BufferedReader(new InputStreamReader(parent.terminal().in(), StandardCharsets.UTF_8)).readLine();
     } catch (IOException e) {
       answer = null;
     }

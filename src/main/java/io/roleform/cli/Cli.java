@@ -11,8 +11,9 @@ import picocli.CommandLine;
 final class Cli {
   private Cli() {}
 
-  static CommandLine create(PrintStream out, PrintStream err, Map<String, String> env, PortalRegistry registry) {
-    CommandLine cl = new CommandLine(new RoleformCommand(env, registry));
+  static CommandLine create(PrintStream out, PrintStream err, Map<String, String> env, PortalRegistry registry,
+      Terminal terminal) {
+    CommandLine cl = new CommandLine(new RoleformCommand(env, registry, terminal));
     cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
     // Usage errors exit 1, never picocli's default 2 (which means "changes present" here).

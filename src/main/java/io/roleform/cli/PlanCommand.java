@@ -63,7 +63,7 @@ final class PlanCommand implements Callable<Integer> {
       DesiredState desired = pending.await(err);
       Plan plan = Planning.plan(desired, live, safety.toPlanOptions(), conn.label(), err);
       if (out != null) Files2.writeAtomically(out, PlanJson.write(plan));
-      spec.commandLine().getOut().print(format.renderer(parent.env()).render(plan));
+      spec.commandLine().getOut().print(format.renderer(parent.env(), parent.terminal()).render(plan));
       spec.commandLine().getOut().flush();
       if (plan.isRefused()) {
         throw new CliException(ExitCodes.REFUSED,

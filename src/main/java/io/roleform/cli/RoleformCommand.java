@@ -27,10 +27,17 @@ public final class RoleformCommand implements Runnable {
 
   private final Map<String, String> env;
   private final PortalRegistry registry;
+  private final Terminal terminal;
 
-  RoleformCommand(Map<String, String> env, PortalRegistry registry) {
+  RoleformCommand(Map<String, String> env, PortalRegistry registry, Terminal terminal) {
     this.env = Map.copyOf(env);
     this.registry = registry;
+    this.terminal = terminal;
+  }
+
+  /** The terminal the command runs in (injected, so tests can answer prompts). */
+  public Terminal terminal() {
+    return terminal;
   }
 
   /** The portal kinds this command line knows (injected, so tests can add their own). */
@@ -54,7 +61,7 @@ public final class RoleformCommand implements Runnable {
    * error handlers are picocli's defaults; use {@link #run} to run a command.
    */
   public static CommandLine commandLine(Map<String, String> env) {
-    return new CommandLine(new RoleformCommand(env, PortalRegistry.installed()));
+    return new CommandLine(new RoleformCommand(env, PortalRegistry.installed(), Terminal.none()));
   }
 
   /** Runs the command line with injected streams and environment; returns the exit code. */
@@ -65,6 +72,12 @@ public final class RoleformCommand implements Runnable {
   /** As {@link #run(String[], PrintStream, PrintStream, Map)}, with these portal kinds. */
   public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env,
       PortalRegistry registry) {
-    return Cli.create(out, err, env, registry).execute(args);
+    return run(args, out, err, env, registry, Terminal.system());
+  }
+
+  /** As {@link #run(String[], PrintStream, PrintStream, Map)}, with these portal kinds and terminal. */
+  public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env,
+      PortalRegistry registry, Terminal terminal) {
+    return Cli.create(out, err, env, registry, terminal).execute(args);
   }
 }

@@ -12,6 +12,11 @@ import io.roleform.portal.NewUser;
 import io.roleform.portal.UserPatch;
 import io.roleform.portal.PortalClient;
 import io.roleform.portal.RolePatch;
+import io.roleform.portal.transport.Sleeper;
+import io.roleform.portal.transport.TokenSupplier;
+import io.roleform.portal.transport.Transport;
+import io.roleform.portal.transport.TransportOptions;
+import io.roleform.portal.transport.Url;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,14 +27,13 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 
 /**
  * {@link PortalClient} for Portal API v1 over HTTP.
  *
- * <p>One shared {@code OkHttpClient} per instance; its interceptors add the bearer token, retry
- * what is safe to retry ({@link RetryInterceptor}), and log one line per request when asked. Every
+ * <p>One shared {@link Transport} per instance (the bearer token, {@code User-Agent}, retries,
+ * request logging and failure mapping, as for every portal kind; {@link Failures} is this kind's
+ * message table). Every
  * write carries a fresh {@code Idempotency-Key} per call, repeated on its retries, so a retried
  * write applies at most once; after {@link #read()} every write also carries {@code
  * If-State-Version} (first the version read) and chains on the {@code State-Version} its answer
@@ -44,9 +48,8 @@ public final class HttpPortalClient implements PortalClient {
   /** Portal API v1 takes at most this many user ids in one membership change. */
   static final int MAX_MEMBER_BATCH = 10_000;
 
-  private final OkHttpClient http;
-  private final RetryInterceptor retries;
-  private final Transport transport;
+  private final Transport wire;
+  private final PortalApi transport;
   private final ExecutorService readers;
   private final WriteChain chain = new WriteChain();
   /** What the last read declared; nothing optional before the first read. */
@@ -59,24 +62,10 @@ public final class HttpPortalClient implements PortalClient {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
-    this.retries = new RetryInterceptor(config.retry(), sleeper);
-    OkHttpClient.Builder builder =
-        new OkHttpClient.Builder()
-            .connectTimeout(config.timeout())
-            .readTimeout(config.timeout())
-            .writeTimeout(config.timeout())
-            .callTimeout(config.retry().worstCase(config.timeout()))
-            .retryOnConnectionFailure(false) // every retry is ours: bounded, counted, logged
-            .followRedirects(false) // the token never follows a redirect elsewhere
-            .followSslRedirects(false)
-            .addInterceptor(new AuthInterceptor(config.token(), userAgent()))
-            .addInterceptor(retries);
-    if (config.verboseLog() != null) {
-      builder.addInterceptor(new RequestLogInterceptor(config.verboseLog()));
-    }
-    this.http = builder.addInterceptor(new BufferingInterceptor()).build();
-    this.transport =
-        new Transport(http, apiBase(config), json, new Failures(json, config.token()));
+    Failures failures = new Failures(json, config.token());
+    this.wire = Transport.open(new TransportOptions(config.timeout(), config.retry(),
+        TokenSupplier.bearer(config.token()), config.verboseLog(), failures, sleeper));
+    this.transport = new PortalApi(wire, apiBase(config), json, failures);
     AtomicInteger threads = new AtomicInteger();
     this.readers =
         Executors.newFixedThreadPool(
@@ -100,7 +89,7 @@ public final class HttpPortalClient implements PortalClient {
 
   /** Requests sent so far, every retry counted. */
   public long requestCount() {
-    return retries.sent();
+    return wire.requestCount();
   }
 
   @Override
@@ -127,7 +116,7 @@ public final class HttpPortalClient implements PortalClient {
 
       @Override
       public void denyUser(String userId) {
-        write("POST", transport.url("users", userId, "deny").build(), null, null);
+        write("POST", transport.url("users", userId, "deny"), null, null);
       }
     });
   }
@@ -142,7 +131,7 @@ public final class HttpPortalClient implements PortalClient {
         putIfPresent(body, "firstName", user.firstName());
         putIfPresent(body, "lastName", user.lastName());
         if (!user.departmentIds().isEmpty()) body.put("departments", user.departmentIds());
-        return createdId(write("POST", transport.url("users").build(), body, null), "user");
+        return createdId(write("POST", transport.url("users"), body, null), "user");
       }
 
       @Override
@@ -152,12 +141,12 @@ public final class HttpPortalClient implements PortalClient {
         putIfPresent(body, "lastName", patch.lastName());
         putIfPresent(body, "departments", patch.departmentIds());
         putIfPresent(body, "status", patch.status() == null ? null : patch.status().name().toLowerCase(Locale.ROOT));
-        if (!body.isEmpty()) write("PATCH", transport.url("users", userId).build(), body, expectedVersion);
+        if (!body.isEmpty()) write("PATCH", transport.url("users", userId), body, expectedVersion);
       }
 
       @Override
       public void deleteUser(String userId) {
-        write("DELETE", transport.url("users", userId).build(), null, null);
+        write("DELETE", transport.url("users", userId), null, null);
       }
     });
   }
@@ -167,17 +156,17 @@ public final class HttpPortalClient implements PortalClient {
     return offered(capabilities.has(Feature.DEPARTMENTS), new DepartmentWrites() {
       @Override
       public String createDepartment(String name) {
-        return createdId(write("POST", transport.url("departments").build(), Map.of("name", name), null), "department");
+        return createdId(write("POST", transport.url("departments"), Map.of("name", name), null), "department");
       }
 
       @Override
       public void renameDepartment(String departmentId, String name, String expectedVersion) {
-        write("PATCH", transport.url("departments", departmentId).build(), Map.of("name", name), expectedVersion);
+        write("PATCH", transport.url("departments", departmentId), Map.of("name", name), expectedVersion);
       }
 
       @Override
       public void deleteDepartment(String departmentId) {
-        write("DELETE", transport.url("departments", departmentId).build(), null, null);
+        write("DELETE", transport.url("departments", departmentId), null, null);
       }
     });
   }
@@ -212,7 +201,7 @@ public final class HttpPortalClient implements PortalClient {
     body.put("permissions", role.permissions());
     putIfPresent(body, "caseActions", role.caseActions());
     putIfPresent(body, "copyFrom", role.copyFromId());
-    Reply reply = write("POST", transport.url("roles").build(), body, null);
+    Reply reply = write("POST", transport.url("roles"), body, null);
     String id = transport.read(reply, Wire.CreatedDoc.class).id();
     if (id == null || id.isBlank()) {
       throw transport.failures().protocol(reply, "the created role has no `id`");
@@ -230,21 +219,21 @@ public final class HttpPortalClient implements PortalClient {
     putIfPresent(body, "description", patch.description());
     putIfPresent(body, "permissions", patch.permissions());
     putIfPresent(body, "caseActions", patch.caseActions());
-    write("PATCH", transport.url("roles", roleId).build(), body, expectedVersion);
+    write("PATCH", transport.url("roles", roleId), body, expectedVersion);
   }
 
   @Override
   public void deleteRole(String roleId, String moveMembersToId) {
-    HttpUrl.Builder url = transport.url("roles", roleId);
+    Url url = transport.url("roles", roleId);
     if (moveMembersToId != null) {
-      url.addQueryParameter("moveMembersTo", moveMembersToId);
+      url = url.query("moveMembersTo", moveMembersToId);
     }
-    write("DELETE", url.build(), null, null);
+    write("DELETE", url, null, null);
   }
 
   @Override
   public void reorderRoles(List<String> roleIds) {
-    write("PUT", transport.url("roles", "order").build(), Map.of("roleIds", roleIds), null);
+    write("PUT", transport.url("roles", "order"), Map.of("roleIds", roleIds), null);
   }
 
   @Override
@@ -253,12 +242,12 @@ public final class HttpPortalClient implements PortalClient {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("add", batch.add());
       body.put("remove", batch.remove());
-      write("POST", transport.url("roles", roleId, "members").build(), body, null);
+      write("POST", transport.url("roles", roleId, "members"), body, null);
     }
   }
 
   private void approveUser(String userId, String roleId) {
-    write("POST", transport.url("users", userId, "approve").build(), Map.of("roleId", roleId), null);
+    write("POST", transport.url("users", userId, "approve"), Map.of("roleId", roleId), null);
   }
 
   private void updateSettings(Boolean allowView, Boolean notifyMembers) {
@@ -266,28 +255,27 @@ public final class HttpPortalClient implements PortalClient {
     putIfPresent(body, "allowView", allowView);
     putIfPresent(body, "notifyMembers", notifyMembers);
     if (!body.isEmpty()) {
-      write("PATCH", transport.url("portal", "settings").build(), body, null);
+      write("PATCH", transport.url("portal", "settings"), body, null);
     }
   }
 
   private void transferOwner(String newOwnerUserId) {
-    write("POST", transport.url("portal", "owner-transfer").build(), Map.of("newOwner", newOwnerUserId), null);
+    write("POST", transport.url("portal", "owner-transfer"), Map.of("newOwner", newOwnerUserId), null);
   }
 
   @Override
   public void close() {
     readers.shutdownNow();
-    http.dispatcher().executorService().shutdown();
-    http.connectionPool().evictAll();
+    wire.close();
   }
 
   @Override
   public String toString() {
-    return "HttpPortalClient[" + transport.url().build() + "]";
+    return "HttpPortalClient[" + transport.url() + "]";
   }
 
   /** One write, conditional on the chain (if guarded) and on {@code ifMatch} (if given). */
-  private synchronized Reply write(String method, HttpUrl url, Object body, String ifMatch) {
+  private synchronized Reply write(String method, Url url, Object body, String ifMatch) {
     Map<String, String> headers = new LinkedHashMap<>();
     chain.current().ifPresent(v -> headers.put("If-State-Version", Long.toString(v)));
     if (ifMatch != null) {
@@ -311,19 +299,16 @@ public final class HttpPortalClient implements PortalClient {
     }
   }
 
-  private static HttpUrl apiBase(HttpPortalConfig config) {
-    HttpUrl url = HttpUrl.get(config.portalUrl().toString());
-    List<String> segments = new ArrayList<>(url.pathSegments());
+  private static Url apiBase(HttpPortalConfig config) {
+    Url url = Url.of(config.portalUrl());
+    List<String> segments = new ArrayList<>(url.segments());
     segments.removeIf(String::isEmpty);
-    HttpUrl.Builder b = url.newBuilder().encodedPath("/");
-    segments.forEach(b::addEncodedPathSegment);
     boolean hasApi = segments.size() >= 2
         && segments.subList(segments.size() - 2, segments.size()).equals(List.of("api", "v1"));
-    return hasApi ? b.build() : b.addPathSegment("api").addPathSegment("v1").build();
-  }
-
-  private static String userAgent() {
-    String version = HttpPortalClient.class.getPackage().getImplementationVersion();
-    return "roleform/" + (version == null ? "dev" : version);
+    if (!hasApi) {
+      segments.add("api");
+      segments.add("v1");
+    }
+    return url.withPath(segments);
   }
 }

@@ -4,6 +4,7 @@ import io.roleform.portal.ConnectOptions;
 import io.roleform.portal.OpenPortal;
 import io.roleform.portal.PortalAddressException;
 import io.roleform.portal.PortalKind;
+import io.roleform.portal.transport.RetryPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -61,8 +62,7 @@ public final class PortalApiKind implements PortalKind {
 
   /** A client for the Portal API v1 portal at {@code uri} (also what the embedded sandbox serves). */
   public static HttpPortalClient client(URI uri, String token, ConnectOptions options) {
-    RetryPolicy d = RetryPolicy.defaults();
-    RetryPolicy retry = new RetryPolicy(options.maxRetries() + 1, d.initialBackoff(), d.maxBackoff(), d.maxRetryAfter());
+    RetryPolicy retry = RetryPolicy.withMaxRetries(options.maxRetries());
     try {
       return HttpPortalClient.create(new HttpPortalConfig(uri, token, options.insecureHttp(), options.timeout(), retry,
           options.verboseLog()));

@@ -12,6 +12,10 @@ import io.roleform.portal.PortalClient;
 import io.roleform.portal.PortalException;
 import io.roleform.portal.PortalException.Kind;
 import io.roleform.portal.RolePatch;
+import io.roleform.portal.transport.RetryPolicy;
+import io.roleform.portal.transport.Sleeper;
+import io.roleform.portal.transport.Transport;
+import io.roleform.portal.transport.TransportOptions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,8 +25,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
-import okhttp3.OkHttpClient;
 
 /**
  * {@link PortalClient} over Keycloak's Admin REST API (see the package doc for the mapping).
@@ -52,12 +54,12 @@ public final class KeycloakPortalClient implements PortalClient {
   }
 
   private final KeycloakConfig config;
+  private final Transport tokenWire;
+  private final Transport adminWire;
   private final AdminTransport transport;
   private final KeycloakReader reader;
   private final Parallel parallel;
   private final ExecutorService executor;
-  private final OkHttpClient http;
-  private final AtomicLong requests;
   private final KeycloakPeople people;
   /** What the last read saw, updated by every write of this client. */
   private final Map<String, GroupView> groups = new ConcurrentHashMap<>();
@@ -66,38 +68,45 @@ public final class KeycloakPortalClient implements PortalClient {
   private volatile String clientUuid;
   private volatile boolean resolved;
 
-  private KeycloakPortalClient(KeycloakConfig config, OkHttpClient http, Clock clock, Retrier retrier) {
+  private KeycloakPortalClient(KeycloakConfig config, RetryPolicy retry, Clock clock, Sleeper sleeper) {
     this.config = config;
-    this.http = http;
-    this.requests = new AtomicLong();
     this.executor = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "roleform-keycloak");
       t.setDaemon(true);
       return t;
     });
     this.parallel = new Parallel(executor);
-    TokenSource tokens = new TokenSource(config, http, clock, retrier, requests::incrementAndGet);
-    this.transport = new AdminTransport(config, http, tokens, retrier, requests);
+    TransportOptions options = new TransportOptions(config.timeout(), retry, null, config.verboseLog(),
+        KeycloakErrors.TABLE, sleeper);
+    this.tokenWire = Transport.open(options);
+    TokenSource tokens = new TokenSource(config, tokenWire, clock);
+    this.adminWire = Transport.open(options.withAuth(tokens));
+    this.transport = new AdminTransport(config, adminWire);
     this.reader = new KeycloakReader(config, transport, tokens, parallel);
     this.people = new KeycloakPeople(transport, config.realm());
   }
 
-  /** A client for the realm and credentials of {@code config}; nothing is sent until the first call. */
-  public static KeycloakPortalClient create(KeycloakConfig config) {
-    return create(config, Clock.systemUTC(), Retrier.DEFAULT);
+  /**
+   * A client for the realm and credentials of {@code config}, retrying as {@code retry} says;
+   * nothing is sent until the first call.
+   */
+  public static KeycloakPortalClient create(KeycloakConfig config, RetryPolicy retry) {
+    return new KeycloakPortalClient(config, retry, Clock.systemUTC(), Sleeper.REAL);
   }
 
-  static KeycloakPortalClient create(KeycloakConfig config, Clock clock, Retrier retrier) {
-    OkHttpClient http = new OkHttpClient.Builder()
-        .callTimeout(config.timeout()).readTimeout(config.timeout()).connectTimeout(config.timeout())
-        .retryOnConnectionFailure(false).followRedirects(false).build();
-    http.dispatcher().setMaxRequestsPerHost(Math.max(8, config.writeConcurrency()));
-    return new KeycloakPortalClient(config, http, clock, retrier);
+  /** A client with the default retries. */
+  public static KeycloakPortalClient create(KeycloakConfig config) {
+    return create(config, RetryPolicy.defaults());
+  }
+
+  /** For tests: another clock, and waits between retries go to {@code sleeper}. */
+  static KeycloakPortalClient create(KeycloakConfig config, Clock clock, RetryPolicy retry, Sleeper sleeper) {
+    return new KeycloakPortalClient(config, retry, clock, sleeper);
   }
 
   /** HTTP requests sent so far, token requests included, retries counted each time. */
   public long requestCount() {
-    return requests.get();
+    return tokenWire.requestCount() + adminWire.requestCount();
   }
 
   @Override
@@ -259,8 +268,8 @@ public final class KeycloakPortalClient implements PortalClient {
   @Override
   public void close() {
     executor.shutdownNow();
-    http.dispatcher().executorService().shutdown();
-    http.connectionPool().evictAll();
+    adminWire.close();
+    tokenWire.close();
   }
 
   private void mapRoles(String method, String groupId, List<CatalogRole> roles) {

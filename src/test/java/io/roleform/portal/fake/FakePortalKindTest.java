@@ -2,8 +2,11 @@ package io.roleform.portal.fake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.roleform.cli.Terminal;
 import io.roleform.portal.PortalRegistry;
 import io.roleform.testing.CliRun;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,6 +74,27 @@ class FakePortalKindTest {
           .doesNotContain("\tat ");
     }
     assertThat(fake.portal("fake:two").writeLog()).isEmpty();
+  }
+
+  @Test
+  void applyAtATerminalWritesOnlyAfterYes() throws Exception {
+    Path config = dir.resolve("roles.yaml");
+    Files.writeString(config, "apiVersion: roleform/v1\nroles:\n  - name: Auditors\n    permissions: [logs]\n");
+    List<String> apply = List.of("apply", config.toString(), "--portal", "fake:three");
+
+    CliRun no = CliRun.run(registry, terminal("no\n"), Map.of(), apply);
+    assertThat(no.exitCode()).as(no.toString()).isEqualTo(1);
+    assertThat(no.out()).contains("Apply these changes?");
+    assertThat(no.err()).contains("Apply cancelled; nothing was changed.");
+    assertThat(fake.portal("fake:three").writeLog()).isEmpty();
+
+    CliRun yes = CliRun.run(registry, terminal("yes\n"), Map.of(), apply);
+    assertThat(yes.exitCode()).as(yes.toString()).isZero();
+    assertThat(fake.portal("fake:three").writeLog()).containsExactly("role.create Auditors");
+  }
+
+  private static Terminal terminal(String typed) {
+    return new Terminal(true, new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.roleform.portal.PortalException;
 import io.roleform.portal.PortalException.Kind;
 import io.roleform.portal.RolePatch;
 import io.roleform.portal.UserStatus;
+import io.roleform.portal.transport.RetryPolicy;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -55,7 +56,7 @@ class KeycloakWireTest {
     };
     KeycloakConfig config = new KeycloakConfig(server.url("/").uri(), "acme", "roleform", "Admin", null,
         new Credentials.ClientCredentials("roleform", SECRET), Duration.ofSeconds(5), 2, log::add);
-    client = KeycloakPortalClient.create(config, clock, new Retrier(3, Duration.ZERO, Duration.ZERO, d -> {}));
+    client = KeycloakPortalClient.create(config, clock, new RetryPolicy(3, Duration.ZERO, Duration.ZERO, Duration.ZERO), d -> {});
   }
 
   @AfterEach
