@@ -37,6 +37,6 @@ public final class Planner {
     Plan plan = new Plan(Plan.FORMAT_VERSION, portalLabel, live.portal().profile(), desired.digest(),
         Fingerprints.of(live), options, operations, impact.changes(), warnings, refusals,
         Notifications.preview(desired, live, operations));
-    return new PlanResult(plan, List.of());
+    return new PlanResult(plan, List.of(), diff.notes());
   }
 }
