@@ -98,7 +98,7 @@ final class ApplyCommand implements Callable<Integer> {
         }
         plan = saved;
       } else {
-        plan = Planning.plan(desired, live, safety.toPlanOptions(), conn.label(), err);
+        plan = Planning.plan(desired, live, safety.toPlanOptions(), conn.label(), err, portal.verbose);
         out.print(new TextPlanRenderer(Colors.enabled(parent.terminal().interactive(), parent.env())).render(plan));
         out.flush();
       }

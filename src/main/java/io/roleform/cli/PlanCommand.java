@@ -61,7 +61,7 @@ final class PlanCommand implements Callable<Integer> {
         pending.portalStep(err, () -> PortalConnection.open(parent.registry(), portal, parent.env(), Streams.err(spec)))) {
       LiveState live = pending.portalStep(err, () -> PortalConnection.call(conn.client()::read));
       DesiredState desired = pending.await(err);
-      Plan plan = Planning.plan(desired, live, safety.toPlanOptions(), conn.label(), err);
+      Plan plan = Planning.plan(desired, live, safety.toPlanOptions(), conn.label(), err, portal.verbose);
       if (out != null) Files2.writeAtomically(out, PlanJson.write(plan));
       spec.commandLine().getOut().print(format.renderer(parent.env(), parent.terminal()).render(plan));
       spec.commandLine().getOut().flush();

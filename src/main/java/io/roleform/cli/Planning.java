@@ -33,9 +33,14 @@ final class Planning {
     return result.desired();
   }
 
-  /** Plans the change; plan-time problems (unknown permission, user ...) fail with exit 1. */
-  static Plan plan(DesiredState desired, LiveState live, PlanOptions options, String portal, PrintWriter err) {
+  /**
+   * Plans the change; plan-time problems (unknown permission, user ...) fail with exit 1. With
+   * {@code verbose}, prints the plan's info notes on {@code err} as {@code info: ...} lines.
+   */
+  static Plan plan(DesiredState desired, LiveState live, PlanOptions options, String portal, PrintWriter err,
+      boolean verbose) {
     PlanResult result = Planner.plan(desired, live, options, portal);
+    if (verbose) result.notes().forEach(n -> err.println("info: " + n));
     if (!result.problems().isEmpty()) {
       report(result.problems(), err);
       throw new CliException(ExitCodes.ERROR, problems(result.problems().size())
