@@ -33,7 +33,9 @@ final class RealmFixture implements AutoCloseable {
 
   final String url;
   final String realm;
-  private final OkHttpClient http = new OkHttpClient();
+  /** Generous timeouts: creating a realm takes seconds on a loaded CI machine. */
+  private final OkHttpClient http = new OkHttpClient.Builder()
+      .readTimeout(java.time.Duration.ofSeconds(90)).callTimeout(java.time.Duration.ofSeconds(120)).build();
   private final String adminToken;
 
   RealmFixture(String url, String adminUser, String adminPassword, String realm) {
