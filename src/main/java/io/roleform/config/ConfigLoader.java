@@ -143,6 +143,7 @@ public final class ConfigLoader {
     }
     List<DesiredPolicy> policies = new ArrayList<>();
     for (ConfigModel.Entry<DesiredPolicy> e : model.policies()) policies.add(e.value());
-    return new DesiredState(roles, removed, order, model.settings(), digest, positions, files, policies);
+    return new DesiredState(roles, removed, order, model.settings(), digest, positions, files,
+        model.people().toDesired(), policies);
   }
 }

@@ -15,6 +15,7 @@ record ConfigModel(
     SourcePosition orderPosition,
     DesiredSettings settings,
     Map<String, SourcePosition> settingsPositions,
+    PeopleModel people,
     List<Entry<DesiredPolicy>> policies) {
 
   /**

@@ -34,6 +34,7 @@ final class ConsistencyCheck {
     c.order();
     c.policies();
     for (ConfigModel.Entry<DesiredRole> e : model.roles()) c.lists(e);
+    PeopleCheck.check(model, problems);
   }
 
   static String key(String name) {

@@ -22,6 +22,8 @@ import java.util.Objects;
  *     {@code "settings/allowView"}, {@code "settings/notifyMembers"}, {@code "removed/0/name"},
  *     {@code "removed/0/moveMembersTo"} (indexes into {@link #removed()}); may be empty
  * @param files the display names of the config files read, in path order; may be empty
+ * @param people users, departments and appliers (DESIGN.md §7); {@link DesiredPeople#NONE} when
+ *     the config names none
  * @param policies the policies the access after apply must keep, in the order the files were read
  */
 public record DesiredState(
@@ -32,6 +34,7 @@ public record DesiredState(
     String digest,
     Map<String, SourcePosition> positions,
     List<String> files,
+    DesiredPeople people,
     List<DesiredPolicy> policies) {
 
   public DesiredState {
@@ -43,6 +46,19 @@ public record DesiredState(
     Objects.requireNonNull(digest, "digest == null");
     positions = positions == null ? Map.of() : Map.copyOf(positions);
     files = files == null ? List.of() : List.copyOf(files);
+    people = people == null ? DesiredPeople.NONE : people;
+  }
+
+  /** A state without people or policies (roles and settings only). */
+  public DesiredState(
+      List<DesiredRole> roles,
+      List<RemovedRole> removed,
+      List<String> order,
+      DesiredSettings settings,
+      String digest,
+      Map<String, SourcePosition> positions,
+      List<String> files) {
+    this(roles, removed, order, settings, digest, positions, files, DesiredPeople.NONE, List.of());
   }
 
   /** A state without policies. */
@@ -53,8 +69,14 @@ public record DesiredState(
       DesiredSettings settings,
       String digest,
       Map<String, SourcePosition> positions,
-      List<String> files) {
-    this(roles, removed, order, settings, digest, positions, files, List.of());
+      List<String> files,
+      DesiredPeople people) {
+    this(roles, removed, order, settings, digest, positions, files, people, List.of());
+  }
+
+  /** This state with {@code people} instead of its own. */
+  public DesiredState withPeople(DesiredPeople newPeople) {
+    return new DesiredState(roles, removed, order, settings, digest, positions, files, newPeople, policies);
   }
 
   /** A state without positions or file names (tests, states not read from files). */
@@ -64,7 +86,7 @@ public record DesiredState(
       List<String> order,
       DesiredSettings settings,
       String digest) {
-    this(roles, removed, order, settings, digest, Map.of(), List.of());
+    this(roles, removed, order, settings, digest, Map.of(), List.of(), DesiredPeople.NONE, List.of());
   }
 
   /** The position of a value outside roles (see {@link #positions()}), or {@code null}. */

@@ -24,9 +24,11 @@ final class ModelBuilder {
   private SourcePosition settingsPosition;
   private final Map<String, SourcePosition> settingsPositions = new HashMap<>();
   private final List<Diagnostic> problems;
+  private final PeopleBuilder people;
 
   ModelBuilder(List<Diagnostic> problems) {
     this.problems = problems;
+    this.people = new PeopleBuilder(problems);
   }
 
   void add(ParsedDocument doc) {
@@ -53,10 +55,12 @@ final class ModelBuilder {
     }
     if (root.path("order").isArray()) order(doc, root.get("order"));
     if (root.path("settings").isObject()) settings(doc, root.get("settings"));
+    people.add(doc, root);
   }
 
   ConfigModel build() {
-    return new ConfigModel(roles, removed, order, orderPosition, settings, settingsPositions, policies);
+    return new ConfigModel(roles, removed, order, orderPosition, settings, settingsPositions, people.build(),
+        policies);
   }
 
   private void role(ParsedDocument doc, String pointer, JsonNode n) {

@@ -21,26 +21,36 @@ public final class Diff {
 
   /** The diff as of now (the system clock decides which memberships have expired). */
   public static DiffResult compute(DesiredState desired, LiveState live, boolean prune) {
-    return compute(desired, live, prune, Instant.now());
+    return compute(desired, live, prune, false, Instant.now());
+  }
+
+  /** @param pruneUsers delete every live user the config does not list (--prune-users) */
+  public static DiffResult compute(DesiredState desired, LiveState live, boolean prune, boolean pruneUsers) {
+    return compute(desired, live, prune, pruneUsers, Instant.now());
   }
 
   /**
    * The diff as of {@code now}: a member written {@code {email, until: DAY}} is a member up to the
    * end of DAY (UTC) and removed, with the reason "access expired on DAY", from then on.
+   *
+   * @param pruneUsers delete every live user the config does not list (--prune-users)
    */
-  public static DiffResult compute(DesiredState desired, LiveState live, boolean prune, Instant now) {
-    List<Diagnostic> unsupported =
-        CapabilityCheck.problems(desired, live.portal().capabilities(), live.portal().profile());
+  public static DiffResult compute(DesiredState desired, LiveState live, boolean prune, boolean pruneUsers,
+      Instant now) {
+    List<Diagnostic> unsupported = CapabilityCheck.problems(desired, live.portal().capabilities(),
+        live.portal().profile(), pruneUsers);
     if (!unsupported.isEmpty()) {
       List<Diagnostic> sorted = new ArrayList<>(unsupported);
       sorted.sort(Diagnostic.ORDER);
       return new DiffResult(List.of(), List.of(), sorted);
     }
     DiffContext ctx = new DiffContext(desired, new LiveIndex(live), prune, now);
-    List<Operation> ops = new ArrayList<>(new RoleDiffer(ctx).diff());
+    PeopleDiffer.Result people = new PeopleDiffer(ctx, pruneUsers).diff();
+    List<Operation> ops = new ArrayList<>(people.operations());
+    ops.addAll(new RoleDiffer(ctx).diff());
     RemovalDiffer.Result removals = new RemovalDiffer(ctx).diff();
     ops.addAll(removals.deletions());
-    ops.addAll(new MemberDiffer(ctx).diff(removals.movedIn()));
+    ops.addAll(new MemberDiffer(ctx).diff(removals.movedIn(), people.invited()));
     List<Operation.CreateRole> creations = new ArrayList<>();
     for (Operation op : ApplyOrder.sort(ops)) {
       Operation.CreateRole c = op.accept(ApplyOrder.STEP).creation();

@@ -42,8 +42,11 @@ final class MemberDiffer {
     this.ctx = ctx;
   }
 
-  /** @param movedIn user ids each role (by lower-cased final name) receives from deleted roles */
-  List<Operation> diff(Map<String, Set<String>> movedIn) {
+  /**
+   * @param movedIn user ids each role (by lower-cased final name) receives from deleted roles
+   * @param invited users this plan invites, by lower-cased email: a role may name them
+   */
+  List<Operation> diff(Map<String, Set<String>> movedIn, Map<String, UserRef> invited) {
     List<Operation> ops = new ArrayList<>();
     Set<String> approved = new HashSet<>();
     for (DesiredRole d : ctx.desired.roles()) {
@@ -54,12 +57,18 @@ final class MemberDiffer {
       current.addAll(movedIn.getOrDefault(LiveIndex.key(d.name()), Set.of()));
       Map<String, LiveUser> wanted = new LinkedHashMap<>();
       Map<String, LocalDate> expired = new HashMap<>();
+      List<UserRef> add = new ArrayList<>();
       for (int i = 0; i < d.members().size(); i++) {
         LocalDate until = d.untilOf(d.members().get(i));
         if (until != null && Expiry.expired(until, ctx.now)) {
           // No longer wanted; an unknown user here is no error (the account may be gone since).
           LiveUser gone = ctx.index.usersByEmail.get(LiveIndex.key(d.members().get(i)));
           if (gone != null) expired.put(gone.id(), until);
+          continue;
+        }
+        UserRef invitee = invited.get(LiveIndex.key(d.members().get(i)));
+        if (invitee != null && !ctx.index.usersByEmail.containsKey(LiveIndex.key(invitee.email()))) {
+          add.add(invitee);
           continue;
         }
         LiveUser user = user(d, i);
@@ -74,7 +83,6 @@ final class MemberDiffer {
         }
         wanted.put(user.id(), user);
       }
-      List<UserRef> add = new ArrayList<>();
       for (LiveUser u : wanted.values()) if (!current.contains(u.id())) add.add(ref(u));
       List<UserRef> remove = new ArrayList<>();
       Map<LocalDate, List<UserRef>> removeExpired = new TreeMap<>();
@@ -114,6 +122,6 @@ final class MemberDiffer {
   }
 
   private static UserRef ref(LiveUser u) {
-    return new UserRef(u.id(), u.email());
+    return new UserRef(u.id(), u.email(), u.external());
   }
 }

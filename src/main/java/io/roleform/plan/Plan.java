@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param access the effective access each user gains and loses
  * @param warnings unmanaged roles, users in no role ...
  * @param refusals safety limits broken; a plan with any is not applied
+ * @param notifications who the portal will notify, and why, when {@code notifyMembers} is on
  * @param policies what the plan does to each broken policy; a plan with any finding that {@link
  *     PolicyFinding#refuses() refuses} is not applied
  * @param expiring memberships that expire within {@link PlanOptions#expiringWithinDays()}
@@ -36,17 +37,18 @@ public record Plan(
     List<AccessChange> access,
     List<Warning> warnings,
     List<Refusal> refusals,
+    List<Notification> notifications,
     List<PolicyFinding> policies,
     List<ExpiringAccess> expiring) {
 
   public static final int FORMAT_VERSION = 1;
 
-  /** A plan without policy findings or expiring access. */
+  /** A plan without a notification preview, policy findings or expiring access. */
   public Plan(int formatVersion, String portal, String profile, String configDigest, Fingerprint fingerprint,
       PlanOptions options, List<Operation> operations, List<AccessChange> access, List<Warning> warnings,
       List<Refusal> refusals) {
     this(formatVersion, portal, profile, configDigest, fingerprint, options, operations, access, warnings,
-        refusals, List.of(), List.of());
+        refusals, List.of(), List.of(), List.of());
   }
 
   public Plan {
@@ -56,6 +58,7 @@ public record Plan(
     access = List.copyOf(access);
     warnings = List.copyOf(warnings);
     refusals = List.copyOf(refusals);
+    notifications = notifications == null ? List.of() : List.copyOf(notifications);
     policies = policies == null ? List.of() : List.copyOf(policies);
     expiring = expiring == null ? List.of() : List.copyOf(expiring);
   }

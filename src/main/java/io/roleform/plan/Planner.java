@@ -43,7 +43,7 @@ public final class Planner {
   public static PlanResult plan(DesiredState desired, LiveState live, PlanOptions options, String portalLabel,
       Clock clock) {
     Instant now = clock.instant();
-    DiffResult diff = Diff.compute(desired, live, options.prune(), now);
+    DiffResult diff = Diff.compute(desired, live, options.prune(), options.pruneUsers(), now);
     List<Diagnostic> problems = new ArrayList<>(diff.problems());
     problems.addAll(PolicyReferences.check(desired, live));
     if (!problems.isEmpty()) {
@@ -59,7 +59,8 @@ public final class Planner {
     List<PolicyFinding> policies = desired.policies().isEmpty() ? List.of()
         : PolicyCheck.compare(desired, AccessState.of(live), PolicyStates.after(live, after, operations));
     Plan plan = new Plan(Plan.FORMAT_VERSION, portalLabel, live.portal().profile(), desired.digest(),
-        Fingerprints.of(live), options, operations, impact.changes(), warnings, refusals, policies,
+        Fingerprints.of(live), options, operations, impact.changes(), warnings, refusals,
+        Notifications.preview(desired, live, operations), policies,
         Expiring.within(desired, now, options.expiringWithinDays()));
     return new PlanResult(plan, List.of(), diff.notes());
   }

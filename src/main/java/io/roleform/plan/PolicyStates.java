@@ -64,6 +64,46 @@ final class PolicyStates {
       public Void transferOwner(Operation.TransferOwner t) {
         return null;
       }
+
+      @Override
+      public Void createDepartment(Operation.CreateDepartment op) {
+        return null;
+      }
+
+      @Override
+      public Void renameDepartment(Operation.RenameDepartment op) {
+        return null;
+      }
+
+      @Override
+      public Void deleteDepartment(Operation.DeleteDepartment op) {
+        return null;
+      }
+
+      @Override
+      public Void inviteUser(Operation.InviteUser op) {
+        return null;
+      }
+
+      @Override
+      public Void updateUser(Operation.UpdateUser op) {
+        return null;
+      }
+
+      @Override
+      public Void disableUser(Operation.DisableUser op) {
+        return null;
+      }
+
+      @Override
+      public Void deleteUser(Operation.DeleteUser op) {
+        return null;
+      }
+
+      @Override
+      public Void denyApplier(Operation.DenyApplier op) {
+        return null;
+      }
     };
     for (Operation op : operations) op.accept(described);
     List<AccessState.Role> roles = new ArrayList<>(after.names.size());

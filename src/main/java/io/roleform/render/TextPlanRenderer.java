@@ -67,6 +67,13 @@ public final class TextPlanRenderer implements PlanRenderer {
         out.append("  ").append(style(YELLOW, "~")).append(' ').append(clean(PolicyWords.expiring(e))).append('\n');
       }
     }
+    if (!plan.notifications().isEmpty()) {
+      out.append('\n').append(style(BOLD, "Notifications (notifyMembers is on; who the portal will notify, and why):"))
+          .append('\n');
+      for (io.roleform.plan.Notification n : plan.notifications()) {
+        out.append("  ").append(clean(n.user())).append(": ").append(Notifications.why(n)).append('\n');
+      }
+    }
     if (!plan.warnings().isEmpty()) {
       out.append('\n').append(style(BOLD, "Warnings:")).append('\n');
       for (Warning w : plan.warnings()) {

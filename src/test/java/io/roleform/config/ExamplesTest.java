@@ -63,9 +63,11 @@ class ExamplesTest {
   }
 
   @Test
-  void appRolesIsMergedFromThreeFiles() {
+  void appRolesIsMergedFromFourFiles() {
     DesiredState s = load("app-roles");
-    assertThat(s.files()).hasSize(3);
+    assertThat(s.files()).hasSize(4);
+    assertThat(s.people().appliers().deniesUnlisted()).isTrue();
+    assertThat(s.people().removedUsers()).containsExactly("oscar@partner.example");
     assertThat(s.settings()).isEqualTo(new DesiredSettings("alice@acme.example", true, true));
     assertThat(s.order()).containsExactly("Admin", "Editors", "Exporters", "Viewers");
     assertThat(role(s, "Viewers").members()).contains("victor@acme.example");
@@ -77,7 +79,7 @@ class ExamplesTest {
     assertThat(s.digest()).matches("[0-9a-f]{64}");
     assertThat(s.policies()).extracting(p -> p.name())
         .containsExactly("no-collaborators-in-admin", "exporters-are-staff");
-    assertThat(s.policies().get(0).position().file()).endsWith("20-policies.yaml");
+    assertThat(s.policies().get(0).position().file()).endsWith("30-policies.yaml");
   }
 
   @Test
