@@ -1,8 +1,13 @@
 package io.roleform.cli;
 
-import io.roleform.config.DesiredState;
+import io.roleform.config.ConfigResult;
+import io.roleform.config.Redactor;
+import io.roleform.config.Variables;
+import io.roleform.plan.MadeFrom;
 import io.roleform.plan.Plan;
-import io.roleform.plan.PlanJson;
+import io.roleform.plan.PlanOptions;
+import io.roleform.plan.PlanRedaction;
+import io.roleform.plan.SavedPlan;
 import io.roleform.portal.LiveState;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -39,6 +44,7 @@ final class PlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin PortalOptions portal;
   @Mixin SafetyOptions safety;
+  @Mixin VariableOptions variables;
 
   @Parameters(index = "0", paramLabel = "CONFIG", description = "A config file, or a directory of *.yaml/*.yml files.")
   Path config;
@@ -56,13 +62,20 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var err = spec.commandLine().getErr();
-    PendingConfig pending = PendingConfig.start(config, parent.env());
+    Variables vars = variables.variables(parent.env());
+    String key = out != null ? PlanKey.from(parent.env()) : null;
+    PendingConfig pending = PendingConfig.start(config, vars);
     try (PortalConnection conn =
         pending.portalStep(err, () -> PortalConnection.open(portal, parent.env(), Streams.err(spec)))) {
       LiveState live = pending.portalStep(err, () -> PortalConnection.call(conn.client()::read));
-      DesiredState desired = pending.await(err);
-      Plan plan = Planning.plan(desired, live, safety.toPlanOptions(), conn.label(), err);
-      if (out != null) Files2.writeAtomically(out, PlanJson.write(plan));
+      ConfigResult loaded = pending.awaitResult(err);
+      PlanOptions options = safety.toPlanOptions();
+      // Every output, the saved plan included, shows sensitive values as (sensitive).
+      Plan plan = PlanRedaction.redact(
+          Planning.plan(loaded.desired(), live, options, conn.label(), err, vars), Redactor.sensitive(vars));
+      if (out != null) {
+        Files2.writeAtomically(out, SavedPlan.write(plan, MadeFrom.of(conn.label(), options, loaded, vars), key));
+      }
       spec.commandLine().getOut().print(format.renderer(parent.env()).render(plan));
       spec.commandLine().getOut().flush();
       if (plan.isRefused()) {

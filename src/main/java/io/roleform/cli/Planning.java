@@ -4,6 +4,8 @@ import io.roleform.config.ConfigLoader;
 import io.roleform.config.ConfigResult;
 import io.roleform.config.DesiredState;
 import io.roleform.config.Diagnostic;
+import io.roleform.config.Redactor;
+import io.roleform.config.Variables;
 import io.roleform.plan.Plan;
 import io.roleform.plan.PlanOptions;
 import io.roleform.plan.PlanResult;
@@ -35,9 +37,19 @@ final class Planning {
 
   /** Plans the change; plan-time problems (unknown permission, user ...) fail with exit 1. */
   static Plan plan(DesiredState desired, LiveState live, PlanOptions options, String portal, PrintWriter err) {
+    return plan(desired, live, options, portal, err, Variables.NONE);
+  }
+
+  /**
+   * Plans the change; plan-time problems fail with exit 1, printed without any value of {@code
+   * variables}. The plan returned holds the real values: redact it before showing it.
+   */
+  static Plan plan(DesiredState desired, LiveState live, PlanOptions options, String portal, PrintWriter err,
+      Variables variables) {
     PlanResult result = Planner.plan(desired, live, options, portal);
     if (!result.problems().isEmpty()) {
-      report(result.problems(), err);
+      Redactor redactor = Redactor.messages(variables);
+      report(result.problems().stream().map(redactor::apply).toList(), err);
       throw new CliException(ExitCodes.ERROR, problems(result.problems().size())
           + " found against the live portal " + portal + "; nothing was changed.");
     }

@@ -50,6 +50,38 @@ final class PortalConnection implements AutoCloseable {
     return label;
   }
 
+  /** The address given by {@code --portal} or {@code ROLEFORM_PORTAL_URL}, or {@code null}. */
+  static String address(PortalOptions o, Map<String, String> env) {
+    String address = o.portal != null ? o.portal : env.get("ROLEFORM_PORTAL_URL");
+    return address == null || address.isBlank() ? null : address.strip();
+  }
+
+  /**
+   * The label a plan records for {@code address} (what {@link #label()} gives once opened), without
+   * opening anything: the same address always gives the same label.
+   */
+  static String labelOf(String address) {
+    String a = address.strip();
+    if (a.startsWith(EMBEDDED_PREFIX) || KeycloakConfig.isKeycloak(a)) return a;
+    return stripUserInfo(parseUrl(a));
+  }
+
+  /**
+   * Whether a plan's own address may be used without {@code --portal}: the in-process sandbox, or
+   * a loopback http(s) address (the token never leaves the machine).
+   */
+  static boolean isLocal(String label) {
+    if (label.startsWith(EMBEDDED_PREFIX)) return true;
+    if (KeycloakConfig.isKeycloak(label)) return false;
+    try {
+      URI uri = URI.create(label);
+      return uri.getHost() != null && HttpPortalConfig.isLoopback(uri.getHost())
+          && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   /** Opens the portal named by the options or the environment; one-paragraph errors only. */
   static PortalConnection open(PortalOptions o, Map<String, String> env, PrintStream err) {
     String address = o.portal != null ? o.portal : env.get("ROLEFORM_PORTAL_URL");
@@ -83,7 +115,9 @@ final class PortalConnection implements AutoCloseable {
       throw new CliException(ExitCodes.ERROR,
           "Cannot start the embedded portal (data in " + dir.toAbsolutePath() + "): " + e.getMessage());
     }
-    String token = hasToken(o, env) ? token(o, env) : EMBEDDED_TOKEN;
+    // The embedded portal knows only its demo tokens: ROLEFORM_TOKEN (meant for a real portal) is
+    // not sent to it; an explicit --token-file is (to try the read-only demo token, say).
+    String token = o.tokenFile != null ? token(o, env) : EMBEDDED_TOKEN;
     try {
       PortalClient client = httpClient(sandbox.baseUrl(), token, o, err);
       return new PortalConnection(client, EMBEDDED_PREFIX + profile, sandbox);
@@ -139,9 +173,14 @@ final class PortalConnection implements AutoCloseable {
           + "' is not a valid URL; expected https://host[:port], http://127.0.0.1:PORT, embedded:PROFILE or keycloak:URL?realm=NAME.");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+    if (!(scheme.equals("http") || scheme.equals("https"))) {
       throw new CliException(ExitCodes.ERROR, "The portal address '" + stripUserInfo(uri)
           + "' is not supported; expected https://host[:port], http://127.0.0.1:PORT, embedded:PROFILE or keycloak:URL?realm=NAME.");
+    }
+    if (uri.getHost() == null) {
+      // URI leaves the host null for what it cannot parse as one, e.g. the short form 127.1.
+      throw new CliException(ExitCodes.ERROR, "The portal address '" + scheme + "://" + hostPart(uri)
+          + "' has no valid host name; write it in full, e.g. http://127.0.0.1:PORT or https://portal.example.com.");
     }
     if (uri.getUserInfo() != null) {
       throw new CliException(ExitCodes.ERROR,
@@ -150,17 +189,18 @@ final class PortalConnection implements AutoCloseable {
     return uri;
   }
 
+  /** What follows {@code scheme://} up to the path, without credentials (for messages). */
+  private static String hostPart(URI uri) {
+    String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
+    return authority.substring(authority.indexOf('@') + 1);
+  }
+
   private static String stripUserInfo(URI uri) {
     try {
       return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null).toString();
     } catch (java.net.URISyntaxException e) {
       return uri.getScheme() + "://" + uri.getHost();
     }
-  }
-
-  private static boolean hasToken(PortalOptions o, Map<String, String> env) {
-    String t = env.get("ROLEFORM_TOKEN");
-    return o.tokenFile != null || (t != null && !t.isBlank());
   }
 
   private static String token(PortalOptions o, Map<String, String> env) {

@@ -40,6 +40,8 @@ final class ValidateCommand implements Callable<Integer> {
 
   @ParentCommand RoleformCommand parent;
 
+  @CommandLine.Mixin VariableOptions variables;
+
   @Parameters(index = "0", paramLabel = "CONFIG",
       description = "A config file, or a directory of *.yaml / *.yml files (read recursively).")
   Path config;
@@ -50,7 +52,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ConfigResult result = ConfigLoader.load(config, parent.env());
+    ConfigResult result = ConfigLoader.load(config, variables.variables(parent.env()));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     switch (format) {
