@@ -11,6 +11,7 @@ import io.roleform.plan.PlanOptions;
 import io.roleform.plan.PlanResult;
 import io.roleform.plan.Planner;
 import io.roleform.portal.LiveState;
+import io.roleform.render.DiagnosticsRenderer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,7 +58,7 @@ final class Planning {
   }
 
   private static void report(List<Diagnostic> problems, PrintWriter err) {
-    problems.stream().sorted(Diagnostic.ORDER).forEach(d -> err.println(d.format()));
+    err.print(DiagnosticsRenderer.text(problems.stream().sorted(Diagnostic.ORDER).toList()));
   }
 
   private static String problems(int n) {

@@ -4,6 +4,7 @@ import io.roleform.apply.OperationLabel;
 import io.roleform.apply.OperationOutcome;
 import io.roleform.apply.ProgressListener;
 import io.roleform.config.Redactor;
+import io.roleform.render.Text;
 import io.roleform.diff.Operation;
 import java.io.PrintWriter;
 
@@ -20,14 +21,14 @@ final class StderrProgress implements ProgressListener {
   @Override
   public void started(int index, int total, Operation op) {
     err.println("[" + index + "/" + total + "] " + op.action().symbol() + " " + OperationLabel.type(op)
-        + " " + redactor.apply(OperationLabel.target(op)));
+        + " " + Text.clean(redactor.apply(OperationLabel.target(op))));
     err.flush();
   }
 
   @Override
   public void finished(int index, int total, Operation op, OperationOutcome outcome) {
     if (outcome.status() == OperationOutcome.Status.FAILED) {
-      err.println("[" + index + "/" + total + "] failed: " + redactor.apply(outcome.message()));
+      err.println("[" + index + "/" + total + "] failed: " + Text.cleanLines(redactor.apply(outcome.message())));
       err.flush();
     }
   }

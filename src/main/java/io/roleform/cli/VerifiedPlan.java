@@ -17,6 +17,7 @@ import io.roleform.plan.PlanVerification;
 import io.roleform.plan.Planner;
 import io.roleform.plan.SavedPlan;
 import io.roleform.portal.LiveState;
+import io.roleform.render.DiagnosticsRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -108,7 +109,7 @@ final class VerifiedPlan {
     ConfigResult config = ConfigLoader.load(made.sources(), "saved plan", variables);
     if (!config.ok()) {
       Diagnostic first = config.problems().get(0);
-      throw mismatch(file, "the config it carries is not valid (" + Redactor.messages(variables).apply(first).format() + ")");
+      throw mismatch(file, "the config it carries is not valid (" + DiagnosticsRenderer.clean(Redactor.messages(variables).apply(first)).format() + ")");
     }
     return new VerifiedPlan(file, saved, config, variables, address);
   }
@@ -132,7 +133,7 @@ final class VerifiedPlan {
     PlanResult again = Planner.plan(config.desired(), live, saved.madeFrom().options(), portalLabel);
     if (!again.ok()) {
       Redactor redactor = Redactor.messages(variables);
-      again.problems().forEach(d -> err.println(redactor.apply(d).format()));
+      err.print(DiagnosticsRenderer.text(again.problems().stream().map(redactor::apply).toList()));
       throw mismatch(file, "planning again from the config it carries fails against the same live state");
     }
     Plan redacted = PlanRedaction.redact(again.plan(), Redactor.sensitive(variables));
