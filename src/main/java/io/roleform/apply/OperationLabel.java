@@ -1,14 +1,6 @@
 package io.roleform.apply;
 
 import io.roleform.diff.Operation;
-import io.roleform.diff.Operation.ApproveApplier;
-import io.roleform.diff.Operation.ChangeMembers;
-import io.roleform.diff.Operation.CreateRole;
-import io.roleform.diff.Operation.DeleteRole;
-import io.roleform.diff.Operation.ReorderRoles;
-import io.roleform.diff.Operation.TransferOwner;
-import io.roleform.diff.Operation.UpdateRole;
-import io.roleform.diff.Operation.UpdateSettings;
 
 /**
  * The short names of an operation used in progress lines and the apply report: its {@code type}
@@ -21,44 +13,52 @@ public final class OperationLabel {
   private OperationLabel() {}
 
   public static String type(Operation op) {
-    if (op instanceof CreateRole) {
-      return "createRole";
-    } else if (op instanceof UpdateRole) {
-      return "updateRole";
-    } else if (op instanceof ApproveApplier) {
-      return "approveApplier";
-    } else if (op instanceof DeleteRole) {
-      return "deleteRole";
-    } else if (op instanceof ChangeMembers) {
-      return "changeMembers";
-    } else if (op instanceof ReorderRoles) {
-      return "reorderRoles";
-    } else if (op instanceof UpdateSettings) {
-      return "updateSettings";
-    } else if (op instanceof TransferOwner) {
-      return "transferOwner";
-    }
-    throw new IllegalArgumentException("unknown operation " + op.getClass().getName());
+    return op.type();
   }
 
   public static String target(Operation op) {
-    if (op instanceof CreateRole c) {
-      return c.name();
-    } else if (op instanceof UpdateRole u) {
-      return u.role().name();
-    } else if (op instanceof ApproveApplier a) {
-      return a.user().email();
-    } else if (op instanceof DeleteRole d) {
-      return d.role().name();
-    } else if (op instanceof ChangeMembers m) {
-      return m.role().name();
-    } else if (op instanceof ReorderRoles) {
+    return op.accept(TARGET);
+  }
+
+  private static final Operation.Visitor<String> TARGET = new Operation.Visitor<>() {
+    @Override
+    public String createRole(Operation.CreateRole op) {
+      return op.name();
+    }
+
+    @Override
+    public String updateRole(Operation.UpdateRole op) {
+      return op.role().name();
+    }
+
+    @Override
+    public String approveApplier(Operation.ApproveApplier op) {
+      return op.user().email();
+    }
+
+    @Override
+    public String deleteRole(Operation.DeleteRole op) {
+      return op.role().name();
+    }
+
+    @Override
+    public String changeMembers(Operation.ChangeMembers op) {
+      return op.role().name();
+    }
+
+    @Override
+    public String reorderRoles(Operation.ReorderRoles op) {
       return "role order";
-    } else if (op instanceof UpdateSettings) {
+    }
+
+    @Override
+    public String updateSettings(Operation.UpdateSettings op) {
       return "settings";
-    } else if (op instanceof TransferOwner) {
+    }
+
+    @Override
+    public String transferOwner(Operation.TransferOwner op) {
       return "owner";
     }
-    throw new IllegalArgumentException("unknown operation " + op.getClass().getName());
-  }
+  };
 }

@@ -60,25 +60,42 @@ final class OperationRunner {
 
   /** Runs {@code op}; returns a note for the report, or {@code null}. */
   String run(Operation op) {
-    if (op instanceof CreateRole c) {
+    return op.accept(calls);
+  }
+
+  /** One client call per operation kind. */
+  private final Operation.Visitor<String> calls = new Operation.Visitor<>() {
+    @Override
+    public String createRole(CreateRole c) {
       String copyFrom = c.copyFrom() == null ? null : resolve(c.copyFrom());
       String id = client.createRole(
           new NewRole(c.name(), c.description(), c.permissions(), c.caseActions(), copyFrom));
       createdIds.put(key(c.name()), id);
       touched.add(id);
       return "created with id " + id;
-    } else if (op instanceof UpdateRole u) {
+    }
+
+    @Override
+    public String updateRole(UpdateRole u) {
       String id = resolve(u.role());
       RolePatch patch = new RolePatch(
           after(u.name()), after(u.description()), after(u.permissions()), after(u.caseActions()));
       String expected = allTouched || touched.contains(id) ? null : u.expectedVersion();
       client.updateRole(id, patch, expected);
       touched.add(id);
-    } else if (op instanceof ApproveApplier a) {
+      return null;
+    }
+
+    @Override
+    public String approveApplier(ApproveApplier a) {
       String roleId = resolve(a.role());
       client.approveUser(a.user().id(), roleId);
       touched.add(roleId);
-    } else if (op instanceof DeleteRole d) {
+      return null;
+    }
+
+    @Override
+    public String deleteRole(DeleteRole d) {
       String id = resolve(d.role());
       String moveTo = d.moveMembersTo() == null ? null : resolve(d.moveMembersTo());
       client.deleteRole(id, moveTo);
@@ -86,22 +103,36 @@ final class OperationRunner {
       if (moveTo != null) {
         touched.add(moveTo);
       }
-    } else if (op instanceof ChangeMembers m) {
+      return null;
+    }
+
+    @Override
+    public String changeMembers(ChangeMembers m) {
       String id = resolve(m.role());
       client.changeMembers(id, ids(m.add()), ids(m.remove()));
       touched.add(id);
-    } else if (op instanceof ReorderRoles r) {
-      client.reorderRoles(r.after().stream().map(this::resolve).toList());
-      allTouched = true;
-    } else if (op instanceof UpdateSettings s) {
-      client.updateSettings(after(s.allowView()), after(s.notifyMembers()));
-    } else if (op instanceof TransferOwner t) {
-      client.transferOwner(t.to().id());
-    } else {
-      throw new IllegalArgumentException("unknown operation " + op.getClass().getName());
+      return null;
     }
-    return null;
-  }
+
+    @Override
+    public String reorderRoles(ReorderRoles r) {
+      client.reorderRoles(r.after().stream().map(OperationRunner.this::resolve).toList());
+      allTouched = true;
+      return null;
+    }
+
+    @Override
+    public String updateSettings(UpdateSettings s) {
+      client.updateSettings(after(s.allowView()), after(s.notifyMembers()));
+      return null;
+    }
+
+    @Override
+    public String transferOwner(TransferOwner t) {
+      client.transferOwner(t.to().id());
+      return null;
+    }
+  };
 
   private String resolve(RoleRef ref) {
     if (ref.id() != null) {

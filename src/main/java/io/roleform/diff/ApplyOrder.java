@@ -44,36 +44,71 @@ public final class ApplyOrder {
   public static Comparator<Operation> comparator(Collection<? extends Operation> operations) {
     Map<String, Operation.CreateRole> creations = new HashMap<>();
     for (Operation op : operations) {
-      if (op instanceof Operation.CreateRole c) creations.put(key(c.name()), c);
+      Step step = op.accept(STEP);
+      if (step.creation() != null) creations.put(key(step.creation().name()), step.creation());
     }
     Map<String, Integer> depths = new HashMap<>();
-    return Comparator.comparingInt(ApplyOrder::rank)
-        .thenComparingInt((Operation op) -> op instanceof Operation.CreateRole c ? depth(c, creations, depths, 0) : 0)
-        .thenComparing(op -> key(roleName(op)))
-        .thenComparing(op -> op instanceof Operation.ApproveApplier a ? key(a.user().email()) : "");
+    return Comparator.comparingInt((Operation op) -> op.accept(STEP).rank())
+        .thenComparingInt(op -> {
+          Operation.CreateRole c = op.accept(STEP).creation();
+          return c == null ? 0 : depth(c, creations, depths, 0);
+        })
+        .thenComparing(op -> key(op.accept(STEP).role()))
+        .thenComparing(op -> key(op.accept(STEP).user()));
   }
 
-  /** The step of an operation kind: 1 (first) to 8 (last). */
-  static int rank(Operation op) {
-    if (op instanceof Operation.UpdateRole) return 1;
-    if (op instanceof Operation.CreateRole) return 2;
-    if (op instanceof Operation.DeleteRole) return 3;
-    if (op instanceof Operation.ApproveApplier) return 4;
-    if (op instanceof Operation.ChangeMembers) return 5;
-    if (op instanceof Operation.ReorderRoles) return 6;
-    if (op instanceof Operation.UpdateSettings) return 7;
-    return 8;
-  }
+  /**
+   * Where an operation goes in the order above.
+   *
+   * @param rank its step, 1 (first) to 8 (last)
+   * @param role the role it is about, {@code ""} for portal-wide ones
+   * @param user the user it is about when several operations of one role are about users, else
+   *     {@code ""}
+   * @param creation the operation itself when it creates a role (for the copy depth), else {@code null}
+   */
+  record Step(int rank, String role, String user, Operation.CreateRole creation) {}
 
-  /** The role an operation is about, or {@code ""} for portal-wide ones. */
-  static String roleName(Operation op) {
-    if (op instanceof Operation.UpdateRole u) return u.role().name();
-    if (op instanceof Operation.CreateRole c) return c.name();
-    if (op instanceof Operation.DeleteRole d) return d.role().name();
-    if (op instanceof Operation.ApproveApplier a) return a.role().name();
-    if (op instanceof Operation.ChangeMembers m) return m.role().name();
-    return "";
-  }
+  static final Operation.Visitor<Step> STEP = new Operation.Visitor<>() {
+    @Override
+    public Step updateRole(Operation.UpdateRole op) {
+      return new Step(1, op.role().name(), "", null);
+    }
+
+    @Override
+    public Step createRole(Operation.CreateRole op) {
+      return new Step(2, op.name(), "", op);
+    }
+
+    @Override
+    public Step deleteRole(Operation.DeleteRole op) {
+      return new Step(3, op.role().name(), "", null);
+    }
+
+    @Override
+    public Step approveApplier(Operation.ApproveApplier op) {
+      return new Step(4, op.role().name(), op.user().email(), null);
+    }
+
+    @Override
+    public Step changeMembers(Operation.ChangeMembers op) {
+      return new Step(5, op.role().name(), "", null);
+    }
+
+    @Override
+    public Step reorderRoles(Operation.ReorderRoles op) {
+      return new Step(6, "", "", null);
+    }
+
+    @Override
+    public Step updateSettings(Operation.UpdateSettings op) {
+      return new Step(7, "", "", null);
+    }
+
+    @Override
+    public Step transferOwner(Operation.TransferOwner op) {
+      return new Step(8, "", "", null);
+    }
+  };
 
   /** How many created templates precede a creation (0 when it copies no role created here). */
   private static int depth(

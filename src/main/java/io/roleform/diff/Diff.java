@@ -26,7 +26,8 @@ public final class Diff {
     ops.addAll(new MemberDiffer(ctx).diff(removals.movedIn()));
     List<Operation.CreateRole> creations = new ArrayList<>();
     for (Operation op : ApplyOrder.sort(ops)) {
-      if (op instanceof Operation.CreateRole c) creations.add(c);
+      Operation.CreateRole c = op.accept(ApplyOrder.STEP).creation();
+      if (c != null) creations.add(c);
     }
     ops.addAll(new OrderDiffer(ctx).diff(creations, removals.deletedIds()));
     ops.addAll(new SettingsDiffer(ctx).diff());

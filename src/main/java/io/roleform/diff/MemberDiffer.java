@@ -50,7 +50,7 @@ final class MemberDiffer {
         LiveUser user = user(d, i);
         if (user == null) continue;
         if (user.status() == UserStatus.DISABLED) {
-          ctx.warnings.add(new Warning("disabled-member",
+          ctx.warnings.add(new Warning(Warning.Kind.DISABLED_MEMBER,
               "user " + user.email() + " is disabled but listed as a member of `" + d.name() + "`"));
         }
         if (user.status() == UserStatus.PENDING && !current.contains(user.id()) && approved.add(user.id())) {

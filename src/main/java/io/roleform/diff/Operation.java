@@ -1,7 +1,9 @@
 package io.roleform.diff;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 
 /**
  * One step of a plan: a single change to the portal, which apply carries out with the minimum
@@ -9,17 +11,22 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * the plan ({@link #reason()}), as Terraform's {@code action_reason}.
  *
  * <p>Operations are values: they hold what the change is, never its outcome.
+ *
+ * <p>Code that handles operations does so through one {@link Visitor}, never by {@code instanceof}:
+ * adding an operation kind is then a compile error in every place that does not handle it yet. The
+ * kind's name ({@code createRole} ...) is written once, in its {@link JsonTypeName}, and read back
+ * with {@link #type()}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
-  @JsonSubTypes.Type(value = Operation.CreateRole.class, name = "createRole"),
-  @JsonSubTypes.Type(value = Operation.UpdateRole.class, name = "updateRole"),
-  @JsonSubTypes.Type(value = Operation.ApproveApplier.class, name = "approveApplier"),
-  @JsonSubTypes.Type(value = Operation.DeleteRole.class, name = "deleteRole"),
-  @JsonSubTypes.Type(value = Operation.ChangeMembers.class, name = "changeMembers"),
-  @JsonSubTypes.Type(value = Operation.ReorderRoles.class, name = "reorderRoles"),
-  @JsonSubTypes.Type(value = Operation.UpdateSettings.class, name = "updateSettings"),
-  @JsonSubTypes.Type(value = Operation.TransferOwner.class, name = "transferOwner")
+  @JsonSubTypes.Type(Operation.CreateRole.class),
+  @JsonSubTypes.Type(Operation.UpdateRole.class),
+  @JsonSubTypes.Type(Operation.ApproveApplier.class),
+  @JsonSubTypes.Type(Operation.DeleteRole.class),
+  @JsonSubTypes.Type(Operation.ChangeMembers.class),
+  @JsonSubTypes.Type(Operation.ReorderRoles.class),
+  @JsonSubTypes.Type(Operation.UpdateSettings.class),
+  @JsonSubTypes.Type(Operation.TransferOwner.class)
 })
 public sealed interface Operation {
 
@@ -29,12 +36,49 @@ public sealed interface Operation {
   /** Why this change is in the plan, in words a reviewer reads ("not in the live portal"). */
   String reason();
 
+  /** Calls the {@code visitor} method for this operation's kind and returns what it returns. */
+  <R> R accept(Visitor<R> visitor);
+
+  /**
+   * The kind's name, as in the plan file's {@code type} field ({@code createRole}, {@code
+   * changeMembers} ...).
+   */
+  @JsonIgnore
+  default String type() {
+    return getClass().getAnnotation(JsonTypeName.class).value();
+  }
+
+  /**
+   * One method per operation kind. Implementations handle every kind explicitly (an operation a
+   * handler does not care about returns its neutral value), so a new kind cannot be forgotten.
+   *
+   * @param <R> what handling an operation yields ({@link Void} for side effects only)
+   */
+  interface Visitor<R> {
+    R createRole(CreateRole op);
+
+    R updateRole(UpdateRole op);
+
+    R approveApplier(ApproveApplier op);
+
+    R deleteRole(DeleteRole op);
+
+    R changeMembers(ChangeMembers op);
+
+    R reorderRoles(ReorderRoles op);
+
+    R updateSettings(UpdateSettings op);
+
+    R transferOwner(TransferOwner op);
+  }
+
   /**
    * Creates a role. Permissions and description are final: a {@code copyFrom} template's values are
    * already merged in, explicit config values winning.
    *
    * @param copyFrom the template, or {@code null}
    */
+  @JsonTypeName("createRole")
   record CreateRole(
       String name,
       String description,
@@ -47,12 +91,18 @@ public sealed interface Operation {
     public Action action() {
       return Action.CREATE;
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.createRole(this);
+    }
   }
 
   /**
    * Changes a live role in place (one PATCH). A {@code null} change is left alone. {@code
    * expectedVersion} is the version read at plan time, sent as {@code If-Match}.
    */
+  @JsonTypeName("updateRole")
   record UpdateRole(
       RoleRef role,
       Change<String> name,
@@ -66,13 +116,24 @@ public sealed interface Operation {
     public Action action() {
       return Action.UPDATE;
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.updateRole(this);
+    }
   }
 
   /** Approves a pending applier into a role (the config lists them as a member). */
+  @JsonTypeName("approveApplier")
   record ApproveApplier(UserRef user, RoleRef role, String reason) implements Operation {
     @Override
     public Action action() {
       return Action.UPDATE;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.approveApplier(this);
     }
   }
 
@@ -80,15 +141,22 @@ public sealed interface Operation {
    * Deletes a role. Its {@code memberCount} members move to {@code moveMembersTo}, or are removed
    * from it when that is {@code null}.
    */
+  @JsonTypeName("deleteRole")
   record DeleteRole(RoleRef role, RoleRef moveMembersTo, int memberCount, String reason)
       implements Operation {
     @Override
     public Action action() {
       return Action.DELETE;
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.deleteRole(this);
+    }
   }
 
   /** Adds and removes members of one role in one batch. Lists are sorted by email. */
+  @JsonTypeName("changeMembers")
   record ChangeMembers(
       RoleRef role, java.util.List<UserRef> add, java.util.List<UserRef> remove, String reason)
       implements Operation {
@@ -96,31 +164,54 @@ public sealed interface Operation {
     public Action action() {
       return Action.UPDATE;
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.changeMembers(this);
+    }
   }
 
   /** Sets the full display order (the admin role first) in one call. */
+  @JsonTypeName("reorderRoles")
   record ReorderRoles(java.util.List<RoleRef> before, java.util.List<RoleRef> after, String reason)
       implements Operation {
     @Override
     public Action action() {
       return Action.UPDATE;
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.reorderRoles(this);
+    }
   }
 
   /** Changes portal settings; a {@code null} change is left alone. */
+  @JsonTypeName("updateSettings")
   record UpdateSettings(Change<Boolean> allowView, Change<Boolean> notifyMembers, String reason)
       implements Operation {
     @Override
     public Action action() {
       return Action.UPDATE;
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.updateSettings(this);
+    }
   }
 
   /** Transfers ownership. {@code from} is {@code null} when the portal reported no owner. */
+  @JsonTypeName("transferOwner")
   record TransferOwner(UserRef from, UserRef to, String reason) implements Operation {
     @Override
     public Action action() {
       return Action.UPDATE;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.transferOwner(this);
     }
   }
 }

@@ -50,7 +50,7 @@ final class RemovalDiffer {
         deletedIds.add(live.id());
         deletions.add(new Operation.DeleteRole(ref(live), null, ctx.index.membersOf(live).size(), PRUNE_REASON));
       } else {
-        ctx.warnings.add(new Warning("unmanaged-role", "role `" + live.name() + "` is not in the config; left as it is"
+        ctx.warnings.add(new Warning(Warning.Kind.UNMANAGED_ROLE, "role `" + live.name() + "` is not in the config; left as it is"
             + (ctx.prune ? " (built-in roles are never pruned)" : " (unmanaged)")));
       }
     }
@@ -76,7 +76,7 @@ final class RemovalDiffer {
     String path = DocumentPath.removed(r.name());
     List<LiveRole> named = ctx.index.rolesNamed(r.name());
     if (named.isEmpty()) {
-      ctx.warnings.add(new Warning("removed-role-gone",
+      ctx.warnings.add(new Warning(Warning.Kind.REMOVED_ROLE_GONE,
           "role `" + r.name() + "` is listed in removed: but is not in the live portal (already gone)"));
       return null;
     }

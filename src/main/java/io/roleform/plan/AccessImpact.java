@@ -63,7 +63,7 @@ record AccessImpact(List<AccessChange> changes, List<Warning> warnings) {
         if (!has.contains(p)) changes.add(new AccessChange(email, p, AccessChange.Direction.LOST, via(p, before, livePermissions, liveNames)));
       }
       if (!before.isEmpty() && now.isEmpty()) {
-        warnings.add(new Warning("user-in-no-role", "user " + email + " is in no role after this plan"));
+        warnings.add(new Warning(Warning.Kind.USER_IN_NO_ROLE, "user " + email + " is in no role after this plan"));
       }
     }
     changes.sort(ORDER);
@@ -86,21 +86,61 @@ record AccessImpact(List<AccessChange> changes, List<Warning> warnings) {
     return List.copyOf(via);
   }
 
+  /** The users whose access an operation can change: members of every role it touches. */
   private static Set<String> affectedUsers(LiveState live, AfterState after, List<Operation> operations) {
     Set<String> users = new HashSet<>();
-    for (Operation op : operations) {
-      if (op instanceof Operation.UpdateRole u && u.permissions() != null) {
-        users.addAll(live.members().getOrDefault(u.role().id(), Set.of()));
-        users.addAll(after.members.getOrDefault(AfterState.key(u.role()), Set.of()));
-      } else if (op instanceof Operation.DeleteRole d) {
+    Operation.Visitor<Void> collect = new Operation.Visitor<>() {
+      @Override
+      public Void updateRole(Operation.UpdateRole u) {
+        if (u.permissions() != null) {
+          users.addAll(live.members().getOrDefault(u.role().id(), Set.of()));
+          users.addAll(after.members.getOrDefault(AfterState.key(u.role()), Set.of()));
+        }
+        return null;
+      }
+
+      /** A created role has no members before the plan; its new members come by ChangeMembers. */
+      @Override
+      public Void createRole(Operation.CreateRole c) {
+        return null;
+      }
+
+      @Override
+      public Void deleteRole(Operation.DeleteRole d) {
         users.addAll(live.members().getOrDefault(d.role().id(), Set.of()));
-      } else if (op instanceof Operation.ApproveApplier a) {
+        return null;
+      }
+
+      @Override
+      public Void approveApplier(Operation.ApproveApplier a) {
         users.add(a.user().id());
-      } else if (op instanceof Operation.ChangeMembers m) {
+        return null;
+      }
+
+      @Override
+      public Void changeMembers(Operation.ChangeMembers m) {
         for (UserRef u : m.add()) users.add(u.id());
         for (UserRef u : m.remove()) users.add(u.id());
+        return null;
       }
-    }
+
+      @Override
+      public Void reorderRoles(Operation.ReorderRoles r) {
+        return null;
+      }
+
+      @Override
+      public Void updateSettings(Operation.UpdateSettings s) {
+        return null;
+      }
+
+      /** Ownership is not a role: it grants or takes no permission. */
+      @Override
+      public Void transferOwner(Operation.TransferOwner t) {
+        return null;
+      }
+    };
+    operations.forEach(op -> op.accept(collect));
     return users;
   }
 

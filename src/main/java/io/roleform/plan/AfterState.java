@@ -46,29 +46,67 @@ final class AfterState {
   }
 
   private void apply(Operation op) {
-    if (op instanceof Operation.UpdateRole u) {
-      String k = key(u.role());
-      if (u.name() != null) names.put(k, u.name().after());
-      if (u.permissions() != null) permissions.put(k, Set.copyOf(u.permissions().after()));
-    } else if (op instanceof Operation.CreateRole c) {
-      String k = key(new RoleRef(null, c.name()));
-      names.put(k, c.name());
-      permissions.put(k, Set.copyOf(c.permissions()));
-      members.put(k, Set.of());
-    } else if (op instanceof Operation.DeleteRole d) {
-      String k = key(d.role());
-      Set<String> moving = members.getOrDefault(k, Set.of());
-      if (d.moveMembersTo() != null) writable(key(d.moveMembersTo())).addAll(moving);
-      names.remove(k);
-      permissions.remove(k);
-      members.remove(k);
-    } else if (op instanceof Operation.ApproveApplier a) {
-      writable(key(a.role())).add(a.user().id());
-    } else if (op instanceof Operation.ChangeMembers m) {
-      Set<String> set = writable(key(m.role()));
-      for (UserRef u : m.add()) set.add(u.id());
-      for (UserRef u : m.remove()) set.remove(u.id());
-    }
+    op.accept(new Operation.Visitor<Void>() {
+      @Override
+      public Void updateRole(Operation.UpdateRole u) {
+        String k = key(u.role());
+        if (u.name() != null) names.put(k, u.name().after());
+        if (u.permissions() != null) permissions.put(k, Set.copyOf(u.permissions().after()));
+        return null;
+      }
+
+      @Override
+      public Void createRole(Operation.CreateRole c) {
+        String k = key(new RoleRef(null, c.name()));
+        names.put(k, c.name());
+        permissions.put(k, Set.copyOf(c.permissions()));
+        members.put(k, Set.of());
+        return null;
+      }
+
+      @Override
+      public Void deleteRole(Operation.DeleteRole d) {
+        String k = key(d.role());
+        Set<String> moving = members.getOrDefault(k, Set.of());
+        if (d.moveMembersTo() != null) writable(key(d.moveMembersTo())).addAll(moving);
+        names.remove(k);
+        permissions.remove(k);
+        members.remove(k);
+        return null;
+      }
+
+      @Override
+      public Void approveApplier(Operation.ApproveApplier a) {
+        writable(key(a.role())).add(a.user().id());
+        return null;
+      }
+
+      @Override
+      public Void changeMembers(Operation.ChangeMembers m) {
+        Set<String> set = writable(key(m.role()));
+        for (UserRef u : m.add()) set.add(u.id());
+        for (UserRef u : m.remove()) set.remove(u.id());
+        return null;
+      }
+
+      /** The order of roles changes no role, permission or member. */
+      @Override
+      public Void reorderRoles(Operation.ReorderRoles r) {
+        return null;
+      }
+
+      /** Settings change no role, permission or member. */
+      @Override
+      public Void updateSettings(Operation.UpdateSettings s) {
+        return null;
+      }
+
+      /** The owner is not a role: ownership changes no role's permissions or members. */
+      @Override
+      public Void transferOwner(Operation.TransferOwner t) {
+        return null;
+      }
+    });
   }
 
   private Set<String> writable(String roleKey) {

@@ -41,32 +41,75 @@ final class SafetyRules {
     minAdmins(live, after, options, refusals);
     selfLockout(live, after, refusals);
     List<String> deleted = new ArrayList<>();
-    int removals = 0;
-    for (Operation op : operations) {
-      if (op instanceof Operation.DeleteRole d) {
+    int[] removals = {0};
+    Operation.Visitor<Void> limits = new Operation.Visitor<>() {
+      @Override
+      public Void deleteRole(Operation.DeleteRole d) {
         deleted.add(d.role().name());
         if (d.moveMembersTo() == null && d.memberCount() > 0 && !options.allowMemberRemoval()) {
-          refusals.add(new Refusal("member-removal", "deleting role `" + d.role().name() + "` would remove its "
-              + d.memberCount() + " member(s); name moveMembersTo in removed: to keep them", "--allow-member-removal"));
+          refusals.add(new Refusal(Refusal.Rule.MEMBER_REMOVAL, "deleting role `" + d.role().name()
+              + "` would remove its " + d.memberCount() + " member(s); name moveMembersTo in removed: to keep them",
+              "--allow-member-removal"));
         }
-      } else if (op instanceof Operation.ChangeMembers m && !m.remove().isEmpty()) {
-        removals += m.remove().size();
+        return null;
+      }
+
+      @Override
+      public Void changeMembers(Operation.ChangeMembers m) {
+        if (m.remove().isEmpty()) return null;
+        removals[0] += m.remove().size();
         int membersAfter = after.members.getOrDefault(AfterState.key(m.role()), Set.of()).size();
         int base = membersAfter - m.add().size() + m.remove().size();
         if (base >= MIN_MEMBERS_FOR_PERCENT && m.remove().size() * 100L > (long) options.maxMemberRemovalPercent() * base) {
           int percent = (int) Math.ceil(m.remove().size() * 100.0 / base);
-          refusals.add(new Refusal("max-member-removals", "the plan removes " + m.remove().size() + " of the " + base
-              + " members of `" + m.role().name() + "` (" + percent + "%, more than "
+          refusals.add(new Refusal(Refusal.Rule.MAX_MEMBER_REMOVALS, "the plan removes " + m.remove().size()
+              + " of the " + base + " members of `" + m.role().name() + "` (" + percent + "%, more than "
               + options.maxMemberRemovalPercent() + "%)", "--max-member-removal-percent=" + percent));
         }
+        return null;
       }
-    }
-    if (removals > options.maxMemberRemovals()) {
-      refusals.add(new Refusal("max-member-removals", "the plan removes " + removals
-          + " members in total (more than " + options.maxMemberRemovals() + ")", "--max-member-removals=" + removals));
+
+      /** Renames and permission changes are judged on the after-state (min-admins, self-lockout). */
+      @Override
+      public Void updateRole(Operation.UpdateRole u) {
+        return null;
+      }
+
+      @Override
+      public Void createRole(Operation.CreateRole c) {
+        return null;
+      }
+
+      /** Only adds a member. */
+      @Override
+      public Void approveApplier(Operation.ApproveApplier a) {
+        return null;
+      }
+
+      @Override
+      public Void reorderRoles(Operation.ReorderRoles r) {
+        return null;
+      }
+
+      @Override
+      public Void updateSettings(Operation.UpdateSettings s) {
+        return null;
+      }
+
+      /** Transferring ownership removes nobody from a role. */
+      @Override
+      public Void transferOwner(Operation.TransferOwner t) {
+        return null;
+      }
+    };
+    operations.forEach(op -> op.accept(limits));
+    int removed = removals[0];
+    if (removed > options.maxMemberRemovals()) {
+      refusals.add(new Refusal(Refusal.Rule.MAX_MEMBER_REMOVALS, "the plan removes " + removed
+          + " members in total (more than " + options.maxMemberRemovals() + ")", "--max-member-removals=" + removed));
     }
     if (deleted.size() > options.maxDeletions()) {
-      refusals.add(new Refusal("max-deletions", "the plan deletes " + deleted.size() + " roles ("
+      refusals.add(new Refusal(Refusal.Rule.MAX_DELETIONS, "the plan deletes " + deleted.size() + " roles ("
           + String.join(", ", deleted) + "), more than " + options.maxDeletions(), "--max-deletions=" + deleted.size()));
     }
     return refusals;
@@ -78,7 +121,7 @@ final class SafetyRules {
     int before = live.members().getOrDefault(admin, Set.of()).size();
     int now = after.members.getOrDefault(admin, Set.of()).size();
     if (now < before && now < options.minAdmins()) {
-      refusals.add(new Refusal("min-admins", "the admin role `" + after.names.getOrDefault(admin, admin)
+      refusals.add(new Refusal(Refusal.Rule.MIN_ADMINS, "the admin role `" + after.names.getOrDefault(admin, admin)
           + "` would be left with " + now + " member(s), fewer than " + options.minAdmins(), "--min-admins=" + now));
     }
   }
@@ -97,7 +140,7 @@ final class SafetyRules {
     }
     if (before && !now) {
       String who = live.portal().viewerEmail() != null ? live.portal().viewerEmail() : viewer;
-      refusals.add(new Refusal("self-lockout", "user " + who + ", whose token applies this plan, would lose `"
+      refusals.add(new Refusal(Refusal.Rule.SELF_LOCKOUT, "user " + who + ", whose token applies this plan, would lose `"
           + permission + "`, the permission to manage roles", null));
     }
   }

@@ -104,7 +104,7 @@ public final class MarkdownPlanRenderer implements PlanRenderer {
     String title = "### Refused by safety limits: nothing will be applied\n\n";
     List<String> rows = new ArrayList<>();
     for (Refusal r : plan.refusals()) {
-      rows.add("- **" + escape(r.rule()) + "**: " + sentence(escape(r.message()))
+      rows.add("- **" + escape(r.rule().id()) + "**: " + sentence(escape(r.message()))
           + (r.override() == null ? " No flag overrides this limit." : " Override with " + Markdown.code(r.override()) + ".")
           + "\n");
     }

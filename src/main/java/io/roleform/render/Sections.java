@@ -51,29 +51,59 @@ final class Sections {
 
   private void add(Operation op) {
     String reason = op.reason() == null ? "" : clean(op.reason());
-    if (op instanceof CreateRole c) {
-      put(Topic.CREATE, op.action(), "role " + quote(c.name()), reason, createLines(c));
-    } else if (op instanceof UpdateRole u) {
-      addUpdate(u, reason);
-    } else if (op instanceof ApproveApplier a) {
-      put(Topic.APPROVALS, op.action(),
-          "approve " + clean(a.user().email()) + " into role " + quote(a.role().name()), reason, List.of());
-    } else if (op instanceof DeleteRole d) {
-      put(Topic.DELETIONS, op.action(), "role " + quote(d.role().name()), reason,
-          List.of(new Line(null, deletionRemark(d))));
-    } else if (op instanceof ChangeMembers m) {
-      put(Topic.MEMBERS, op.action(), "members of role " + quote(m.role().name()) + ": "
-          + orEmpty(m.add()).size() + " to add, " + orEmpty(m.remove()).size() + " to remove", reason, memberLines(m));
-    } else if (op instanceof ReorderRoles r) {
-      put(Topic.ORDER, op.action(), "role order", reason, List.of(
-          new Line(Action.DELETE, names(r.before())), new Line(Action.CREATE, names(r.after()))));
-    } else if (op instanceof UpdateSettings s) {
-      put(Topic.SETTINGS, op.action(), "settings", reason, settingLines(s));
-    } else if (op instanceof TransferOwner t) {
-      put(Topic.SETTINGS, op.action(), "owner " + email(t.from()) + " -> " + email(t.to()), reason, List.of());
-    } else {
-      throw new IllegalArgumentException("unknown operation " + op.getClass().getName());
-    }
+    op.accept(new Operation.Visitor<Void>() {
+      @Override
+      public Void createRole(CreateRole c) {
+        put(Topic.CREATE, op.action(), "role " + quote(c.name()), reason, createLines(c));
+        return null;
+      }
+
+      @Override
+      public Void updateRole(UpdateRole u) {
+        addUpdate(u, reason);
+        return null;
+      }
+
+      @Override
+      public Void approveApplier(ApproveApplier a) {
+        put(Topic.APPROVALS, op.action(),
+            "approve " + clean(a.user().email()) + " into role " + quote(a.role().name()), reason, List.of());
+        return null;
+      }
+
+      @Override
+      public Void deleteRole(DeleteRole d) {
+        put(Topic.DELETIONS, op.action(), "role " + quote(d.role().name()), reason,
+            List.of(new Line(null, deletionRemark(d))));
+        return null;
+      }
+
+      @Override
+      public Void changeMembers(ChangeMembers m) {
+        put(Topic.MEMBERS, op.action(), "members of role " + quote(m.role().name()) + ": "
+            + orEmpty(m.add()).size() + " to add, " + orEmpty(m.remove()).size() + " to remove", reason, memberLines(m));
+        return null;
+      }
+
+      @Override
+      public Void reorderRoles(ReorderRoles r) {
+        put(Topic.ORDER, op.action(), "role order", reason, List.of(
+            new Line(Action.DELETE, names(r.before())), new Line(Action.CREATE, names(r.after()))));
+        return null;
+      }
+
+      @Override
+      public Void updateSettings(UpdateSettings s) {
+        put(Topic.SETTINGS, op.action(), "settings", reason, settingLines(s));
+        return null;
+      }
+
+      @Override
+      public Void transferOwner(TransferOwner t) {
+        put(Topic.SETTINGS, op.action(), "owner " + email(t.from()) + " -> " + email(t.to()), reason, List.of());
+        return null;
+      }
+    });
   }
 
   private void addUpdate(UpdateRole u, String reason) {

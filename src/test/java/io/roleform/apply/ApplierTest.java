@@ -157,7 +157,7 @@ class ApplierTest {
   @Test
   void aRefusedPlanIsNeverApplied() {
     RecordingClient client = new RecordingClient();
-    Plan refused = plan(List.of(create("A")), List.of(new Refusal("max-deletions", "too many", "--max-deletions=5")));
+    Plan refused = plan(List.of(create("A")), List.of(new Refusal(Refusal.Rule.MAX_DELETIONS, "too many", "--max-deletions=5")));
     assertThatThrownBy(() -> new Applier(client, ProgressListener.NONE).apply(refused))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(client.calls).isEmpty();

@@ -2,15 +2,18 @@ package io.roleform.arch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.roleform.diff.Operation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +77,23 @@ class ArchitectureTest {
         });
       }
     }
+    assertThat(violations).isEmpty();
+  }
+
+  /**
+   * Operations are handled through {@link Operation.Visitor} only, so that a new kind is a compile
+   * error wherever it is not handled: no {@code instanceof} on a kind of operation in main code.
+   */
+  @Test
+  void operationsAreDispatchedOnlyByTheVisitor() throws IOException {
+    String kinds = Arrays.stream(Operation.class.getPermittedSubclasses()).map(Class::getSimpleName)
+        .collect(Collectors.joining("|"));
+    Pattern test = Pattern.compile("instanceof\\s+(?:[\\w.]*\\.)?(?:" + kinds + ")\\b");
+    List<String> violations = new ArrayList<>();
+    for (Path file : sources()) {
+      if (test.matcher(Files.readString(file)).find()) violations.add(MAIN.relativize(file).toString());
+    }
+    assertThat(kinds).contains("CreateRole");
     assertThat(violations).isEmpty();
   }
 

@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * {@code bench/run [--quick] [--sizes S,M,L] [--runs N] [--out FILE]}: measures roleform against generated sandbox portals and
- * writes {@code bench/RESULTS.md}. Full: sizes S, M, L with 5 runs each; quick: S and M, 3 runs.
+ * {@code bench/run [--quick] [--sizes S,M,L,XL] [--runs N] [--out FILE]}: measures roleform against generated sandbox
+ * portals and writes {@code bench/RESULTS.md}. Full: sizes S, M, L with 5 runs each; quick: S and M, 3 runs; XL only
+ * when named in {@code --sizes}.
  * Run from the repository root with the jar and the test classes built (bench/run does both).
  */
 public final class BenchMain {
@@ -27,8 +28,8 @@ public final class BenchMain {
         case "--out" -> out = Path.of(args[i + 1]);
         case "--runs" -> runs = Integer.parseInt(args[i + 1]);
         case "--sizes" -> sizes = Stream.of(args[i + 1].split(","))
-            .map(n -> Stream.of(Size.S, Size.M, Size.L).filter(z -> z.name().equals(n)).findFirst().orElseThrow(
-                () -> new IllegalArgumentException("unknown size " + n + "; expected S, M or L")))
+            .map(n -> Size.ALL.stream().filter(z -> z.name().equals(n)).findFirst().orElseThrow(
+                () -> new IllegalArgumentException("unknown size " + n + "; expected S, M, L or XL")))
             .toList();
         default -> { }
       }

@@ -6,6 +6,15 @@ record Size(String name, int users, int roles, int memberships) {
   static final Size S = new Size("S", 1_000, 50, 5_000);
   static final Size M = new Size("M", 10_000, 300, 50_000);
   static final Size L = new Size("L", 50_000, 1_000, 200_000);
+  /** Only with {@code --sizes XL}: about 25 minutes on 2 cores (see bench/NOTES.md). */
+  static final Size XL = new Size("XL", 500_000, 5_000, 2_000_000);
+
+  static final java.util.List<Size> ALL = java.util.List.of(S, M, L, XL);
+
+  /** The initial apply (every membership written) is skipped at XL: ~20,000 writes, minutes per run. */
+  boolean initialApply() {
+    return this != XL;
+  }
 
   String generateSpec() {
     return "users=" + users + ",roles=" + roles + ",memberships=" + memberships;

@@ -31,8 +31,12 @@ final class SizeBench {
    */
   static final List<String> JVM_OPTS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
+  /** The no-op plan as a user who calls the jar directly gets it: no JVM options at all. */
+  static final String PLAIN = "no-op plan (plain java -jar)";
+
   record Result(Size size, double generateFullMs, double generateUsersMs, double restartMs, List<Scenario> scenarios,
-      List<TimedRun> floors, String floorLine, long configBytes) {}
+      List<TimedRun> floors, String floorLine, long configBytes, int configFiles, TimedRun export,
+      List<TimedRun> yamlFloors, String yamlFloorLine) {}
 
   SizeBench(Size size, int runs, Path root, Path work) throws IOException {
     this.size = size;
@@ -50,27 +54,37 @@ final class SizeBench {
     List<Scenario> scenarios = new ArrayList<>();
     List<TimedRun> floors = new ArrayList<>();
     String floorLine;
+    TimedRun export;
     double genFull;
     progress("generating " + size.label());
     try (SandboxProcess sandbox = SandboxProcess.start(jar, full, size.generateSpec(), log)) {
       genFull = sandbox.startMs;
-      roleform(sandbox, "export", "--out", config.toString()).expectExit(0, "export");
-      progress("no-op plan x" + runs + " with the floor interleaved");
+      progress("export");
+      export = roleform(sandbox, "export", "--out", config.toString()).expectExit(0, "export");
+      progress("no-op plan x" + runs + " (launcher options, then plain java -jar) with the floor interleaved");
       String load = load();
       List<TimedRun> plans = new ArrayList<>();
+      List<TimedRun> plain = new ArrayList<>();
       List<SandboxProcess.Counts> counts = new ArrayList<>();
+      List<SandboxProcess.Counts> plainCounts = new ArrayList<>();
       for (int i = 0; i < runs; i++) {
         TimedRun floor = floor(sandbox);
         floors.add(floor);
         var before = sandbox.totals();
         plans.add(roleform(sandbox, "plan", config.toString(), "--detailed-exitcode").expectExit(0, "no-op plan"));
         counts.add(sandbox.totals().minus(before));
+        before = sandbox.totals();
+        plain.add(plainRoleform(sandbox, "plan", config.toString(), "--detailed-exitcode")
+            .expectExit(0, "no-op plan (plain java -jar)"));
+        plainCounts.add(sandbox.totals().minus(before));
       }
       floorLine = floors.get(0).stdout().trim();
       TimedRun verbose = roleform(sandbox, "plan", config.toString(), "--verbose").expectExit(0, "no-op plan --verbose");
       scenarios.add(new Scenario("no-op plan", size, plans, counts, minimumReads(floorLine), 0,
           PortalWait.of(verbose.stderr()), verbose.wallMs(), load,
-          "exit 0 and \"No changes\" every run"));
+          "exit 0 and \"No changes\" every run; `java " + String.join(" ", JVM_OPTS) + " -jar` (the launcher's options)"));
+      scenarios.add(new Scenario(PLAIN, size, plain, plainCounts, minimumReads(floorLine), 0, null, 0, load,
+          "exit 0 and \"No changes\" every run; `java -jar target/roleform.jar`, no JVM options"));
     }
     double genUsers;
     String usersFloor;
@@ -78,28 +92,39 @@ final class SizeBench {
       genUsers = sandbox.startMs;
       usersFloor = floor(sandbox).stdout().trim();
     }
-    scenarios.add(validate(config));
+    List<TimedRun> yamlFloors = new ArrayList<>();
+    scenarios.add(validate(config, yamlFloors));
     ChurnConfig churn = ChurnConfig.write(config, work.resolve("churn"),
         0.05, 0.02, 42);
     double[] restart = new double[1];
-    scenarios.add(apply("initial apply", usersOnly, config, minimumReads(usersFloor), -1, restart,
-        "config = the full export; portal = the same users, no generated roles or memberships"));
+    if (size.initialApply()) {
+      scenarios.add(apply("initial apply", usersOnly, config, minimumReads(usersFloor), -1, restart,
+          "config = the full export; portal = the same users, no generated roles or memberships"));
+    }
     scenarios.add(apply("churn apply", full, churn.config().getParent(), minimumReads(floorLine),
         churn.expectedOperations(), restart,
         String.format("%,d memberships changed (half removed, half added), %d roles changed (description;"
             + " every other one permissions too)", churn.membershipsChanged(), churn.rolesChanged())));
     long bytes;
+    int fileCount;
     try (var files = Files.list(config)) {
-      bytes = files.mapToLong(f -> f.toFile().length()).sum();
+      List<Path> all = files.toList();
+      bytes = all.stream().mapToLong(f -> f.toFile().length()).sum();
+      fileCount = all.size();
     }
-    return new Result(size, genFull, genUsers, restart[0], scenarios, floors, floorLine, bytes);
+    return new Result(size, genFull, genUsers, restart[0], scenarios, floors, floorLine, bytes, fileCount, export,
+        yamlFloors, yamlFloors.get(0).stdout().trim());
   }
 
-  private Scenario validate(Path config) throws IOException {
-    progress("validate x" + runs);
+  /** Validate runs interleaved with the bare-SnakeYAML floor ({@link YamlFloor}) on the same files. */
+  private Scenario validate(Path config, List<TimedRun> yamlFloors) throws IOException {
+    progress("validate x" + runs + " with the SnakeYAML floor interleaved");
     String load = load();
     List<TimedRun> list = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
+      yamlFloors.add(TimedRun.run(root, Map.of(), java("-cp",
+          root.resolve("target/test-classes") + java.io.File.pathSeparator + jar,
+          YamlFloor.class.getName(), config.toString())).expectExit(0, "SnakeYAML floor"));
       list.add(TimedRun.run(root, ENV, java("-jar", jar.toString(), "validate", config.toString()))
           .expectExit(0, "validate"));
     }
@@ -177,6 +202,13 @@ final class SizeBench {
     return TimedRun.run(root, Map.of(), java("-cp",
         root.resolve("target/test-classes") + java.io.File.pathSeparator + jar,
         FloorClient.class.getName(), sandbox.url().toString(), TOKEN)).expectExit(0, "floor client");
+  }
+
+  private TimedRun plainRoleform(SandboxProcess sandbox, String... args) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of("java", "-jar", jar.toString()));
+    cmd.addAll(List.of(args));
+    cmd.addAll(List.of("--portal", sandbox.url().toString()));
+    return TimedRun.run(root, ENV, cmd);
   }
 
   private TimedRun roleform(SandboxProcess sandbox, String... args) throws IOException {

@@ -66,7 +66,7 @@ class AccessImpactTest {
   void userLosingTheirLastRoleIsWarnedAbout() {
     Plan plan = plan(Desired.config().role("Billing", r -> r.members()), SECURE, new PlanOptions(false, 1, 3, 50, 100, false));
 
-    assertThat(plan.warnings()).filteredOn(w -> w.kind().equals("user-in-no-role")).extracting(Warning::message)
+    assertThat(plan.warnings()).filteredOn(w -> w.kind() == Warning.Kind.USER_IN_NO_ROLE).extracting(Warning::message)
         .containsExactly("user ivan@acme.example is in no role after this plan");
   }
 }

@@ -9,6 +9,7 @@ import static io.roleform.plan.Scenarios.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roleform.testing.InMemoryPortal;
+import io.roleform.testing.RealApply;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +62,7 @@ class DesignExampleTest {
   @Test
   void applyingItThenPlanningAgainChangesNothing() {
     InMemoryPortal portal = InMemoryPortal.secureExchanges();
-    OperationRunner.run(Scenarios.plan(designExample(), portal.read()).operations(), portal);
+    RealApply.apply(Scenarios.plan(designExample(), portal.read()), portal);
 
     Plan again = Scenarios.plan(designExample(), portal.read());
 

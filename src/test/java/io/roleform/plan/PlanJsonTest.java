@@ -169,8 +169,8 @@ class PlanJsonTest {
     return new Plan(1, "http://127.0.0.1:8080", "secure-exchanges", "d1", new Fingerprint(42, "abc123"),
         PlanOptions.DEFAULTS, ops,
         List.of(new AccessChange("carol@acme.example", "billing", AccessChange.Direction.GAINED, List.of("Billing"))),
-        List.of(new Warning("unmanaged-role", "Role \"X\" is unmanaged.")),
-        List.of(new Refusal("max-deletions", "too many", "--max-deletions=5")));
+        List.of(new Warning(Warning.Kind.UNMANAGED_ROLE, "Role \"X\" is unmanaged.")),
+        List.of(new Refusal(Refusal.Rule.MAX_DELETIONS, "too many", "--max-deletions=5")));
   }
 
   @Provide
@@ -179,9 +179,9 @@ class PlanJsonTest {
     Arbitrary<List<AccessChange>> access =
         Combinators.combine(text(), text(), Arbitraries.of(AccessChange.Direction.class), text().list().ofMaxSize(3))
             .as(AccessChange::new).list().ofMaxSize(4);
-    Arbitrary<List<Warning>> warnings = Combinators.combine(text(), text()).as(Warning::new).list().ofMaxSize(3);
+    Arbitrary<List<Warning>> warnings = Combinators.combine(Arbitraries.of(Warning.Kind.class), text()).as(Warning::new).list().ofMaxSize(3);
     Arbitrary<List<Refusal>> refusals =
-        Combinators.combine(text(), text(), text().injectNull(0.3)).as(Refusal::new).list().ofMaxSize(3);
+        Combinators.combine(Arbitraries.of(Refusal.Rule.class), text(), text().injectNull(0.3)).as(Refusal::new).list().ofMaxSize(3);
     Arbitrary<PlanOptions> options =
         Combinators.combine(Arbitraries.of(true, false), Arbitraries.integers(), Arbitraries.integers(),
                 Arbitraries.integers(), Arbitraries.integers(), Arbitraries.of(true, false))

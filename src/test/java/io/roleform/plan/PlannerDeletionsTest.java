@@ -38,7 +38,7 @@ class PlannerDeletionsTest {
     Plan plan = plan(Desired.config().removed("Contractors", null), SECURE);
 
     assertThat(plan.operations()).isEmpty();
-    assertThat(plan.warnings()).extracting(Warning::kind).contains("removed-role-gone");
+    assertThat(plan.warnings()).extracting(Warning::kind).contains(Warning.Kind.REMOVED_ROLE_GONE);
   }
 
   @Test
@@ -72,7 +72,7 @@ class PlannerDeletionsTest {
     Plan plan = plan(Desired.config().role("Billing"), SECURE);
 
     assertThat(plan.operations()).isEmpty();
-    assertThat(plan.warnings()).filteredOn(w -> w.kind().equals("unmanaged-role")).extracting(Warning::message)
+    assertThat(plan.warnings()).filteredOn(w -> w.kind() == Warning.Kind.UNMANAGED_ROLE).extracting(Warning::message)
         .anySatisfy(m -> assertThat(m).contains("`Interns`"))
         .anySatisfy(m -> assertThat(m).contains("`Support Techs`"));
   }

@@ -81,7 +81,7 @@ class PlannerMembersTest {
     Plan plan = plan(Desired.config().role("Billing", r -> r.members("ivan@acme.example", "trent@acme.example")), live);
 
     assertThat(only(plan, Operation.ChangeMembers.class).add()).containsExactly(user(live, "trent"));
-    assertThat(plan.warnings()).extracting(Warning::kind).contains("disabled-member");
+    assertThat(plan.warnings()).extracting(Warning::kind).contains(Warning.Kind.DISABLED_MEMBER);
   }
 
   @Test

@@ -25,7 +25,7 @@ class SafetyRulesTest {
   void adminRoleLeftWithFewerThanMinAdminsIsRefused() {
     Plan plan = plan(Desired.config().role("Admin", r -> r.members("alice@acme.example")), SECURE, options(2, 3, 50, 100, false));
 
-    assertThat(plan.refusals()).containsExactly(new Refusal("min-admins",
+    assertThat(plan.refusals()).containsExactly(new Refusal(Refusal.Rule.MIN_ADMINS,
         "the admin role `Admin` would be left with 1 member(s), fewer than 2", "--min-admins=1"));
     assertThat(plan.isRefused()).isTrue();
   }
@@ -42,7 +42,7 @@ class SafetyRulesTest {
     Plan plan = plan(Desired.config().role("Admin", r -> r.members("bob@acme.example")), SECURE, options(1, 3, 50, 100, false));
 
     assertThat(plan.refusals()).singleElement().satisfies(r -> {
-      assertThat(r.rule()).isEqualTo("self-lockout");
+      assertThat(r.rule()).isEqualTo(Refusal.Rule.SELF_LOCKOUT);
       assertThat(r.message()).contains("alice@acme.example", "roles-and-authorizations");
       assertThat(r.override()).isNull();
     });
@@ -54,7 +54,7 @@ class SafetyRulesTest {
         options(1, 1, 50, 25, false));
 
     assertThat(plan.refusals()).singleElement().satisfies(r -> {
-      assertThat(r.rule()).isEqualTo("max-deletions");
+      assertThat(r.rule()).isEqualTo(Refusal.Rule.MAX_DELETIONS);
       assertThat(r.message()).contains("Interns", "Support Techs");
       assertThat(r.override()).isEqualTo("--max-deletions=2");
     });
@@ -66,7 +66,7 @@ class SafetyRulesTest {
         "erin@acme.example", "frank@acme.example")), supportTechsWithSixMembers(), options(1, 3, 50, 25, false));
 
     assertThat(plan.refusals()).singleElement().satisfies(r -> {
-      assertThat(r.rule()).isEqualTo("max-member-removals");
+      assertThat(r.rule()).isEqualTo(Refusal.Rule.MAX_MEMBER_REMOVALS);
       assertThat(r.message()).contains("2 of the 6 members of `Support Techs`");
       assertThat(r.override()).isEqualTo("--max-member-removal-percent=34");
     });
@@ -85,7 +85,7 @@ class SafetyRulesTest {
         options(1, 3, 3, 100, false));
 
     assertThat(plan.refusals()).singleElement().satisfies(r -> {
-      assertThat(r.rule()).isEqualTo("max-member-removals");
+      assertThat(r.rule()).isEqualTo(Refusal.Rule.MAX_MEMBER_REMOVALS);
       assertThat(r.override()).isEqualTo("--max-member-removals=4");
     });
   }
@@ -94,7 +94,7 @@ class SafetyRulesTest {
   void deletingARoleWithMembersWithoutMoveNeedsAllowMemberRemoval() {
     Desired config = Desired.config().removed("Interns", null);
 
-    assertThat(plan(config, SECURE).refusals()).containsExactly(new Refusal("member-removal",
+    assertThat(plan(config, SECURE).refusals()).containsExactly(new Refusal(Refusal.Rule.MEMBER_REMOVAL,
         "deleting role `Interns` would remove its 2 member(s); name moveMembersTo in removed: to keep them",
         "--allow-member-removal"));
     assertThat(plan(config, SECURE, options(1, 3, 50, 25, true)).refusals()).isEmpty();
@@ -111,6 +111,6 @@ class SafetyRulesTest {
   void prunedRoleWithMembersNeedsAllowMemberRemoval() {
     Plan plan = plan(Desired.config().role("Billing").role("Support Techs"), SECURE, Scenarios.withPrune());
 
-    assertThat(plan.refusals()).extracting(Refusal::rule).containsExactly("member-removal");
+    assertThat(plan.refusals()).extracting(Refusal::rule).containsExactly(Refusal.Rule.MEMBER_REMOVAL);
   }
 }

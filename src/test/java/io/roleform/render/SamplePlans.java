@@ -150,15 +150,15 @@ final class SamplePlans {
 
   static List<Warning> warnings() {
     return List.of(
-        new Warning("unmanaged-role", "Role \"Contractors\" is not in the config; it is left alone (use --prune to delete it)."),
-        new Warning("user-in-no-role", "frank@acme.example is in no role."));
+        new Warning(Warning.Kind.UNMANAGED_ROLE, "Role \"Contractors\" is not in the config; it is left alone (use --prune to delete it)."),
+        new Warning(Warning.Kind.USER_IN_NO_ROLE, "frank@acme.example is in no role."));
   }
 
   static List<Refusal> refusals() {
     return List.of(
-        new Refusal("member-removal", "Deleting role \"Contractors\" would remove its 1 member; name moveMembersTo.",
+        new Refusal(Refusal.Rule.MEMBER_REMOVAL, "Deleting role \"Contractors\" would remove its 1 member; name moveMembersTo.",
             "--allow-member-removal"),
-        new Refusal("self-lockout", "alice@acme.example (this token's user) would lose roles-and-authorizations.", null));
+        new Refusal(Refusal.Rule.SELF_LOCKOUT, "alice@acme.example (this token's user) would lose roles-and-authorizations.", null));
   }
 
   static Plan hostileNames() {
@@ -168,8 +168,8 @@ final class SamplePlans {
         List.of(new CreateRole("line\nbreak \"quoted\" \\ back", "```\n</details>", List.of("logs"), null, null, "new"),
             new ChangeMembers(evilRole, List.of(user("u5", "e_r*in")), List.of(), "members differ")),
         List.of(new AccessChange("e_r*in@acme.example", "logs", Direction.GAINED, List.of(evil))),
-        List.of(new Warning("unmanaged-role", "Role \"" + evil + "\" is unmanaged.")),
-        List.of(new Refusal("max-deletions", "too many | deletions", "--max-deletions=`5`")));
+        List.of(new Warning(Warning.Kind.UNMANAGED_ROLE, "Role \"" + evil + "\" is unmanaged.")),
+        List.of(new Refusal(Refusal.Rule.MAX_DELETIONS, "too many | deletions", "--max-deletions=`5`")));
   }
 
   /** A plan adding {@code n} members to one role, each gaining one permission. */
