@@ -4,7 +4,9 @@ import io.roleform.apply.Applier;
 import io.roleform.apply.ApplyReport;
 import io.roleform.apply.ApplyReportJson;
 import io.roleform.apply.OperationOutcome;
+import io.roleform.config.ConfigResult;
 import io.roleform.config.DesiredState;
+import io.roleform.render.Text;
 import io.roleform.config.Redactor;
 import io.roleform.config.Variables;
 import io.roleform.plan.Plan;
@@ -90,7 +92,9 @@ final class ApplyCommand implements Callable<Integer> {
       if (saved != null) {
         plan = saved.replan(live, conn.label(), err);
       } else {
-        DesiredState desired = pending.await(err);
+        ConfigResult loaded = pending.awaitResult(err);
+        if (portal.verbose) loaded.notes().forEach(n -> err.println("note: " + Text.clean(n)));
+        DesiredState desired = loaded.desired();
         plan = Planning.plan(desired, live, safety.toPlanOptions(), conn.label(), err, vars);
         Plan shown = PlanRedaction.redact(plan, Redactor.sensitive(vars));
         out.print(new TextPlanRenderer(Colors.enabled(System.console() != null, parent.env())).render(shown));

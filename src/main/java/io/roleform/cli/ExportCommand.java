@@ -20,9 +20,11 @@ import picocli.CommandLine.Model.CommandSpec;
       "Write the live portal as a roleform config (bootstrap an existing portal).",
       "",
       "Writes the live portal's roles, permissions, order, members and settings as a roleform",
-      "config. A plan of the exported config shows no changes."
+      "config. A plan of the exported config shows no changes. With --out, files in DIR that",
+      "export did not write are never replaced or deleted without --force."
     },
-    footer = {"", "Example:", "  roleform export --portal embedded:app-roles --out config/"})
+    footer = {"", "Examples:", "  roleform export --portal embedded:app-roles --out config/",
+        "  roleform export --portal embedded:app-roles --out config/ --force   # replace hand-written files too"})
 final class ExportCommand implements Callable<Integer> {
 
   @ParentCommand RoleformCommand parent;
@@ -33,6 +35,10 @@ final class ExportCommand implements Callable<Integer> {
       description = "Write DIR/roleform.yaml (plus roles-NNNN.yaml parts for a large portal) instead of printing the config on stdout.")
   Path out;
 
+  @Option(names = "--force",
+      description = "With --out: replace or delete files in DIR that roleform export did not write (or that changed since).")
+  boolean force;
+
   @Override
   public Integer call() {
     try (PortalConnection conn = PortalConnection.open(portal, parent.env(), Streams.err(spec))) {
@@ -42,7 +48,7 @@ final class ExportCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
       } else {
         try {
-          ConfigWriter.writeTo(live, out);
+          ExportDirectory.write(out, ConfigWriter.files(live), force).forEach(spec.commandLine().getErr()::println);
         } catch (IOException e) {
           throw new CliException(ExitCodes.ERROR, "Cannot write the export to " + out + ": " + e.getMessage());
         }

@@ -9,6 +9,7 @@ import io.roleform.plan.PlanOptions;
 import io.roleform.plan.PlanRedaction;
 import io.roleform.plan.SavedPlan;
 import io.roleform.portal.LiveState;
+import io.roleform.render.Text;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -69,6 +70,7 @@ final class PlanCommand implements Callable<Integer> {
         pending.portalStep(err, () -> PortalConnection.open(portal, parent.env(), Streams.err(spec)))) {
       LiveState live = pending.portalStep(err, () -> PortalConnection.call(conn.client()::read));
       ConfigResult loaded = pending.awaitResult(err);
+      if (portal.verbose) loaded.notes().forEach(n -> err.println("note: " + Text.clean(n)));
       PlanOptions options = safety.toPlanOptions();
       // Every output, the saved plan included, shows sensitive values as (sensitive).
       Plan plan = PlanRedaction.redact(

@@ -3,6 +3,7 @@ package io.roleform.cli;
 import io.roleform.config.ConfigLoader;
 import io.roleform.config.ConfigResult;
 import io.roleform.render.DiagnosticsRenderer;
+import io.roleform.render.Text;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -42,6 +43,9 @@ final class ValidateCommand implements Callable<Integer> {
 
   @CommandLine.Mixin VariableOptions variables;
 
+  @Option(names = "--verbose", description = "Also note symbolic links followed out of the config directory (on stderr).")
+  boolean verbose;
+
   @Parameters(index = "0", paramLabel = "CONFIG",
       description = "A config file, or a directory of *.yaml / *.yml files (read recursively).")
   Path config;
@@ -55,6 +59,7 @@ final class ValidateCommand implements Callable<Integer> {
     ConfigResult result = ConfigLoader.load(config, variables.variables(parent.env()));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (verbose) result.notes().forEach(n -> err.println("note: " + Text.clean(n)));
     switch (format) {
       case json -> out.print(DiagnosticsRenderer.json(result.problems()));
       case github -> out.print(DiagnosticsRenderer.github(result.problems()));

@@ -55,7 +55,7 @@ public final class ConfigLoader {
       List<FileResult> results = listing.sources().parallelStream()
           .map(source -> readFile(source, substitution))
           .toList();
-      return merge(results, substitution, variables);
+      return merge(results, substitution, variables, listing.notes());
     } catch (RuntimeException | StackOverflowError e) {
       return internalError(e);
     }
@@ -85,13 +85,14 @@ public final class ConfigLoader {
       List<FileResult> results = files.parallelStream()
           .map(f -> parse(origin + ":" + f.path(), f.path(), f.bytes(), new ArrayList<>(), substitution))
           .toList();
-      return merge(results, substitution, variables);
+      return merge(results, substitution, variables, List.of());
     } catch (RuntimeException | StackOverflowError e) {
       return internalError(e);
     }
   }
 
-  private static ConfigResult merge(List<FileResult> results, EnvSubstitution substitution, Variables variables) {
+  private static ConfigResult merge(List<FileResult> results, EnvSubstitution substitution, Variables variables,
+      List<String> notes) {
     List<Diagnostic> problems = new ArrayList<>();
     MessageDigest digest = sha256();
     ModelBuilder builder = new ModelBuilder(problems);
@@ -114,7 +115,7 @@ public final class ConfigLoader {
       return new ConfigResult(null, problems.stream().map(redactor::apply).toList());
     }
     return new ConfigResult(state(model, HexFormat.of().formatHex(digest.digest()), files), List.of(),
-        sources, substitution.used());
+        sources, substitution.used(), notes);
   }
 
   /** The digest {@link #load} gives for these files (SHA-256 over path, length and bytes of each). */

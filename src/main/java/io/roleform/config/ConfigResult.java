@@ -12,9 +12,11 @@ import java.util.Set;
  *     substituted value
  * @param sources the files read, in path order, with their bytes (empty when there are problems)
  * @param variablesUsed the names of the variables substituted (empty when there are problems)
+ * @param notes what {@code --verbose} shows: symbolic links followed out of the config directory
  */
 public record ConfigResult(
-    DesiredState desired, List<Diagnostic> problems, List<ConfigSource> sources, Set<String> variablesUsed) {
+    DesiredState desired, List<Diagnostic> problems, List<ConfigSource> sources, Set<String> variablesUsed,
+    List<String> notes) {
 
   public ConfigResult {
     problems = problems.stream().sorted(Diagnostic.ORDER).toList();
@@ -23,11 +25,12 @@ public record ConfigResult(
     }
     sources = sources == null ? List.of() : List.copyOf(sources);
     variablesUsed = variablesUsed == null ? Set.of() : Set.copyOf(variablesUsed);
+    notes = notes == null ? List.of() : List.copyOf(notes);
   }
 
   /** A result without sources (tests, states not read from files). */
   public ConfigResult(DesiredState desired, List<Diagnostic> problems) {
-    this(desired, problems, List.of(), Set.of());
+    this(desired, problems, List.of(), Set.of(), List.of());
   }
 
   /** Whether the config is valid. */

@@ -72,18 +72,29 @@ public final class DiagnosticsRenderer {
    */
   public static String github(List<Diagnostic> problems) {
     StringBuilder sb = new StringBuilder();
-    for (Diagnostic raw : problems) {
-      Diagnostic d = clean(raw);
+    for (Diagnostic d : problems) {
+      // Line breaks are encoded below as GitHub requires (%0D, %0A); every other unsafe character
+      // is escaped as in the other formats.
       sb.append("::error");
       SourcePosition p = d.position();
       if (p != null) {
-        sb.append(" file=").append(property(p.file()))
+        sb.append(" file=").append(property(keepBreaks(p.file())))
             .append(",line=").append(p.line())
             .append(",col=").append(p.column());
       }
-      String message = (d.path().isEmpty() ? "" : d.path() + ": ") + d.message()
-          + (d.hint() == null ? "" : "\nhint: " + d.hint());
+      String message = (d.path().isEmpty() ? "" : keepBreaks(d.path()) + ": ") + keepBreaks(d.message())
+          + (d.hint() == null ? "" : "\nhint: " + keepBreaks(d.hint()));
       sb.append("::").append(data(message)).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** {@link Text#clean} except for CR and LF, which stay for {@link #data} to encode. */
+  private static String keepBreaks(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      sb.append(c == '\r' || c == '\n' ? String.valueOf(c) : Text.clean(String.valueOf(c)));
     }
     return sb.toString();
   }

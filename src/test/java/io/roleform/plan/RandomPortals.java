@@ -103,7 +103,7 @@ final class RandomPortals {
     if (live.portal().settings().owner() != null && rnd.nextBoolean()) {
       List<String> owners = live.users().stream().filter(u -> u.status() != UserStatus.PENDING && !u.external())
           .map(LiveUser::email).toList();
-      d.settings(rnd.nextBoolean() ? pick(rnd, owners) : null, rnd.nextBoolean() ? rnd.nextBoolean() : null,
+      d.settings(rnd.nextBoolean() && !owners.isEmpty() ? pick(rnd, owners) : null, rnd.nextBoolean() ? rnd.nextBoolean() : null,
           rnd.nextBoolean() ? rnd.nextBoolean() : null);
     }
     return d;
