@@ -21,7 +21,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  *
  * <p>Guarantees: never throws for any input (hostile files included); reports all problems at once,
  * each with file, line, column and document path; reads no file over {@link Limits#MAX_FILE_BYTES}
- * (checked before reading) and expands no YAML alias, so time and memory stay bounded.
+ * (checked before reading) and expands YAML aliases and merge keys only within {@link
+ * Limits#MAX_ALIASES} and {@link Limits#MAX_ALIAS_EXPANDED_NODES}, so time and memory stay bounded.
  */
 public final class ConfigLoader {
   private ConfigLoader() {}

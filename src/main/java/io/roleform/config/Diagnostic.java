@@ -8,7 +8,9 @@ import java.util.Objects;
  * and, where one helps, a hint ("did you mean `billing`?").
  *
  * <p>Problems are collected and reported all at once; they are never thrown. Printed as
- * {@code FILE:LINE:COL: error: PATH: MESSAGE} with an optional indented {@code hint:} line.
+ * {@code FILE:LINE:COL: error: PATH: MESSAGE} with an optional indented {@code hint:} line; a
+ * problem inside a value reached through a YAML alias is at the alias's use, and the message names
+ * the anchor ({@link SourcePosition#aliasNote()}).
  *
  * @param position where the problem is, or {@code null} when it concerns no single place (for
  *     example a config directory with no files)
@@ -44,6 +46,7 @@ public record Diagnostic(SourcePosition position, String path, String message, S
     sb.append(position == null ? "roleform" : position.toString()).append(": error: ");
     if (!path.isEmpty()) sb.append(path).append(": ");
     sb.append(message);
+    if (position != null) sb.append(position.aliasNote());
     if (hint != null) sb.append(System.lineSeparator()).append("    hint: ").append(hint);
     return sb.toString();
   }

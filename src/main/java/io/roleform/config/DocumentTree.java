@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +31,18 @@ import org.yaml.snakeyaml.nodes.Tag;
  * scalars and {@code !!str} are always strings. {@code ${VAR}} substitution applies to every string
  * value (never to keys). Duplicate keys, keys that are not scalars and unsupported tags are
  * reported; the first occurrence of a duplicate key wins.
+ *
+ * <p>Aliases ({@code *name}) are expanded to a copy of their anchor's value, and merge keys
+ * ({@code <<: *base}, {@code <<: [*a, *b]}, {@code <<: {k: v}}) add the keys of the merged
+ * mappings that the mapping does not set itself (keys written in the mapping win wherever they
+ * are; among several merged mappings the first that has a key wins), as YAML 1.1's merge type says.
+ * Every value and key reached through an alias is positioned at the alias's use, with the anchor
+ * named ({@link SourcePosition#anchor()}); through nested aliases, at the outermost use (the one
+ * written in the text being read). Expansion is bounded: past {@link
+ * Limits#MAX_ALIAS_EXPANDED_NODES} expanded nodes, or nesting deeper than {@link Limits#MAX_NESTING}
+ * once expanded, one problem is reported at the alias and nothing more is expanded, so an alias bomb
+ * costs bounded time and memory. A problem of the tree itself (a bad tag, a missing variable) inside
+ * an anchored value is reported once, not once per alias.
  */
 final class DocumentTree {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -47,6 +61,13 @@ final class DocumentTree {
   private final Map<String, SourcePosition> values = new HashMap<>();
   private final Map<String, SourcePosition> keys = new HashMap<>();
   private final Set<String> faulty = new HashSet<>();
+  /** Nodes whose own problem (tag, variable) was reported: aliases to them do not repeat it. */
+  private final Set<Node> reported = Collections.newSetFromMap(new IdentityHashMap<>());
+  /** The outermost alias use being expanded, with its anchor; {@code null} outside any alias. */
+  private SourcePosition via;
+  private int expanded;
+  private boolean exhausted;
+  private int depth;
 
   private DocumentTree(String file, EnvSubstitution env, List<Diagnostic> problems) {
     this.file = file;
@@ -63,22 +84,82 @@ final class DocumentTree {
         Collections.unmodifiableMap(t.keys), Collections.unmodifiableSet(t.faulty));
   }
 
+  /** Where {@code n} shows in the document: where it is written, or the alias being expanded. */
+  private SourcePosition position(Node n) {
+    return via != null ? via : YamlStream.position(file, n.getStartMark());
+  }
+
   private JsonNode node(Node n, String pointer) {
-    values.put(pointer, YamlStream.position(file, n.getStartMark()));
-    if (n instanceof MappingNode m) return mapping(m, pointer);
-    if (n instanceof SequenceNode s) return sequence(s, pointer);
-    return scalar((ScalarNode) n, pointer);
+    if (n instanceof AliasNode alias) return alias(alias, pointer);
+    if (via != null && !expand(pointer)) return JSON.nullNode();
+    values.put(pointer, position(n));
+    if (n instanceof ScalarNode scalar) return scalar(scalar, pointer);
+    if (++depth > Limits.MAX_NESTING) {
+      depth--;
+      return refuse(pointer, "nesting is deeper than " + Limits.MAX_NESTING + " levels once aliases are expanded",
+          "use the alias at a shallower place, or write the value out");
+    }
+    try {
+      return n instanceof MappingNode m ? mapping(m, pointer) : sequence((SequenceNode) n, pointer);
+    } finally {
+      depth--;
+    }
+  }
+
+  /** Expands an alias in place; inside another alias, the outer use stays the position. */
+  private JsonNode alias(AliasNode alias, String pointer) {
+    SourcePosition outer = via;
+    if (outer == null) via = usePosition(alias);
+    try {
+      return node(alias.target(), pointer);
+    } finally {
+      via = outer;
+    }
+  }
+
+  private SourcePosition usePosition(AliasNode alias) {
+    SourcePosition use = YamlStream.position(file, alias.getStartMark());
+    SourcePosition anchor = YamlStream.position(file, alias.target().getStartMark());
+    return new SourcePosition(file, use.line(), use.column(),
+        new SourcePosition.Anchor(alias.anchor(), anchor.line(), anchor.column()));
+  }
+
+  /** Counts one expanded node; false (after one problem) once the bound is crossed. */
+  private boolean expand(String pointer) {
+    if (exhausted) {
+      faulty.add(pointer);
+      return false;
+    }
+    if (++expanded <= Limits.MAX_ALIAS_EXPANDED_NODES) return true;
+    exhausted = true;
+    refuse(pointer, "aliases expand to more than " + Limits.MAX_ALIAS_EXPANDED_NODES
+        + " values; the rest of this file's aliases are not expanded",
+        "an alias bomb? aliases that repeat aliases grow exponentially; write shared values once per use");
+    return false;
+  }
+
+  private JsonNode refuse(String pointer, String message, String hint) {
+    SourcePosition at = via != null ? via : values.get(pointer);
+    values.putIfAbsent(pointer, at);
+    problems.add(new Diagnostic(at, pointer, message, hint));
+    faulty.add(pointer);
+    return JSON.nullNode();
   }
 
   private JsonNode mapping(MappingNode m, String pointer) {
     if (!Tag.MAP.equals(m.getTag())) return unsupportedTag(m, pointer);
     ObjectNode object = JSON.objectNode();
     Map<String, SourcePosition> seen = new HashMap<>();
+    List<Node> merges = new ArrayList<>();
     for (NodeTuple tuple : m.getValue()) {
       Node keyNode = tuple.getKeyNode();
-      SourcePosition keyPos = YamlStream.position(file, keyNode.getStartMark());
+      SourcePosition keyPos = position(keyNode);
+      if (isMergeKey(keyNode)) {
+        merges.add(tuple.getValueNode());
+        continue;
+      }
       if (!(keyNode instanceof ScalarNode scalarKey)) {
-        problems.add(new Diagnostic(keyPos, pointer, "a key must be plain text, not a list or a mapping",
+        report(keyNode, new Diagnostic(keyPos, pointer, "a key must be plain text, not a list or a mapping",
             "write keys as `name: value`"));
         continue;
       }
@@ -86,14 +167,84 @@ final class DocumentTree {
       String child = pointer + "/" + ParsedDocument.escape(key);
       SourcePosition first = seen.putIfAbsent(key, keyPos);
       if (first != null) {
-        problems.add(new Diagnostic(keyPos, child, "duplicate key `" + key + "`",
+        report(keyNode, new Diagnostic(keyPos, child, "duplicate key `" + key + "`",
             "it is already set at line " + first.line() + "; remove one of them"));
         continue;
       }
       keys.put(child, keyPos);
       object.set(key, node(tuple.getValueNode(), child));
     }
+    Set<String> taken = new HashSet<>(seen.keySet());
+    for (Node merge : merges) merge(merge, object, pointer, taken);
     return object;
+  }
+
+  private static boolean isMergeKey(Node key) {
+    return key instanceof ScalarNode s && Tag.MERGE.equals(s.getTag());
+  }
+
+  /**
+   * Adds to {@code object} the keys of the mapping(s) a merge key names that are not in {@code
+   * taken} (keys written in the mapping, or added by an earlier merge), and adds them to it.
+   */
+  private void merge(Node value, ObjectNode object, String pointer, Set<String> taken) {
+    if (++depth > Limits.MAX_NESTING) { // merges of merges of ... count as nesting
+      if (!exhausted) {
+        exhausted = true;
+        refuse(pointer, "merge keys nest deeper than " + Limits.MAX_NESTING + " levels",
+            "merge fewer mappings into each other");
+      }
+    } else {
+      List<Node> sources = value instanceof SequenceNode s && Tag.SEQ.equals(s.getTag()) ? s.getValue() : List.of(value);
+      for (Node source : sources) mergeOne(source, object, pointer, taken);
+    }
+    depth--;
+  }
+
+  private void mergeOne(Node source, ObjectNode object, String pointer, Set<String> taken) {
+    if (!expand(pointer)) return; // every merged mapping costs one, even one with only merges in it
+    SourcePosition outer = via;
+    try {
+      Node target = source;
+      if (source instanceof AliasNode alias) {
+        if (via == null) via = usePosition(alias);
+        target = alias.target();
+      }
+      if (!(target instanceof MappingNode m) || !Tag.MAP.equals(m.getTag())) {
+        if (!reported.add(source)) return;
+        SourcePosition at = position(source);
+        values.putIfAbsent(pointer, at);
+        problems.add(new Diagnostic(at, pointer, "merge key `<<` takes a mapping, an alias of one (`*name`)"
+            + " or a list of them, not " + kind(target),
+            "write `<<: *name` where `&name` is set on a mapping of keys to merge"));
+        faulty.add(pointer);
+        return;
+      }
+      List<Node> nested = new ArrayList<>();
+      for (NodeTuple tuple : m.getValue()) {
+        Node keyNode = tuple.getKeyNode();
+        if (isMergeKey(keyNode)) {
+          nested.add(tuple.getValueNode());
+          continue;
+        }
+        // Every key looked at counts, taken or not: merges of merges repeat work, not output.
+        if (!expand(pointer)) return;
+        // A bad or duplicate key here was reported where the merged mapping is written.
+        if (!(keyNode instanceof ScalarNode scalarKey) || !taken.add(scalarKey.getValue())) continue;
+        String child = pointer + "/" + ParsedDocument.escape(scalarKey.getValue());
+        keys.put(child, position(keyNode));
+        object.set(scalarKey.getValue(), node(tuple.getValueNode(), child));
+      }
+      for (Node n : nested) merge(n, object, pointer, taken);
+    } finally {
+      via = outer;
+    }
+  }
+
+  private static String kind(Node n) {
+    if (n instanceof SequenceNode) return "a list";
+    if (n instanceof MappingNode) return "a mapping with tag `" + n.getTag().getValue() + "`";
+    return "a plain value";
   }
 
   private JsonNode sequence(SequenceNode s, String pointer) {
@@ -119,7 +270,7 @@ final class DocumentTree {
     }
     EnvSubstitution.Result r = env.apply(v);
     if (!r.ok()) {
-      problems.add(new Diagnostic(values.get(pointer), pointer, r.error(), r.hint()));
+      report(s, new Diagnostic(values.get(pointer), pointer, r.error(), r.hint()));
       faulty.add(pointer);
       return JSON.textNode(v);
     }
@@ -127,9 +278,14 @@ final class DocumentTree {
   }
 
   private JsonNode unsupportedTag(Node n, String pointer) {
-    problems.add(new Diagnostic(values.get(pointer), pointer,
+    report(n, new Diagnostic(values.get(pointer), pointer,
         "YAML tag `" + n.getTag().getValue() + "` is not supported", "remove the tag"));
     faulty.add(pointer);
     return JSON.nullNode();
+  }
+
+  /** Adds a problem of the node itself once, however many aliases lead to it. */
+  private void report(Node n, Diagnostic d) {
+    if (reported.add(n)) problems.add(d);
   }
 }

@@ -20,6 +20,11 @@ final class EnvSubstitution {
     this.variables = variables;
   }
 
+  /** From an environment: only its {@code ROLEFORM_VAR_*} variables are visible. */
+  EnvSubstitution(java.util.Map<String, String> env) {
+    this(Variables.fromEnvironment(env));
+  }
+
   /** The result of substituting one string: the value, or the reason it could not be done. */
   record Result(String value, String error, String hint) {
     boolean ok() {

@@ -20,8 +20,19 @@ final class Limits {
   static final int MAX_FILES = 10_000;
   /** Deepest nesting of YAML collections. */
   static final int MAX_NESTING = 64;
-  /** Most aliases to collections the parser accepts before giving up (aliases are refused anyway). */
-  static final int MAX_ALIASES = 50;
+  /**
+   * Most alias uses ({@code *name}) in one file. Sharing a permission list among a thousand roles
+   * takes a thousand; more than this is not a config written by hand.
+   */
+  static final int MAX_ALIASES = 10_000;
+  /**
+   * Most YAML nodes (scalars, lists, mappings) that expanding aliases and merge keys may add to one
+   * file's document, counted as they are expanded: an alias to a list of 20 permissions adds 21. The
+   * bound that makes an alias bomb (each level repeating the one before, so the expansion grows
+   * exponentially while the text grows linearly) stop after this much work and memory, with one
+   * message at the alias where the bound was crossed.
+   */
+  static final int MAX_ALIAS_EXPANDED_NODES = 100_000;
   /** Longest line, in characters: the YAML scanner's cost grows with the square of a token's length. */
   static final int MAX_LINE_CHARS = 100_000;
   /** Most code points one YAML stream may hold (a little above the byte limit). */

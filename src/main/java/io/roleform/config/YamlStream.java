@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -20,16 +19,17 @@ import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Turns the bytes of one file into composed YAML nodes (with their marks), or into problems.
  *
  * <p>Refuses, with a positioned {@link Diagnostic} and never an exception: binary content, invalid
- * UTF-8, tabs used for indentation, YAML syntax errors (at the parser's position), aliases (a config
- * never needs them, and refusing them makes alias bombs impossible) and nesting deeper than {@link
- * Limits#MAX_NESTING}. A UTF-8 byte order mark and CRLF line endings are accepted. Nodes are only
- * composed, never constructed into Java objects, so no tag can instantiate anything.
+ * UTF-8, tabs used for indentation, YAML syntax errors (at the parser's position), more than {@link
+ * Limits#MAX_ALIASES} aliases in one file, aliases to unknown anchors, and nesting deeper than {@link
+ * Limits#MAX_NESTING}. A UTF-8 byte order mark and CRLF line endings are accepted. Aliases stay
+ * {@link AliasNode}s here (one node per use, whatever they stand for); {@link DocumentTree} expands
+ * them within {@link Limits#MAX_ALIAS_EXPANDED_NODES}. Nodes are only composed, never constructed
+ * into Java objects, so no tag can instantiate anything.
  */
 final class YamlStream {
   private YamlStream() {}
@@ -61,17 +61,13 @@ final class YamlStream {
 
   private static List<Node> compose(String file, String text, List<Diagnostic> problems) {
     LoaderOptions options = new LoaderOptions();
-    options.setMaxAliasesForCollections(Limits.MAX_ALIASES);
-    options.setAllowRecursiveKeys(false);
-    options.setNestingDepthLimit(Limits.MAX_NESTING + 8); // our own check below is stricter
     options.setCodePointLimit(Limits.MAX_CODE_POINTS);
-    options.setAllowDuplicateKeys(true); // reported, with both positions, by DocumentTree
-    Parser parser = new GuardedParser(new ParserImpl(new StreamReader(new StringReader(text)), options));
-    Composer composer = new Composer(parser, new Resolver(), options);
     List<Node> documents = new ArrayList<>();
     try {
-      while (composer.checkNode()) {
-        Node node = composer.getNode();
+      EventComposer composer = new EventComposer(
+          new GuardedParser(new ParserImpl(new StreamReader(new StringReader(text)), options)));
+      while (composer.hasDocument()) {
+        Node node = composer.document();
         if (node != null) documents.add(node);
       }
     } catch (Refused e) {
@@ -146,10 +142,11 @@ final class YamlStream {
     return ok;
   }
 
-  /** Refuses aliases and too-deep nesting as the events stream by. */
+  /** Refuses too many aliases and too-deep nesting as the events stream by. */
   private static final class GuardedParser implements Parser {
     private final Parser delegate;
     private int depth;
+    private int aliases;
 
     GuardedParser(Parser delegate) {
       this.delegate = delegate;
@@ -168,9 +165,10 @@ final class YamlStream {
     @Override
     public Event getEvent() {
       Event e = delegate.getEvent();
-      if (e instanceof AliasEvent alias) {
-        throw new Refused(e.getStartMark(), "alias `*" + alias.getAnchor() + "` is not supported",
-            "write the value out; roleform configs do not use anchors and aliases");
+      if (e instanceof AliasEvent alias && ++aliases > Limits.MAX_ALIASES) {
+        throw new Refused(e.getStartMark(), "too many aliases: `*" + alias.getAnchor() + "` is alias number "
+            + aliases + " in this file, and the limit is " + Limits.MAX_ALIASES,
+            "write repeated values out, or split the config into several files");
       }
       if (e.is(Event.ID.MappingStart) || e.is(Event.ID.SequenceStart)) {
         if (++depth > Limits.MAX_NESTING) {
@@ -184,7 +182,8 @@ final class YamlStream {
     }
   }
 
-  private static final class Refused extends RuntimeException {
+  /** A refusal with its position, thrown while composing and reported as one {@link Diagnostic}. */
+  static final class Refused extends RuntimeException {
     private static final long serialVersionUID = 1L;
     final transient Mark mark;
     final String hint;

@@ -35,14 +35,15 @@ public final class DiagnosticsRenderer {
   /** {@code d} with every text escaped ({@link Text#clean}): safe to print on a terminal. */
   public static Diagnostic clean(Diagnostic d) {
     SourcePosition p = d.position();
-    SourcePosition at = p == null ? null : new SourcePosition(Text.clean(p.file()), p.line(), p.column());
+    SourcePosition at = p == null ? null : new SourcePosition(Text.clean(p.file()), p.line(), p.column(), p.anchor());
     return new Diagnostic(at, Text.clean(d.path()), Text.clean(d.message()),
         d.hint() == null ? null : Text.clean(d.hint()));
   }
 
   /**
    * A JSON array of {@code {file, line, column, path, message, hint}}; {@code file}, {@code line}
-   * and {@code column} are {@code null} for a problem with no position, {@code hint} when there is none.
+   * and {@code column} are {@code null} for a problem with no position, {@code hint} when there is none;
+   * a problem inside a value reached through a YAML alias adds {@code anchor: {name, line, column}}.
    */
   public static String json(List<Diagnostic> problems) {
     List<Map<String, Object>> items = new ArrayList<>();
@@ -56,6 +57,13 @@ public final class DiagnosticsRenderer {
       m.put("path", d.path());
       m.put("message", d.message());
       m.put("hint", d.hint());
+      if (p != null && p.anchor() != null) {
+        Map<String, Object> anchor = new LinkedHashMap<>();
+        anchor.put("name", p.anchor().name());
+        anchor.put("line", p.anchor().line());
+        anchor.put("column", p.anchor().column());
+        m.put("anchor", anchor);
+      }
       items.add(m);
     }
     try {
@@ -83,6 +91,7 @@ public final class DiagnosticsRenderer {
             .append(",col=").append(p.column());
       }
       String message = (d.path().isEmpty() ? "" : keepBreaks(d.path()) + ": ") + keepBreaks(d.message())
+          + (p == null ? "" : keepBreaks(p.aliasNote()))
           + (d.hint() == null ? "" : "\nhint: " + keepBreaks(d.hint()));
       sb.append("::").append(data(message)).append('\n');
     }
