@@ -170,8 +170,8 @@ final class VerifiedPlan {
   }
 
   private static CliException mismatch(Path file, String why) {
-    return new CliException(ExitCodes.STALE, "The saved plan " + file
-        + " does not match what it was made from: " + why + ". Nothing was changed; run plan again and review the new plan.");
+    return new CliException(ExitCodes.STALE, "Refused " + file + ": the saved plan does not match what it was made from ("
+        + why + "). Nothing was changed; run plan again and review the new plan.");
   }
 
   private static String readText(Path file) {

@@ -43,24 +43,39 @@ class SandboxStallTest {
 
   @Test
   void fiftyIdleConnectionsDoNotStallOtherClients() throws Exception {
-    for (int i = 0; i < 25; i++) sockets.add(connect()); // connected, silent
-    for (int i = 0; i < 25; i++) {
-      Socket s = connect(); // a request line and half the headers, then silence
-      s.getOutputStream().write("GET /api/v1/portal HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
-      s.getOutputStream().flush();
-      sockets.add(s);
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    get(client); // warm up the client and the server before the clock matters
+    for (int i = 0; i < 20; i++) sockets.add(connect()); // connected, silent
+    for (int i = 0; i < 15; i++) { // a request line and half the headers, then silence
+      sockets.add(send("GET /api/v1/portal HTTP/1.1\r\nHost: 127.0.0.1\r\n"));
+    }
+    for (int i = 0; i < 15; i++) { // a whole write request, then silence instead of its body
+      sockets.add(send("POST /api/v1/roles HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer demo-write\r\n"
+          + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n"));
     }
     Thread.sleep(200); // let the server take them all in
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    for (int i = 0; i < 5; i++) {
-      long start = System.nanoTime();
-      HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(portal.url() + "/api/v1/portal"))
-          .header("Authorization", "Bearer demo-read").timeout(Duration.ofSeconds(1)).build(),
-          HttpResponse.BodyHandlers.ofString());
-      long ms = (System.nanoTime() - start) / 1_000_000;
-      assertThat(r.statusCode()).isEqualTo(200);
-      assertThat(ms).as("answered in %d ms with 50 idle connections open", ms).isLessThan(1000);
-    }
+    List<Long> millis = new ArrayList<>();
+    for (int i = 0; i < 5; i++) millis.add(get(client)); // a stalled server fails here (5 s timeout)
+    java.util.Collections.sort(millis);
+    // The median, so that one scheduling hiccup on a loaded machine is not a failure; a server
+    // stalled by the idle connections answers none of them.
+    assertThat(millis.get(2)).as("answer times %s ms with 50 idle connections open", millis).isLessThan(1000);
+  }
+
+  private Socket send(String text) throws Exception {
+    Socket s = connect();
+    s.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
+    s.getOutputStream().flush();
+    return s;
+  }
+
+  private long get(HttpClient client) throws Exception {
+    long start = System.nanoTime();
+    HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(portal.url() + "/api/v1/portal"))
+        .header("Authorization", "Bearer demo-read").timeout(Duration.ofSeconds(5)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    return (System.nanoTime() - start) / 1_000_000;
   }
 
   @Test

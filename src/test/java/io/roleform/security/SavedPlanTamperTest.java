@@ -100,7 +100,7 @@ class SavedPlanTamperTest {
     CliRun apply = CliRun.run(portal.env(), "apply", "--plan", plan.toString());
 
     assertThat(apply.exitCode()).as(apply.toString()).isEqualTo(3);
-    assertThat(apply.err()).as(apply.toString()).contains("does not match what it was made from", "Nothing was changed");
+    assertThat(apply.err()).as(apply.toString()).contains("the saved plan does not match what it was made from", "Nothing was changed");
     assertThat(portal.stateVersion()).isEqualTo(before);
   }
 
