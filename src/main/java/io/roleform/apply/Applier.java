@@ -11,9 +11,9 @@ import java.util.Objects;
 
 /**
  * Carries out a plan as written: its operations in plan order (the plan's order is authoritative),
- * each with one client call, every write conditional on the portal being exactly as the plan saw
- * it and then as this apply left it ({@link PortalClient#guardWrites(long)} with the plan's
- * state version).
+ * each with one client call, every write conditional on the portal being as the command's last
+ * read saw it and then as this apply left it, as far as the portal kind detects other writers
+ * ({@link io.roleform.portal.Capabilities.Concurrency}; see {@link PortalClient}).
  *
  * <p>It stops at the first operation that fails for good (the client has already retried what can
  * be retried): that one is {@code FAILED} with the reason, every later one {@code NOT_RUN}. What
@@ -51,7 +51,6 @@ public final class Applier {
     int total = operations.size();
     List<OperationOutcome> outcomes = new ArrayList<>(total);
     boolean concurrentChange = false;
-    client.guardWrites(plan.fingerprint().stateVersion());
     OperationRunner runner = new OperationRunner(client);
     boolean failed = false;
     for (int i = 0; i < total; i++) {
@@ -70,7 +69,7 @@ public final class Applier {
         concurrentChange = precondition;
         outcome = new OperationOutcome(
             index, op, Status.FAILED, precondition ? CONCURRENT_CHANGE : e.getMessage());
-      } catch (OperationRunner.UnresolvedRole e) {
+      } catch (OperationRunner.InconsistentPlan e) {
         outcome = new OperationOutcome(index, op, Status.FAILED, e.getMessage());
       }
       failed = outcome.status() == Status.FAILED;

@@ -40,11 +40,15 @@ import java.util.Set;
  */
 final class OperationRunner {
 
-  /** A role reference this plan should have created earlier, but did not. */
-  static final class UnresolvedRole extends RuntimeException {
+  /**
+   * The plan does not fit the portal: a role reference this plan should have created earlier but
+   * did not, or a change the portal's capabilities do not offer (the planner never makes such a
+   * plan for this portal).
+   */
+  static final class InconsistentPlan extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    UnresolvedRole(String message) {
+    InconsistentPlan(String message) {
       super(message);
     }
   }
@@ -89,7 +93,7 @@ final class OperationRunner {
     @Override
     public String approveApplier(ApproveApplier a) {
       String roleId = resolve(a.role());
-      client.approveUser(a.user().id(), roleId);
+      client.applierWrites().orElseThrow(() -> notOffered(a)).approveUser(a.user().id(), roleId);
       touched.add(roleId);
       return null;
     }
@@ -123,13 +127,14 @@ final class OperationRunner {
 
     @Override
     public String updateSettings(UpdateSettings s) {
-      client.updateSettings(after(s.allowView()), after(s.notifyMembers()));
+      client.settingsWrites().orElseThrow(() -> notOffered(s))
+          .updateSettings(after(s.allowView()), after(s.notifyMembers()));
       return null;
     }
 
     @Override
     public String transferOwner(TransferOwner t) {
-      client.transferOwner(t.to().id());
+      client.ownerWrites().orElseThrow(() -> notOffered(t)).transferOwner(t.to().id());
       return null;
     }
   };
@@ -140,11 +145,16 @@ final class OperationRunner {
     }
     String id = createdIds.get(key(ref.name()));
     if (id == null) {
-      throw new UnresolvedRole("The role `" + ref.name() + "` has no id yet: it should have been"
+      throw new InconsistentPlan("The role `" + ref.name() + "` has no id yet: it should have been"
           + " created by an earlier operation of this plan, but no such operation ran. The plan is"
           + " inconsistent; run plan again.");
     }
     return id;
+  }
+
+  private static InconsistentPlan notOffered(Operation op) {
+    return new InconsistentPlan("This portal kind does not support " + op.type() + "; the plan was made for"
+        + " another portal. Run plan again against this one.");
   }
 
   private static Set<String> ids(List<UserRef> users) {

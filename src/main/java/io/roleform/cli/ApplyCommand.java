@@ -81,12 +81,12 @@ final class ApplyCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     Variables vars = variables.variables(parent.env());
     VerifiedPlan saved = source.planFile == null ? null
-        : VerifiedPlan.read(source.planFile, parent.env(), PortalConnection.address(portal, parent.env()), vars);
+        : VerifiedPlan.read(parent.registry(), source.planFile, parent.env(), PortalConnection.address(portal, parent.env()), vars);
     if (saved != null) portal.portal = saved.address(); // the one given, or the plan's own local one
     Redactor messages = Redactor.messages(saved != null ? saved.variables() : vars);
     PendingConfig pending = saved == null ? PendingConfig.start(source.config, vars) : null;
     try (PortalConnection conn = portalStep(pending, err,
-        () -> PortalConnection.open(portal, parent.env(), Streams.err(spec)))) {
+        () -> PortalConnection.open(parent.registry(), portal, parent.env(), Streams.err(spec)))) {
       LiveState live = portalStep(pending, err, () -> PortalConnection.call(conn.client()::read));
       Plan plan;
       if (saved != null) {
@@ -97,7 +97,7 @@ final class ApplyCommand implements Callable<Integer> {
         DesiredState desired = loaded.desired();
         plan = Planning.plan(desired, live, safety.toPlanOptions(), conn.label(), err, vars);
         Plan shown = PlanRedaction.redact(plan, Redactor.sensitive(vars));
-        out.print(new TextPlanRenderer(Colors.enabled(System.console() != null, parent.env())).render(shown));
+        out.print(new TextPlanRenderer(Colors.enabled(parent.terminal().interactive(), parent.env())).render(shown));
         out.flush();
       }
       if (plan.isRefused()) {
@@ -136,7 +136,7 @@ final class ApplyCommand implements Callable<Integer> {
   }
 
   private void confirm() {
-    if (System.console() == null) {
+    if (!parent.terminal().interactive()) {
       throw new CliException(ExitCodes.ERROR,
           "Not on a terminal, so apply cannot ask for confirmation; nothing was changed. "
               + "Review the plan above and re-run with --auto-approve, or save it with 'plan --out FILE' and run 'apply --plan FILE'.");
@@ -146,7 +146,7 @@ final class ApplyCommand implements Callable<Integer> {
     out.flush();
     String answer;
     try {
-      answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+      answer = new BufferedReader(new InputStreamReader(parent.terminal().in(), StandardCharsets.UTF_8)).readLine();
     } catch (IOException e) {
       answer = null;
     }

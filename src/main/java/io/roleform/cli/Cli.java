@@ -1,5 +1,6 @@
 package io.roleform.cli;
 
+import io.roleform.portal.PortalRegistry;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +12,9 @@ import picocli.CommandLine;
 final class Cli {
   private Cli() {}
 
-  static CommandLine create(PrintStream out, PrintStream err, Map<String, String> env) {
-    CommandLine cl = new CommandLine(new RoleformCommand(env));
+  static CommandLine create(PrintStream out, PrintStream err, Map<String, String> env, PortalRegistry registry,
+      Terminal terminal) {
+    CommandLine cl = new CommandLine(new RoleformCommand(env, registry, terminal));
     cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
     // Usage errors exit 1, never picocli's default 2 (which means "changes present" here).

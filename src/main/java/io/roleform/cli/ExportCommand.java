@@ -41,7 +41,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (PortalConnection conn = PortalConnection.open(portal, parent.env(), Streams.err(spec))) {
+    try (PortalConnection conn = PortalConnection.open(parent.registry(), portal, parent.env(), Streams.err(spec))) {
       LiveState live = PortalConnection.call(conn.client()::read);
       if (out == null) {
         spec.commandLine().getOut().print(ConfigWriter.write(live));

@@ -13,9 +13,9 @@ enum OutputFormat {
   json,
   markdown;
 
-  PlanRenderer renderer(Map<String, String> env) {
+  PlanRenderer renderer(Map<String, String> env, Terminal terminal) {
     return switch (this) {
-      case text -> new TextPlanRenderer(Colors.enabled(System.console() != null, env));
+      case text -> new TextPlanRenderer(Colors.enabled(terminal.interactive(), env));
       case json -> new JsonPlanRenderer();
       case markdown -> new MarkdownPlanRenderer();
     };

@@ -67,7 +67,7 @@ final class PlanCommand implements Callable<Integer> {
     String key = out != null ? PlanKey.from(parent.env()) : null;
     PendingConfig pending = PendingConfig.start(config, vars);
     try (PortalConnection conn =
-        pending.portalStep(err, () -> PortalConnection.open(portal, parent.env(), Streams.err(spec)))) {
+        pending.portalStep(err, () -> PortalConnection.open(parent.registry(), portal, parent.env(), Streams.err(spec)))) {
       LiveState live = pending.portalStep(err, () -> PortalConnection.call(conn.client()::read));
       ConfigResult loaded = pending.awaitResult(err);
       if (portal.verbose) loaded.notes().forEach(n -> err.println("note: " + Text.clean(n)));
@@ -78,7 +78,7 @@ final class PlanCommand implements Callable<Integer> {
       if (out != null) {
         Files2.writeAtomically(out, SavedPlan.write(plan, MadeFrom.of(conn.label(), options, loaded, vars), key));
       }
-      spec.commandLine().getOut().print(format.renderer(parent.env()).render(plan));
+      spec.commandLine().getOut().print(format.renderer(parent.env(), parent.terminal()).render(plan));
       spec.commandLine().getOut().flush();
       if (plan.isRefused()) {
         throw new CliException(ExitCodes.REFUSED,

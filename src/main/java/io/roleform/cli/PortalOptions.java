@@ -32,16 +32,17 @@ final class PortalOptions {
       names = "--timeout",
       paramLabel = "SECONDS",
       defaultValue = "30",
-      description = "Timeout of each HTTP request (default: ${DEFAULT-VALUE}).")
+      description = "Timeout of each attempt of each request, for every portal kind (default: ${DEFAULT-VALUE}).")
   int timeoutSeconds;
 
   @Option(
       names = "--max-retries",
       paramLabel = "N",
       defaultValue = "5",
-      description = "Retries of a request on 429, 502, 503, 504 and connection resets (default: ${DEFAULT-VALUE}).")
+      description = "Retries of a repeatable request on 429, 500, 502, 503, 504 and dropped connections,"
+          + " for every portal kind (default: ${DEFAULT-VALUE}).")
   int maxRetries;
 
-  @Option(names = "--verbose", description = "Log every HTTP request (method, path, status, time) on stderr.")
+  @Option(names = "--verbose", description = "Log every request (method, path, status, time, attempt; never a secret) on stderr.")
   boolean verbose;
 }

@@ -1,5 +1,6 @@
 package io.roleform.cli;
 
+import io.roleform.portal.PortalRegistry;
 import java.io.PrintStream;
 import java.util.Map;
 import picocli.CommandLine;
@@ -25,9 +26,23 @@ public final class RoleformCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   private final Map<String, String> env;
+  private final PortalRegistry registry;
+  private final Terminal terminal;
 
-  RoleformCommand(Map<String, String> env) {
+  RoleformCommand(Map<String, String> env, PortalRegistry registry, Terminal terminal) {
     this.env = Map.copyOf(env);
+    this.registry = registry;
+    this.terminal = terminal;
+  }
+
+  /** The terminal the command runs in (injected, so tests can answer prompts). */
+  public Terminal terminal() {
+    return terminal;
+  }
+
+  /** The portal kinds this command line knows (injected, so tests can add their own). */
+  public PortalRegistry registry() {
+    return registry;
   }
 
   /** The environment the command runs in (injected, so tests control it). */
@@ -46,11 +61,23 @@ public final class RoleformCommand implements Runnable {
    * error handlers are picocli's defaults; use {@link #run} to run a command.
    */
   public static CommandLine commandLine(Map<String, String> env) {
-    return new CommandLine(new RoleformCommand(env));
+    return new CommandLine(new RoleformCommand(env, PortalRegistry.installed(), Terminal.none()));
   }
 
   /** Runs the command line with injected streams and environment; returns the exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
-    return Cli.create(out, err, env).execute(args);
+    return run(args, out, err, env, PortalRegistry.installed());
+  }
+
+  /** As {@link #run(String[], PrintStream, PrintStream, Map)}, with these portal kinds. */
+  public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env,
+      PortalRegistry registry) {
+    return run(args, out, err, env, registry, Terminal.system());
+  }
+
+  /** As {@link #run(String[], PrintStream, PrintStream, Map)}, with these portal kinds and terminal. */
+  public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env,
+      PortalRegistry registry, Terminal terminal) {
+    return Cli.create(out, err, env, registry, terminal).execute(args);
   }
 }

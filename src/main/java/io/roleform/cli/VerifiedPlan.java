@@ -17,6 +17,7 @@ import io.roleform.plan.PlanVerification;
 import io.roleform.plan.Planner;
 import io.roleform.plan.SavedPlan;
 import io.roleform.portal.LiveState;
+import io.roleform.portal.PortalRegistry;
 import io.roleform.render.DiagnosticsRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -68,7 +69,8 @@ final class VerifiedPlan {
    * @param given the address of {@code --portal}/{@code ROLEFORM_PORTAL_URL}, or {@code null}
    * @param supplied the variables of this command line (for the sensitive ones)
    */
-  static VerifiedPlan read(Path file, Map<String, String> env, String given, Variables supplied) {
+  static VerifiedPlan read(PortalRegistry registry, Path file, Map<String, String> env, String given,
+      Variables supplied) {
     String text = readText(file);
     String key = PlanKey.from(env);
     if (key != null) {
@@ -91,7 +93,7 @@ final class VerifiedPlan {
     }
     String problem = PlanVerification.checkMadeFrom(saved.plan(), saved.madeFrom());
     if (problem != null) throw mismatch(file, problem);
-    String address = destination(file, saved.plan().portal(), given);
+    String address = destination(registry, file, saved.plan().portal(), given);
     MadeFrom made = saved.madeFrom();
     List<String> missing = made.missingSensitive(supplied);
     if (!missing.isEmpty()) {
@@ -147,9 +149,9 @@ final class VerifiedPlan {
     return variables;
   }
 
-  private static String destination(Path file, String planPortal, String given) {
+  private static String destination(PortalRegistry registry, Path file, String planPortal, String given) {
     if (given != null) {
-      String label = PortalConnection.labelOf(given);
+      String label = PortalConnection.labelOf(registry, given);
       if (!trim(label).equals(trim(planPortal))) {
         throw new CliException(ExitCodes.ERROR, "The saved plan " + file + " was made against the portal "
             + planPortal + ", not " + label + "; the token is sent only to the portal given, so apply it there"
@@ -157,7 +159,7 @@ final class VerifiedPlan {
       }
       return given;
     }
-    if (!PortalConnection.isLocal(planPortal)) {
+    if (!PortalConnection.isLocal(registry, planPortal)) {
       throw new CliException(ExitCodes.ERROR, "The saved plan " + file + " names the portal " + planPortal
           + "; pass --portal (or set ROLEFORM_PORTAL_URL) to say where the token may be sent. Without one, only"
           + " an embedded: or loopback portal named in the plan is used. Nothing was changed.");

@@ -19,6 +19,13 @@ public final class Diff {
   private Diff() {}
 
   public static DiffResult compute(DesiredState desired, LiveState live, boolean prune) {
+    List<Diagnostic> unsupported =
+        CapabilityCheck.problems(desired, live.portal().capabilities(), live.portal().profile());
+    if (!unsupported.isEmpty()) {
+      List<Diagnostic> sorted = new ArrayList<>(unsupported);
+      sorted.sort(Diagnostic.ORDER);
+      return new DiffResult(List.of(), List.of(), sorted);
+    }
     DiffContext ctx = new DiffContext(desired, new LiveIndex(live), prune);
     List<Operation> ops = new ArrayList<>(new RoleDiffer(ctx).diff());
     RemovalDiffer.Result removals = new RemovalDiffer(ctx).diff();

@@ -56,7 +56,7 @@ final class PermissionCheck {
     if (cases == null || cases.caseActions().isEmpty()) {
       ctx.problems.add(
           Diagnostic.at(d.positionOf("caseActions"), path,
-              "case actions are not supported by this portal kind (" + ctx.index.profile() + ")"));
+              "the portal's catalog has no case actions (no `cases` permission with any)"));
       return List.of();
     }
     if (!holdsCases) {

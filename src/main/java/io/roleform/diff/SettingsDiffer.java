@@ -12,8 +12,8 @@ import java.util.Objects;
 
 /**
  * Portal settings: one {@link Operation.UpdateSettings} with the changed fields, and a {@link
- * Operation.TransferOwner} when the owner differs (emails compared case-insensitively). A setting
- * named in the config on a portal kind that reports it as {@code null} is a problem.
+ * Operation.TransferOwner} when the owner differs (emails compared case-insensitively). Runs after
+ * {@link CapabilityCheck}: every setting the config names is one the portal has.
  */
 final class SettingsDiffer {
 
@@ -27,12 +27,12 @@ final class SettingsDiffer {
     DesiredSettings desired = ctx.desired.settings();
     PortalSettings live = ctx.index.live.portal().settings();
     List<Operation> ops = new ArrayList<>(2);
-    Change<Boolean> allowView = change("allowView", desired.allowView(), live.allowView());
-    Change<Boolean> notifyMembers = change("notifyMembers", desired.notifyMembers(), live.notifyMembers());
+    Change<Boolean> allowView = change(desired.allowView(), live.allowView());
+    Change<Boolean> notifyMembers = change(desired.notifyMembers(), live.notifyMembers());
     if (allowView != null || notifyMembers != null) {
       ops.add(new Operation.UpdateSettings(allowView, notifyMembers, "config differs from live"));
     }
-    if (desired.owner() != null && supported("owner", live.owner())) {
+    if (desired.owner() != null) {
       LiveUser owner = ctx.index.usersByEmail.get(LiveIndex.key(desired.owner()));
       String path = DocumentPath.settings("owner");
       if (owner == null) {
@@ -54,17 +54,9 @@ final class SettingsDiffer {
     return ops;
   }
 
-  private Change<Boolean> change(String key, Boolean desired, Boolean live) {
-    if (desired == null || !supported(key, live) || Objects.equals(desired, live)) return null;
+  private static Change<Boolean> change(Boolean desired, Boolean live) {
+    if (desired == null || Objects.equals(desired, live)) return null;
     return new Change<>(live, desired);
-  }
-
-  /** Whether the portal has the setting; reports a problem when it does not. */
-  private boolean supported(String key, Object live) {
-    if (live != null) return true;
-    ctx.problems.add(Diagnostic.at(position(key), DocumentPath.settings(key),
-        "`" + key + "` is not supported by this portal kind (" + ctx.index.profile() + ")"));
-    return false;
   }
 
   /** Where the setting was written (null for a state not read from files). */

@@ -1,33 +1,40 @@
 package io.roleform.portal;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The service-provider interface every kind of portal implements: read the live state, and make
- * each kind of change in as few requests as the portal allows.
+ * The service-provider interface every portal kind implements: read the live state, and make each
+ * kind of change in as few requests as the portal allows.
  *
- * <p>Implementations own transport concerns (auth, retries with backoff, timeouts, redaction of
- * secrets, request logging). Every write method either succeeds exactly once — a retried write
- * never applies twice — or throws {@link PortalException}. Write methods do not re-read state.
+ * <p>Implementations own the connection (credentials, retries with backoff, timeouts, redaction of
+ * secrets, request logging — through the shared transport). Every write method either succeeds
+ * exactly once — a retried write never applies twice — or throws {@link PortalException}. Write
+ * methods do not re-read state.
  *
- * <p>Write chaining: after {@link #guardWrites(long)} each write is made conditional on the portal
- * still being at the state version the previous write of this client left it at, so that any other
- * writer stops this one with {@link PortalException.Kind#PRECONDITION_FAILED} instead of producing
- * a mix of two configs. Portals without a state version ignore the guard.
+ * <p>Concurrent writers: after {@link #read()}, writes are conditional on the portal still being
+ * as that read saw it, as far as the portal's {@link Capabilities.Concurrency} allows. With {@code
+ * STATE_VERSION} each write requires the state version the previous write of this client left (the
+ * first: the one read), so any other writer stops this one with {@link
+ * PortalException.Kind#PRECONDITION_FAILED} instead of producing a mix of two configs.
+ *
+ * <p>Optional features ({@link Capabilities}) have their writes behind {@code Optional}
+ * accessors, present exactly when the capabilities read include the feature: a client never has a
+ * write that can only fail.
  */
 public interface PortalClient extends AutoCloseable {
 
-  /** Reads the whole live state. */
+  /** Reads the whole live state, and starts the chain of conditional writes from it. */
   LiveState read();
-
-  /** From now on, every write requires the portal to be at {@code stateVersion} (then chains). */
-  void guardWrites(long stateVersion);
 
   /** Creates a role; returns its id. */
   String createRole(NewRole role);
 
-  /** Updates a role; {@code expectedVersion} (may be {@code null}) is sent as {@code If-Match}. */
+  /**
+   * Updates a role; {@code expectedVersion} (may be {@code null}) is the role's version read at plan
+   * time: the write fails with {@code PRECONDITION_FAILED} if the role changed since.
+   */
   void updateRole(String roleId, RolePatch patch, String expectedVersion);
 
   /** Deletes a role, moving its members to {@code moveMembersToId} (or removing them if null). */
@@ -39,16 +46,40 @@ public interface PortalClient extends AutoCloseable {
   /** Adds and removes members of one role in a single batch. */
   void changeMembers(String roleId, Set<String> addUserIds, Set<String> removeUserIds);
 
-  /** Approves a pending applier into a role. */
-  void approveUser(String userId, String roleId);
+  /** Present when the portal has {@link Capabilities.Feature#APPLIERS}. */
+  default Optional<ApplierWrites> applierWrites() {
+    return Optional.empty();
+  }
 
-  /** Updates portal settings; {@code null} values are left unchanged. */
-  void updateSettings(Boolean allowView, Boolean notifyMembers);
+  /** Present when the portal has any {@link Capabilities.Setting}. */
+  default Optional<SettingsWrites> settingsWrites() {
+    return Optional.empty();
+  }
 
-  /** Transfers ownership of the portal/app to the user with that id. */
-  void transferOwner(String newOwnerUserId);
+  /** Present when the portal has {@link Capabilities.Feature#OWNER_TRANSFER}. */
+  default Optional<OwnerWrites> ownerWrites() {
+    return Optional.empty();
+  }
 
   /** Releases connections and threads. Never throws. */
   @Override
   void close();
+
+  /** Writes of a portal with pending appliers. */
+  interface ApplierWrites {
+    /** Approves a pending applier into a role. */
+    void approveUser(String userId, String roleId);
+  }
+
+  /** Writes of a portal with settings. */
+  interface SettingsWrites {
+    /** Updates portal settings; {@code null} values are left unchanged. */
+    void updateSettings(Boolean allowView, Boolean notifyMembers);
+  }
+
+  /** Writes of a portal with an owner. */
+  interface OwnerWrites {
+    /** Transfers ownership of the portal to the user with that id. */
+    void transferOwner(String newOwnerUserId);
+  }
 }

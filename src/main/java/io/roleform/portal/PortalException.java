@@ -8,24 +8,22 @@ public final class PortalException extends RuntimeException {
 
   /** Why the call failed, so that callers can map it to an exit code or a next step. */
   public enum Kind {
-    /** 401: the token is missing, unknown or expired. */
+    /** The portal did not accept the credentials (missing, unknown or expired). */
     UNAUTHORIZED,
-    /** 403: the token may not do this. */
+    /** The credentials are valid but may not do this. */
     FORBIDDEN,
-    /** 404. */
+    /** The role, user or portal addressed does not exist (any more). */
     NOT_FOUND,
-    /** 409. */
+    /** The portal refused the change as clashing with what it has (a name taken ...). */
     CONFLICT,
-    /** 412: the role or the portal changed since it was read. */
+    /** The role or the portal changed since it was read: another writer; plan again. */
     PRECONDITION_FAILED,
-    /** 422: the portal refused the change as invalid. */
+    /** The portal refused the change as invalid; nothing of it was applied. */
     INVALID,
-    /** 429/5xx/connection failures that outlasted the retries. */
+    /** The portal was unreachable, overloaded or failing for longer than the retries lasted. */
     UNAVAILABLE,
-    /** The portal answered something that is not Portal API v1 (garbage, wrong shape). */
-    PROTOCOL,
-    /** The portal kind does not support what was asked. */
-    UNSUPPORTED
+    /** The portal answered something its portal kind never answers (garbage, wrong shape, redirect). */
+    PROTOCOL
   }
 
   private static final long serialVersionUID = 1L;
@@ -49,7 +47,7 @@ public final class PortalException extends RuntimeException {
     return kind;
   }
 
-  /** The HTTP status, or 0 when there was no response. */
+  /** The status the portal answered (an HTTP status for HTTP portals), or 0 when it did not answer. */
   public int status() {
     return status;
   }

@@ -1,7 +1,8 @@
 package io.roleform.portal;
 
 /**
- * Portal-wide settings as read live. A portal kind that lacks one of them reports {@code null}.
+ * Portal-wide settings as read live. A setting the portal does not have (see {@link
+ * Capabilities}) is {@code null}.
  *
  * @param owner email of the owner, or {@code null} where the portal has no owner
  * @param allowView ordinary users can see all roles and members, or {@code null}

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -184,21 +183,7 @@ public final class ConfigWriter {
       }
     }
     for (Map.Entry<String, String> file : files.entrySet()) {
-      writeAtomically(dir.resolve(file.getKey()), file.getValue());
-    }
-  }
-
-  private static void writeAtomically(Path target, String content) throws IOException {
-    Path temp = Files.createTempFile(target.getParent(), ".roleform-export-", ".tmp");
-    try {
-      Files.writeString(temp, content, StandardCharsets.UTF_8);
-      try {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
+      AtomicFile.write(dir.resolve(file.getKey()), file.getValue());
     }
   }
 

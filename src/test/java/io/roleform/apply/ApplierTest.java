@@ -65,7 +65,6 @@ class ApplierTest {
     assertThat(report.succeeded()).isTrue();
     assertThat(report.failure()).isEmpty();
     assertThat(client.calls).containsExactly(
-        "guard 17",
         "create Auditors perms=[view-records] copyFrom=null",
         "create Auditors 2 perms=[] copyFrom=new1",
         "members new1 +[u3] -[]",
@@ -84,7 +83,7 @@ class ApplierTest {
         new Operation.UpdateRole(EDITORS, null, new Change<>("a", "b"),
             new Change<>(List.of("x"), List.of("x", "y")), null, "5", "config"))));
     assertThat(client.calls).containsExactly(
-        "guard 17", "update r2 RolePatch[name=null, description=b, permissions=[x, y], caseActions=null] ifMatch=5");
+        "update r2 RolePatch[name=null, description=b, permissions=[x, y], caseActions=null] ifMatch=5");
   }
 
   @Test
@@ -95,7 +94,6 @@ class ApplierTest {
         rename(EDITORS, "Writers", "5"),
         rename(new RoleRef("r3", "Viewers"), "Readers", "2"))));
     assertThat(client.calls).containsExactly(
-        "guard 17",
         "members r2 +[u3] -[]",
         "update r2 RolePatch[name=Writers, description=null, permissions=null, caseActions=null] ifMatch=null",
         "update r3 RolePatch[name=Readers, description=null, permissions=null, caseActions=null] ifMatch=2");
@@ -103,7 +101,7 @@ class ApplierTest {
 
   @Test
   void stopsAtTheFirstFailureAndRunsNothingAfterIt() {
-    RecordingClient client = new RecordingClient().failOnCall(3,
+    RecordingClient client = new RecordingClient().failOnCall(2,
         new PortalException(Kind.INVALID, 422, "PATCH /api/v1/roles/r2 was refused with 422: name taken."));
     List<String> progress = new ArrayList<>();
     ProgressListener listener = new ProgressListener() {
@@ -129,13 +127,13 @@ class ApplierTest {
       assertThat(f.index()).isEqualTo(2);
       assertThat(f.message()).contains("name taken");
     });
-    assertThat(client.calls).hasSize(3); // guard, create A, the failed update; nothing after
+    assertThat(client.calls).hasSize(2); // create A, the failed update; nothing after
     assertThat(progress).containsExactly("start 1/4", "end 1/4 DONE", "start 2/4", "end 2/4 FAILED");
   }
 
   @Test
   void aPreconditionFailureStopsTheApplyAsAConcurrentChange() {
-    RecordingClient client = new RecordingClient().failOnCall(2,
+    RecordingClient client = new RecordingClient().failOnCall(1,
         new PortalException(Kind.PRECONDITION_FAILED, 412, "PATCH ... 412"));
     ApplyReport report = new Applier(client, null).apply(plan(List.of(rename(EDITORS, "X", "1"), create("B"))));
     assertThat(report.stoppedByConcurrentChange()).isTrue();
@@ -151,7 +149,7 @@ class ApplierTest {
         addMember(new RoleRef(null, "Ghost"), CAROL))));
     assertThat(report.failure()).get().extracting(OperationOutcome::message).asString()
         .contains("`Ghost`", "run plan again");
-    assertThat(client.calls).containsExactly("guard 17");
+    assertThat(client.calls).isEmpty();
   }
 
   @Test
@@ -165,7 +163,7 @@ class ApplierTest {
 
   @Test
   void theReportJsonListsEveryOperationWithItsOutcome() throws Exception {
-    RecordingClient client = new RecordingClient().failOnCall(3,
+    RecordingClient client = new RecordingClient().failOnCall(2,
         new PortalException(Kind.UNAVAILABLE, 503, "POST /api/v1/roles/r2/members failed after 6 attempts."));
     ApplyReport report = new Applier(client, ProgressListener.NONE).apply(plan(List.of(
         create("Auditors"), addMember(EDITORS, CAROL), new Operation.TransferOwner(null, DAN, "owner"))));

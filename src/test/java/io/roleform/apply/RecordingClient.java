@@ -7,6 +7,7 @@ import io.roleform.portal.PortalException;
 import io.roleform.portal.RolePatch;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -37,11 +38,6 @@ final class RecordingClient implements PortalClient {
   }
 
   @Override
-  public void guardWrites(long stateVersion) {
-    calls.add("guard " + stateVersion);
-  }
-
-  @Override
   public String createRole(NewRole role) {
     record("create " + role.name() + " perms=" + role.permissions() + " copyFrom=" + role.copyFromId());
     return "new" + (++created);
@@ -68,18 +64,18 @@ final class RecordingClient implements PortalClient {
   }
 
   @Override
-  public void approveUser(String userId, String roleId) {
-    record("approve " + userId + " into " + roleId);
+  public Optional<ApplierWrites> applierWrites() {
+    return Optional.of((userId, roleId) -> record("approve " + userId + " into " + roleId));
   }
 
   @Override
-  public void updateSettings(Boolean allowView, Boolean notifyMembers) {
-    record("settings allowView=" + allowView + " notify=" + notifyMembers);
+  public Optional<SettingsWrites> settingsWrites() {
+    return Optional.of((allowView, notifyMembers) -> record("settings allowView=" + allowView + " notify=" + notifyMembers));
   }
 
   @Override
-  public void transferOwner(String newOwnerUserId) {
-    record("owner " + newOwnerUserId);
+  public Optional<OwnerWrites> ownerWrites() {
+    return Optional.of(newOwnerUserId -> record("owner " + newOwnerUserId));
   }
 
   @Override

@@ -6,11 +6,12 @@ import io.roleform.portal.LiveRole;
 import io.roleform.portal.LiveState;
 import io.roleform.portal.http.HttpPortalClient;
 import io.roleform.portal.http.HttpPortalConfig;
-import io.roleform.portal.http.RetryPolicy;
+
 import io.roleform.sandbox.FaultSpec;
 import io.roleform.sandbox.GenerateSpec;
 import io.roleform.sandbox.Sandbox;
 import io.roleform.sandbox.SandboxOptions;
+import io.roleform.portal.transport.RetryPolicy;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;

@@ -7,6 +7,7 @@ import io.roleform.portal.LiveState;
 import io.roleform.portal.LiveUser;
 import io.roleform.portal.Permission;
 import io.roleform.portal.PortalInfo;
+import io.roleform.portal.http.PortalApiCapabilities;
 import io.roleform.portal.PortalSettings;
 import io.roleform.portal.UserStatus;
 import java.io.IOException;
@@ -102,6 +103,7 @@ final class LiveStateJson {
     if (viewer != null && !usersById.containsKey(viewer)) throw new IllegalArgumentException("viewer " + viewer + " is no user");
     String profile = required(p, "profile");
     return new PortalInfo(p.has("name") ? p.get("name").asText() : profile + " (golden)", profile,
+        PortalApiCapabilities.of(profile),
         p.path("stateVersion").asLong(1), settings, required(p, "adminRoleId"), text(p, "roleManagementPermission"),
         viewer, viewer == null ? null : usersById.get(viewer).email());
   }

@@ -6,6 +6,7 @@ import io.roleform.portal.LiveState;
 import io.roleform.portal.LiveUser;
 import io.roleform.portal.Permission;
 import io.roleform.portal.PortalInfo;
+import io.roleform.portal.http.PortalApiCapabilities;
 import io.roleform.portal.PortalSettings;
 import io.roleform.portal.UserStatus;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ public final class PlanBenchmark {
           members.get("r" + r).size(), "1"));
     }
     members.get("r0").add("u0");
-    PortalInfo info = new PortalInfo("bench", "secure-exchanges", 7, new PortalSettings(null, null, null), "r0", "perm-0",
+    PortalInfo info = new PortalInfo("bench", "secure-exchanges", PortalApiCapabilities.of("secure-exchanges"), 7, new PortalSettings(null, null, null), "r0", "perm-0",
         "u0", "user0@acme.example");
     return new LiveState(info, permissions, users, roles, members);
   }

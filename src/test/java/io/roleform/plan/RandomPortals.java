@@ -1,6 +1,7 @@
 package io.roleform.plan;
 
 import io.roleform.portal.LiveRole;
+import io.roleform.portal.Capabilities;
 import io.roleform.portal.LiveState;
 import io.roleform.portal.LiveUser;
 import io.roleform.portal.Permission;
@@ -60,7 +61,7 @@ final class RandomPortals {
     }
     PortalSettings settings = rnd.nextBoolean() ? new PortalSettings(null, null, null)
         : new PortalSettings("user1@acme.example", rnd.nextBoolean(), rnd.nextBoolean());
-    PortalInfo info = new PortalInfo("random", "random", 1 + rnd.nextInt(100), settings, "r1", "manage", "u1", "user1@acme.example");
+    PortalInfo info = new PortalInfo("random", "random", capabilities(settings), 1 + rnd.nextInt(100), settings, "r1", "manage", "u1", "user1@acme.example");
     return new LiveState(info, permissions, users, roles, members);
   }
 
@@ -139,5 +140,13 @@ final class RandomPortals {
 
   static <T> T pick(Random rnd, List<T> all) {
     return all.get(rnd.nextInt(all.size()));
+  }
+
+  /** A random portal has appliers and case actions, and an owner and settings when it reports them. */
+  static Capabilities capabilities(PortalSettings settings) {
+    Capabilities base = Capabilities.core(Capabilities.Concurrency.STATE_VERSION)
+        .with(Capabilities.Feature.APPLIERS, Capabilities.Feature.CASE_ACTIONS);
+    return settings.owner() == null ? base : base.with(Capabilities.Feature.OWNER_TRANSFER)
+        .with(Capabilities.Setting.ALLOW_VIEW, Capabilities.Setting.NOTIFY_MEMBERS);
   }
 }

@@ -9,6 +9,7 @@ import io.roleform.portal.LiveState;
 import io.roleform.portal.LiveUser;
 import io.roleform.portal.Permission;
 import io.roleform.portal.PortalInfo;
+import io.roleform.portal.http.PortalApiCapabilities;
 import io.roleform.portal.PortalSettings;
 import io.roleform.portal.UserStatus;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +80,7 @@ class ConfigWriterTest {
   void leavesOutSettingsThePortalDoesNotHave() {
     LiveState live = appRoles();
     LiveState noSettings = new LiveState(
-        new PortalInfo("p", "secure-exchanges", 1, new PortalSettings(null, null, null), "r1", "x", null, null),
+        new PortalInfo("p", "secure-exchanges", PortalApiCapabilities.of("secure-exchanges"), 1, new PortalSettings(null, null, null), "r1", "x", null, null),
         live.permissions(), live.users(), live.roles(), live.members());
     assertThat(ConfigWriter.write(noSettings)).doesNotContain("settings").doesNotContain("owner");
   }
@@ -96,7 +97,7 @@ class ConfigWriterTest {
       members.put("r" + i, Set.of("u" + i));
     }
     LiveState live = new LiveState(
-        new PortalInfo("p", "app-roles", 1, new PortalSettings("${OWNER}", true, false), "r0", "x", null, null),
+        new PortalInfo("p", "app-roles", PortalApiCapabilities.of("app-roles"), 1, new PortalSettings("${OWNER}", true, false), "r0", "x", null, null),
         List.of(), users, roles, members);
 
     Map<String, Object> doc = parse(ConfigWriter.write(live));
@@ -120,7 +121,7 @@ class ConfigWriterTest {
   @Property(tries = 300)
   void anyStringReadsBackExactly(@ForAll String s) {
     LiveState live = new LiveState(
-        new PortalInfo("p", "app-roles", 1, new PortalSettings(s, null, null), "r0", "x", null, null),
+        new PortalInfo("p", "app-roles", PortalApiCapabilities.of("app-roles"), 1, new PortalSettings(s, null, null), "r0", "x", null, null),
         List.of(), List.of(), List.of(new LiveRole("r0", s, "", List.of(s), List.of(), 0, false, false, 0, "1")),
         Map.of());
     Map<String, Object> doc = parse(ConfigWriter.write(live));
@@ -198,7 +199,7 @@ class ConfigWriterTest {
         "r3", Set.of("u5"),
         "r4", Set.of());
     return new LiveState(
-        new PortalInfo("Acme app", "app-roles", 7, new PortalSettings("alice@acme.example", false, true), "r1",
+        new PortalInfo("Acme app", "app-roles", PortalApiCapabilities.of("app-roles"), 7, new PortalSettings("alice@acme.example", false, true), "r1",
             "manage-members", "u1", "alice@acme.example"),
         List.of(new Permission("view-records", null, null, null)), users, roles, members);
   }
@@ -219,7 +220,7 @@ class ConfigWriterTest {
       members.put("r" + r, m);
     }
     LiveState live = new LiveState(
-        new PortalInfo("Big", "secure-exchanges", 1, new PortalSettings(null, null, null), "r0", "logs", null, null),
+        new PortalInfo("Big", "secure-exchanges", PortalApiCapabilities.of("secure-exchanges"), 1, new PortalSettings(null, null, null), "r0", "logs", null, null),
         List.of(new Permission("logs", "Logs", "", List.of())), users, roles, members);
     assertThat(ConfigWriter.write(live).length()).isGreaterThan(5 * 1024 * 1024);
 

@@ -1,5 +1,6 @@
 package io.roleform.testing;
 
+import io.roleform.portal.Capabilities;
 import io.roleform.portal.LiveRole;
 import io.roleform.portal.LiveState;
 import io.roleform.portal.LiveUser;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -41,6 +43,7 @@ public final class InMemoryPortal implements PortalClient {
 
   private final String name;
   private final String profile;
+  private final Capabilities capabilities;
   private final String adminRoleId;
   private final String roleManagementPermission;
   private final String viewerUserId;
@@ -61,6 +64,7 @@ public final class InMemoryPortal implements PortalClient {
     PortalInfo p = seed.portal();
     name = p.name();
     profile = p.profile();
+    capabilities = p.capabilities();
     adminRoleId = p.adminRoleId();
     roleManagementPermission = p.roleManagementPermission();
     viewerUserId = p.viewerUserId();
@@ -121,14 +125,25 @@ public final class InMemoryPortal implements PortalClient {
       liveRoles.add(r.toLive(position++, m.size()));
       snapshot.put(r.id, Set.copyOf(m));
     }
-    PortalInfo info = new PortalInfo(name, profile, stateVersion, settings, adminRoleId, roleManagementPermission,
+    PortalInfo info = new PortalInfo(name, profile, capabilities, stateVersion, settings, adminRoleId, roleManagementPermission,
         viewerUserId, viewerEmail);
+    guard = stateVersion; // writes from now on chain from what this read saw
     return new LiveState(info, List.copyOf(permissions.values()), List.copyOf(users.values()), liveRoles, snapshot);
   }
 
   @Override
-  public void guardWrites(long expectedStateVersion) {
-    guard = expectedStateVersion;
+  public Optional<ApplierWrites> applierWrites() {
+    return capabilities.has(Capabilities.Feature.APPLIERS) ? Optional.of(this::approveUser) : Optional.empty();
+  }
+
+  @Override
+  public Optional<SettingsWrites> settingsWrites() {
+    return capabilities.settings().isEmpty() ? Optional.empty() : Optional.of(this::updateSettings);
+  }
+
+  @Override
+  public Optional<OwnerWrites> ownerWrites() {
+    return capabilities.has(Capabilities.Feature.OWNER_TRANSFER) ? Optional.of(this::transferOwner) : Optional.empty();
   }
 
   @Override
@@ -224,7 +239,6 @@ public final class InMemoryPortal implements PortalClient {
     endWrite("role.members " + r.name + " +" + addUserIds.size() + " -" + removeUserIds.size());
   }
 
-  @Override
   public void approveUser(String userId, String roleId) {
     beginWrite();
     LiveUser u = users.get(userId);
@@ -236,7 +250,6 @@ public final class InMemoryPortal implements PortalClient {
     endWrite("user.approve " + u.email() + " -> " + roles.get(roleId).name);
   }
 
-  @Override
   public void updateSettings(Boolean allowView, Boolean notifyMembers) {
     beginWrite();
     if (allowView != null && settings.allowView() == null) throw invalid("allowView", profile + " has no allowView");
@@ -246,7 +259,6 @@ public final class InMemoryPortal implements PortalClient {
     endWrite("settings.update");
   }
 
-  @Override
   public void transferOwner(String newOwnerUserId) {
     beginWrite();
     if (settings.owner() == null) throw invalid("newOwner", profile + " has no owner");

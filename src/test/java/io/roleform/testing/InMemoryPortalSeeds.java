@@ -5,6 +5,7 @@ import io.roleform.portal.LiveState;
 import io.roleform.portal.LiveUser;
 import io.roleform.portal.Permission;
 import io.roleform.portal.PortalInfo;
+import io.roleform.portal.http.PortalApiCapabilities;
 import io.roleform.portal.PortalSettings;
 import io.roleform.portal.UserStatus;
 import java.util.ArrayList;
@@ -118,7 +119,7 @@ public final class InMemoryPortalSeeds {
     }
 
     LiveState build() {
-      PortalInfo info = new PortalInfo(profile + " sandbox", profile, 1, settings, "r1", roleManagement, "u1",
+      PortalInfo info = new PortalInfo(profile + " sandbox", profile, PortalApiCapabilities.of(profile), 1, settings, "r1", roleManagement, "u1",
           "alice@acme.example");
       return new LiveState(info, permissions, users, roles, members);
     }

@@ -77,14 +77,16 @@ class InMemoryPortalTest {
   }
 
   @Test
-  void guardedWritesChainAndStopAtAForeignWrite() {
+  void writesAfterAReadChainAndStopAtAForeignWrite() {
     InMemoryPortal portal = InMemoryPortal.secureExchanges();
-    portal.guardWrites(1);
+    portal.read();
     portal.changeMembers("r3", Set.of("u3"), Set.of());
     portal.changeMembers("r3", Set.of("u4"), Set.of());
     portal.foreignWrite();
 
-    assertFails(() -> portal.changeMembers("r3", Set.of("u5"), Set.of()), Kind.PRECONDITION_FAILED, portal);
+    assertThatThrownBy(() -> portal.changeMembers("r3", Set.of("u5"), Set.of())).isInstanceOfSatisfying(
+        PortalException.class, e -> assertThat(e.kind()).isEqualTo(Kind.PRECONDITION_FAILED));
+    assertThat(portal.read().members().get("r3")).doesNotContain("u5");
   }
 
   @Test

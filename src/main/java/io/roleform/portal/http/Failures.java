@@ -3,22 +3,19 @@ package io.roleform.portal.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.roleform.portal.PortalException;
 import io.roleform.portal.PortalException.Kind;
-import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
+import io.roleform.portal.transport.Answer;
+import io.roleform.portal.transport.MessageTable;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns failed calls into {@link PortalException}s: the kind a caller acts on, and one paragraph
+ * Portal API v1's message table: for each failure the transport's mapper classifies, one paragraph
  * a user acts on — what was asked (method and path), what the portal said (its problem detail),
- * and what to check. No message ever contains the token: it is never given to this class except to
+ * and what to check; and the {@code PROTOCOL} failures of answers that are not Portal API v1. No message ever contains the token: it is never given to this class except to
  * be blanked out of bodies the portal echoes.
  */
-final class Failures {
+final class Failures implements MessageTable {
 
   private static final Map<Integer, String> REASONS =
       Map.ofEntries(
@@ -43,60 +40,52 @@ final class Failures {
     this.roleManagementPermission = permission;
   }
 
-  /** An answer that is not a success. */
-  PortalException fromReply(Reply reply) {
+  @Override
+  public String said(Answer answer) {
+    Reply reply = Reply.of(answer);
+    return ProblemDetail.of(reply, json).map(ProblemDetail::summary).filter(s -> !s.isEmpty())
+        .orElseGet(() -> "the answer was not a problem detail but " + describeBody(reply));
+  }
+
+  @Override
+  public String refused(Kind kind, Answer answer, String said) {
+    Reply reply = Reply.of(answer);
     int status = reply.status();
-    String said =
-        ProblemDetail.of(reply, json).map(ProblemDetail::summary).filter(s -> !s.isEmpty())
-            .orElseGet(() -> "the answer was not a problem detail but " + describeBody(reply));
     String head = reply.request() + " was refused with " + status + " " + reason(reply) + ": " + said + ".";
-    return switch (status) {
-      case 401 -> new PortalException(Kind.UNAUTHORIZED, status, head
+    return switch (kind) {
+      case UNAUTHORIZED -> head
           + " The portal did not accept the API token: check that ROLEFORM_TOKEN (or the file given"
           + " with --token-file) holds a current token issued by this portal, and that --portal"
-          + " points at that portal.");
-      case 403 -> new PortalException(Kind.FORBIDDEN, status, head
+          + " points at that portal.";
+      case FORBIDDEN -> head
           + " The token is valid but may not do this: changes need a token with the `write` scope"
           + " whose user holds the portal's role-management permission"
           + (roleManagementPermission == null ? "" : " (`" + roleManagementPermission + "`)")
-          + " through one of their roles. Check the token's scope and that user's roles.");
-      case 404 -> new PortalException(Kind.NOT_FOUND, status, head
+          + " through one of their roles. Check the token's scope and that user's roles.";
+      case NOT_FOUND -> head
           + " The role or user may have been deleted since the portal was read (run plan again),"
-          + " or --portal is not the portal's base address.");
-      case 409 -> new PortalException(Kind.CONFLICT, status, head
-          + " The portal saw a conflicting request; run plan again.");
-      case 412 -> new PortalException(Kind.PRECONDITION_FAILED, status, head
-          + " The portal or the role changed since it was read (another writer?); run plan again.");
-      case 422 -> new PortalException(Kind.INVALID, status, head
-          + " The portal refused the change as invalid; nothing of this request was applied.");
-      default -> otherStatus(reply, said, head);
+          + " or --portal is not the portal's base address.";
+      case CONFLICT -> head + " The portal saw a conflicting request; run plan again.";
+      case PRECONDITION_FAILED -> head
+          + " The portal or the role changed since it was read (another writer?); run plan again.";
+      case INVALID -> head + " The portal refused the change as invalid; nothing of this request was applied.";
+      case UNAVAILABLE -> reply.request() + " failed after " + attempts(reply.attempts()) + ": the portal answered "
+          + status + " " + reason(reply) + " (" + said + "). It is overloaded or unavailable; try again later — a"
+          + " re-run picks up where this one stopped.";
+      case PROTOCOL -> status >= 300 && status < 400
+          ? reply.request() + " was answered with a redirect (" + status + ")"
+              + (reply.location() == null ? "" : " to " + reply.location())
+              + ". roleform does not follow redirects, so that the token never goes to another address;"
+              + " set --portal to the portal's actual base address."
+          : head + " roleform and this portal disagree about Portal API v1 — check that --portal is a"
+              + " Portal API v1 portal; if it is, this is a bug worth reporting.";
     };
   }
 
-  private PortalException otherStatus(Reply reply, String said, String head) {
-    int status = reply.status();
-    if (status == 429 || status >= 500) {
-      return new PortalException(Kind.UNAVAILABLE, status, reply.request() + " failed after "
-          + attempts(reply.attempts()) + ": the portal answered " + status + " " + reason(reply)
-          + " (" + said + "). It is overloaded or unavailable; try again later — a re-run picks"
-          + " up where this one stopped.");
-    }
-    if (status >= 300 && status < 400) {
-      return new PortalException(Kind.PROTOCOL, status, reply.request() + " was answered with a"
-          + " redirect (" + status + ")" + (reply.location() == null ? "" : " to " + reply.location())
-          + ". roleform does not follow redirects, so that the token never goes to another address;"
-          + " set --portal to the portal's actual base address.");
-    }
-    return new PortalException(Kind.PROTOCOL, status, head
-        + " roleform and this portal disagree about Portal API v1 — check that --portal is a"
-        + " Portal API v1 portal; if it is, this is a bug worth reporting.");
-  }
-
-  /** No answer at all, after {@code attempts} attempts. */
-  PortalException noAnswer(String request, int attempts, IOException e) {
-    return new PortalException(Kind.UNAVAILABLE, 0, request + " failed after " + attempts(attempts)
-        + ": " + describe(e) + ". Check --portal and that the portal is reachable; it may be down"
-        + " or overloaded. A re-run picks up where this one stopped.", e);
+  @Override
+  public String noAnswer(String call, int attempts, String why) {
+    return call + " failed after " + attempts(attempts) + ": " + why + ". Check --portal and that the portal is"
+        + " reachable; it may be down or overloaded. A re-run picks up where this one stopped.";
   }
 
   /** A success whose body or headers are not what Portal API v1 promises. */
@@ -123,26 +112,6 @@ final class Failures {
       excerpt = excerpt.substring(0, 80) + "…";
     }
     return type + " \"" + excerpt + "\"";
-  }
-
-  /** A short, stack-free description of a transport failure. */
-  static String describe(IOException e) {
-    IOException cause = e instanceof AttemptsFailedException f ? f.last() : e;
-    if (cause instanceof SocketTimeoutException) {
-      return "timed out waiting for the portal";
-    }
-    if (cause instanceof InterruptedIOException) {
-      return "the call was cut off (" + (cause.getMessage() == null ? "timeout" : cause.getMessage()) + ")";
-    }
-    if (cause instanceof UnknownHostException) {
-      return "unknown host " + cause.getMessage();
-    }
-    if (cause instanceof ConnectException) {
-      return "could not connect (" + cause.getMessage() + ")";
-    }
-    String message = cause.getMessage();
-    String name = cause.getClass().getSimpleName();
-    return message == null || message.isBlank() ? name : name + ": " + message;
   }
 
   private static String attempts(int n) {

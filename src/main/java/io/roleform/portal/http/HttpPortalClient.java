@@ -4,29 +4,38 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.roleform.portal.Capabilities;
+import io.roleform.portal.Capabilities.Feature;
 import io.roleform.portal.LiveState;
 import io.roleform.portal.NewRole;
 import io.roleform.portal.PortalClient;
 import io.roleform.portal.RolePatch;
+import io.roleform.portal.transport.Sleeper;
+import io.roleform.portal.transport.TokenSupplier;
+import io.roleform.portal.transport.Transport;
+import io.roleform.portal.transport.TransportOptions;
+import io.roleform.portal.transport.Url;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 
 /**
  * {@link PortalClient} for Portal API v1 over HTTP.
  *
- * <p>One shared {@code OkHttpClient} per instance; its interceptors add the bearer token, retry
- * what is safe to retry ({@link RetryInterceptor}), and log one line per request when asked. Every
+ * <p>One shared {@link Transport} per instance (the bearer token, {@code User-Agent}, retries,
+ * request logging and failure mapping, as for every portal kind; {@link Failures} is this kind's
+ * message table). Every
  * write carries a fresh {@code Idempotency-Key} per call, repeated on its retries, so a retried
- * write applies at most once; after {@link #guardWrites(long)} every write also carries {@code
- * If-State-Version} and chains on the {@code State-Version} its answer returns. Failures surface
+ * write applies at most once; after {@link #read()} every write also carries {@code
+ * If-State-Version} (first the version read) and chains on the {@code State-Version} its answer
+ * returns. Appliers, settings and owner writes are offered as the profile read declares them
+ * ({@link PortalApiCapabilities}). Failures surface
  * as {@link io.roleform.portal.PortalException}s whose messages never contain the token.
  *
  * <p>Writes are serialised (the chain needs one at a time); {@link #read()} may run alongside.
@@ -36,11 +45,12 @@ public final class HttpPortalClient implements PortalClient {
   /** Portal API v1 takes at most this many user ids in one membership change. */
   static final int MAX_MEMBER_BATCH = 10_000;
 
-  private final OkHttpClient http;
-  private final RetryInterceptor retries;
-  private final Transport transport;
+  private final Transport wire;
+  private final PortalApi transport;
   private final ExecutorService readers;
   private final WriteChain chain = new WriteChain();
+  /** What the last read declared; nothing optional before the first read. */
+  private volatile Capabilities capabilities = Capabilities.core(Capabilities.Concurrency.STATE_VERSION);
 
   private HttpPortalClient(HttpPortalConfig config, Sleeper sleeper) {
     ObjectMapper json =
@@ -49,24 +59,10 @@ public final class HttpPortalClient implements PortalClient {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
-    this.retries = new RetryInterceptor(config.retry(), sleeper);
-    OkHttpClient.Builder builder =
-        new OkHttpClient.Builder()
-            .connectTimeout(config.timeout())
-            .readTimeout(config.timeout())
-            .writeTimeout(config.timeout())
-            .callTimeout(config.retry().worstCase(config.timeout()))
-            .retryOnConnectionFailure(false) // every retry is ours: bounded, counted, logged
-            .followRedirects(false) // the token never follows a redirect elsewhere
-            .followSslRedirects(false)
-            .addInterceptor(new AuthInterceptor(config.token(), userAgent()))
-            .addInterceptor(retries);
-    if (config.verboseLog() != null) {
-      builder.addInterceptor(new RequestLogInterceptor(config.verboseLog()));
-    }
-    this.http = builder.addInterceptor(new BufferingInterceptor()).build();
-    this.transport =
-        new Transport(http, apiBase(config), json, new Failures(json, config.token()));
+    Failures failures = new Failures(json, config.token());
+    this.wire = Transport.open(new TransportOptions(config.timeout(), config.retry(),
+        TokenSupplier.bearer(config.token()), config.verboseLog(), failures, sleeper));
+    this.transport = new PortalApi(wire, apiBase(config), json, failures);
     AtomicInteger threads = new AtomicInteger();
     this.readers =
         Executors.newFixedThreadPool(
@@ -90,17 +86,40 @@ public final class HttpPortalClient implements PortalClient {
 
   /** Requests sent so far, every retry counted. */
   public long requestCount() {
-    return retries.sent();
+    return wire.requestCount();
   }
 
   @Override
   public LiveState read() {
-    return new LiveStateReader(transport, readers).read();
+    LiveState state = new LiveStateReader(transport, readers).read();
+    capabilities = state.portal().capabilities();
+    chain.guard(state.portal().stateVersion());
+    return state;
+  }
+
+  /** For tests: what {@link #read()} does with what it reads, without a read. */
+  void assumeRead(long stateVersion, String profile) {
+    capabilities = PortalApiCapabilities.of(profile);
+    chain.guard(stateVersion);
   }
 
   @Override
-  public void guardWrites(long stateVersion) {
-    chain.guard(stateVersion);
+  public Optional<ApplierWrites> applierWrites() {
+    return offered(capabilities.has(Feature.APPLIERS), (ApplierWrites) this::approveUser);
+  }
+
+  @Override
+  public Optional<SettingsWrites> settingsWrites() {
+    return offered(!capabilities.settings().isEmpty(), (SettingsWrites) this::updateSettings);
+  }
+
+  @Override
+  public Optional<OwnerWrites> ownerWrites() {
+    return offered(capabilities.has(Feature.OWNER_TRANSFER), (OwnerWrites) this::transferOwner);
+  }
+
+  private static <T> Optional<T> offered(boolean declared, T writes) {
+    return declared ? Optional.of(writes) : Optional.empty();
   }
 
   @Override
@@ -111,7 +130,7 @@ public final class HttpPortalClient implements PortalClient {
     body.put("permissions", role.permissions());
     putIfPresent(body, "caseActions", role.caseActions());
     putIfPresent(body, "copyFrom", role.copyFromId());
-    Reply reply = write("POST", transport.url("roles").build(), body, null);
+    Reply reply = write("POST", transport.url("roles"), body, null);
     String id = transport.read(reply, Wire.CreatedDoc.class).id();
     if (id == null || id.isBlank()) {
       throw transport.failures().protocol(reply, "the created role has no `id`");
@@ -129,21 +148,21 @@ public final class HttpPortalClient implements PortalClient {
     putIfPresent(body, "description", patch.description());
     putIfPresent(body, "permissions", patch.permissions());
     putIfPresent(body, "caseActions", patch.caseActions());
-    write("PATCH", transport.url("roles", roleId).build(), body, expectedVersion);
+    write("PATCH", transport.url("roles", roleId), body, expectedVersion);
   }
 
   @Override
   public void deleteRole(String roleId, String moveMembersToId) {
-    HttpUrl.Builder url = transport.url("roles", roleId);
+    Url url = transport.url("roles", roleId);
     if (moveMembersToId != null) {
-      url.addQueryParameter("moveMembersTo", moveMembersToId);
+      url = url.query("moveMembersTo", moveMembersToId);
     }
-    write("DELETE", url.build(), null, null);
+    write("DELETE", url, null, null);
   }
 
   @Override
   public void reorderRoles(List<String> roleIds) {
-    write("PUT", transport.url("roles", "order").build(), Map.of("roleIds", roleIds), null);
+    write("PUT", transport.url("roles", "order"), Map.of("roleIds", roleIds), null);
   }
 
   @Override
@@ -152,44 +171,40 @@ public final class HttpPortalClient implements PortalClient {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("add", batch.add());
       body.put("remove", batch.remove());
-      write("POST", transport.url("roles", roleId, "members").build(), body, null);
+      write("POST", transport.url("roles", roleId, "members"), body, null);
     }
   }
 
-  @Override
-  public void approveUser(String userId, String roleId) {
-    write("POST", transport.url("users", userId, "approve").build(), Map.of("roleId", roleId), null);
+  private void approveUser(String userId, String roleId) {
+    write("POST", transport.url("users", userId, "approve"), Map.of("roleId", roleId), null);
   }
 
-  @Override
-  public void updateSettings(Boolean allowView, Boolean notifyMembers) {
+  private void updateSettings(Boolean allowView, Boolean notifyMembers) {
     Map<String, Object> body = new LinkedHashMap<>();
     putIfPresent(body, "allowView", allowView);
     putIfPresent(body, "notifyMembers", notifyMembers);
     if (!body.isEmpty()) {
-      write("PATCH", transport.url("portal", "settings").build(), body, null);
+      write("PATCH", transport.url("portal", "settings"), body, null);
     }
   }
 
-  @Override
-  public void transferOwner(String newOwnerUserId) {
-    write("POST", transport.url("portal", "owner-transfer").build(), Map.of("newOwner", newOwnerUserId), null);
+  private void transferOwner(String newOwnerUserId) {
+    write("POST", transport.url("portal", "owner-transfer"), Map.of("newOwner", newOwnerUserId), null);
   }
 
   @Override
   public void close() {
     readers.shutdownNow();
-    http.dispatcher().executorService().shutdown();
-    http.connectionPool().evictAll();
+    wire.close();
   }
 
   @Override
   public String toString() {
-    return "HttpPortalClient[" + transport.url().build() + "]";
+    return "HttpPortalClient[" + transport.url() + "]";
   }
 
   /** One write, conditional on the chain (if guarded) and on {@code ifMatch} (if given). */
-  private synchronized Reply write(String method, HttpUrl url, Object body, String ifMatch) {
+  private synchronized Reply write(String method, Url url, Object body, String ifMatch) {
     Map<String, String> headers = new LinkedHashMap<>();
     chain.current().ifPresent(v -> headers.put("If-State-Version", Long.toString(v)));
     if (ifMatch != null) {
@@ -213,19 +228,16 @@ public final class HttpPortalClient implements PortalClient {
     }
   }
 
-  private static HttpUrl apiBase(HttpPortalConfig config) {
-    HttpUrl url = HttpUrl.get(config.portalUrl().toString());
-    List<String> segments = new ArrayList<>(url.pathSegments());
+  private static Url apiBase(HttpPortalConfig config) {
+    Url url = Url.of(config.portalUrl());
+    List<String> segments = new ArrayList<>(url.segments());
     segments.removeIf(String::isEmpty);
-    HttpUrl.Builder b = url.newBuilder().encodedPath("/");
-    segments.forEach(b::addEncodedPathSegment);
     boolean hasApi = segments.size() >= 2
         && segments.subList(segments.size() - 2, segments.size()).equals(List.of("api", "v1"));
-    return hasApi ? b.build() : b.addPathSegment("api").addPathSegment("v1").build();
-  }
-
-  private static String userAgent() {
-    String version = HttpPortalClient.class.getPackage().getImplementationVersion();
-    return "roleform/" + (version == null ? "dev" : version);
+    if (!hasApi) {
+      segments.add("api");
+      segments.add("v1");
+    }
+    return url.withPath(segments);
   }
 }

@@ -8,6 +8,7 @@ import io.roleform.portal.Permission;
 import io.roleform.portal.PortalException;
 import io.roleform.portal.PortalException.Kind;
 import io.roleform.portal.PortalInfo;
+import io.roleform.portal.transport.Url;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -38,10 +39,10 @@ final class LiveStateReader {
   static final int PAGE_SIZE = 1000;
   static final int REREADS = 3;
 
-  private final Transport transport;
+  private final PortalApi transport;
   private final ExecutorService pool;
 
-  LiveStateReader(Transport transport, ExecutorService pool) {
+  LiveStateReader(PortalApi transport, ExecutorService pool) {
     this.transport = transport;
     this.pool = pool;
   }
@@ -68,7 +69,7 @@ final class LiveStateReader {
   private record Snapshot(LiveState state, long startVersion) {}
 
   private Snapshot readOnce() {
-    Reply portalReply = transport.get(transport.url("portal").build());
+    Reply portalReply = transport.get(transport.url("portal"));
     long version = transport.stateVersion(portalReply);
     PortalInfo portal = map(portalReply, () -> transport.read(portalReply, Wire.PortalDoc.class).toLive());
     transport.failures().roleManagementPermission(portal.roleManagementPermission());
@@ -111,11 +112,11 @@ final class LiveStateReader {
       if (stop.get()) {
         return null;
       }
-      var url = transport.url(path).addQueryParameter("limit", String.valueOf(PAGE_SIZE));
+      Url url = transport.url(path).query("limit", PAGE_SIZE);
       if (cursor != null) {
-        url.addQueryParameter("cursor", cursor);
+        url = url.query("cursor", cursor);
       }
-      Reply reply = transport.get(url.build());
+      Reply reply = transport.get(url);
       if (transport.stateVersion(reply) != version) {
         stop.set(true);
         return null;

@@ -22,6 +22,11 @@ record Reply(
     byte[] body,
     int attempts) {
 
+  static Reply of(io.roleform.portal.transport.Answer a) {
+    return new Reply(a.call(), a.status(), a.reason(), a.header("Content-Type"), a.header("State-Version"),
+        a.header("Location"), a.body(), a.attempts());
+  }
+
   boolean isSuccess() {
     return status >= 200 && status < 300;
   }

@@ -43,6 +43,7 @@ final class Wire {
       return new PortalInfo(
           name,
           need(profile, "$.profile"),
+          PortalApiCapabilities.of(profile),
           need(stateVersion, "$.stateVersion"),
           new PortalSettings(s.owner(), s.allowView(), s.notifyMembers()),
           need(adminRoleId, "$.adminRoleId"),

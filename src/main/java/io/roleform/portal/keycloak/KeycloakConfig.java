@@ -92,6 +92,14 @@ public record KeycloakConfig(
    * @throws IllegalArgumentException with a one-paragraph message naming what is wrong
    */
   public static KeycloakConfig parse(String portalSpec, Map<String, String> env) {
+    return parse(portalSpec, env, DEFAULT_TIMEOUT);
+  }
+
+  /**
+   * As {@link #parse(String, Map)}; the address's own {@code timeout=} overrides {@code timeout}
+   * ({@code --timeout}).
+   */
+  public static KeycloakConfig parse(String portalSpec, Map<String, String> env, Duration timeout) {
     String spec = portalSpec == null ? "" : portalSpec.strip();
     if (!spec.startsWith(PREFIX)) {
       throw bad(spec, "it must start with '" + PREFIX + "'");
@@ -120,7 +128,7 @@ public record KeycloakConfig(
     }
     return new KeycloakConfig(server, realm, blankToNull(q.get("parentGroup")), q.get("adminGroup"),
         blankToNull(q.get("client")), Credentials.fromEnv(env),
-        Duration.ofSeconds(positive(spec, q, "timeout", DEFAULT_TIMEOUT.toSeconds())),
+        Duration.ofSeconds(positive(spec, q, "timeout", timeout.toSeconds())),
         (int) positive(spec, q, "concurrency", DEFAULT_CONCURRENCY), null, q.get("managePermission"));
   }
 

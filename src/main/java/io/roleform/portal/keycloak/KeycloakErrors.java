@@ -4,41 +4,57 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.roleform.portal.PortalException;
 import io.roleform.portal.PortalException.Kind;
+import io.roleform.portal.transport.Answer;
+import io.roleform.portal.transport.MessageTable;
 
 /**
- * Turns a Keycloak error answer into a one-paragraph {@link PortalException}. Keycloak's bodies
- * ({@code {"errorMessage": ...}}, {@code {"error": ..., "error_description": ...}}) never carry a
- * token; request headers are never echoed.
+ * Keycloak's message table: each failure the transport's mapper classifies, in one paragraph about
+ * Keycloak. Keycloak's bodies ({@code {"errorMessage": ...}}, {@code {"error": ...,
+ * "error_description": ...}}) never carry a token; request headers are never echoed.
  */
-final class KeycloakErrors {
+final class KeycloakErrors implements MessageTable {
+
+  static final KeycloakErrors TABLE = new KeycloakErrors();
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private KeycloakErrors() {}
 
-  static PortalException forStatus(String call, int status, String body) {
-    String detail = detail(body);
+  @Override
+  public String said(Answer answer) {
+    return detail(answer.text());
+  }
+
+  @Override
+  public String refused(Kind kind, Answer answer, String detail) {
+    String call = answer.call();
+    int status = answer.status();
     String said = detail.isEmpty() ? "" : ": " + detail;
-    return switch (status) {
-      case 401 -> new PortalException(Kind.UNAUTHORIZED, status, "Keycloak rejected the access token for "
-          + call + said + ". Check the ROLEFORM_KEYCLOAK_* credentials.");
-      case 403 -> new PortalException(Kind.FORBIDDEN, status, "Keycloak refused " + call + " (HTTP 403)" + said
+    return switch (kind) {
+      case UNAUTHORIZED -> "Keycloak rejected the access token for " + call + said
+          + ". Check the ROLEFORM_KEYCLOAK_* credentials.";
+      case FORBIDDEN -> "Keycloak refused " + call + " (HTTP 403)" + said
           + ". The service account lacks a realm-management role: it needs manage-users and view-realm"
-          + " (and view-clients when the catalog is a client's roles).");
-      case 404 -> new PortalException(Kind.NOT_FOUND, status, "Keycloak has no such object for " + call + said
-          + ". It may have been deleted since it was read; run plan again.");
-      case 409 -> new PortalException(Kind.CONFLICT, status, "Keycloak refused " + call + " as a conflict" + said + ".");
-      case 400, 422 -> new PortalException(Kind.INVALID, status, "Keycloak refused " + call + " as invalid (HTTP "
-          + status + ")" + said + ".");
-      case 429, 500, 502, 503, 504 -> unavailable(call, "HTTP " + status + said);
-      default -> new PortalException(Kind.PROTOCOL, status, "Keycloak answered " + call + " with an unexpected HTTP "
-          + status + said + ".");
+          + " (and view-clients when the catalog is a client's roles).";
+      case NOT_FOUND -> "Keycloak has no such object for " + call + said
+          + ". It may have been deleted since it was read; run plan again.";
+      case CONFLICT -> "Keycloak refused " + call + " as a conflict" + said + ".";
+      case PRECONDITION_FAILED -> "Keycloak refused " + call + " (HTTP 412)" + said
+          + ": it changed since it was read; run plan again.";
+      case INVALID -> "Keycloak refused " + call + " as invalid (HTTP " + status + ")" + said + ".";
+      case UNAVAILABLE -> unavailable(call, "HTTP " + status + said + ", " + answer.attempts() + " attempts");
+      case PROTOCOL -> "Keycloak answered " + call + " with an unexpected HTTP " + status + said + ".";
     };
   }
 
-  static PortalException unavailable(String call, String why) {
-    return new PortalException(Kind.UNAVAILABLE, 0, "Keycloak did not complete " + call + " (" + why
-        + ") even after retries. Check that the server is up and reachable, then run the command again.");
+  @Override
+  public String noAnswer(String call, int attempts, String why) {
+    return unavailable(call, why + ", " + attempts + (attempts == 1 ? " attempt" : " attempts"));
+  }
+
+  private static String unavailable(String call, String why) {
+    return "Keycloak did not complete " + call + " (" + why
+        + ") even after retries. Check that the server is up and reachable, then run the command again.";
   }
 
   static PortalException protocol(String call, String why) {

@@ -3,12 +3,17 @@ package io.roleform.portal.keycloak;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.roleform.portal.Capabilities;
 import io.roleform.portal.LiveState;
 import io.roleform.portal.NewRole;
 import io.roleform.portal.PortalClient;
 import io.roleform.portal.PortalException;
 import io.roleform.portal.PortalException.Kind;
 import io.roleform.portal.RolePatch;
+import io.roleform.portal.transport.RetryPolicy;
+import io.roleform.portal.transport.Sleeper;
+import io.roleform.portal.transport.Transport;
+import io.roleform.portal.transport.TransportOptions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,29 +23,31 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
-import okhttp3.OkHttpClient;
 
 /**
  * {@link PortalClient} over Keycloak's Admin REST API (see the package doc for the mapping).
  *
- * <p>Keycloak has no conditional writes and no batch endpoints, so: {@link #guardWrites} is
- * ignored (stale saved plans are still refused, by the fingerprint of everything read);
- * {@link #updateRole} reads the group once to honour {@code expectedVersion} (a check just before
- * the write, not an atomic one); members are changed one request per user, {@code
+ * <p>Keycloak has no state version and no batch endpoints, so ({@link #CAPABILITIES}): another
+ * writer is detected per group — {@link #updateRole} reads the group once to honour {@code
+ * expectedVersion} (a check just before the write, not an atomic one), and stale saved plans are
+ * refused by the fingerprint of everything read; members are changed one request per user, {@code
  * writeConcurrency} at a time. Every write is idempotent or made so (a create retried after a lost
- * answer finds the group it made), so retries never apply a change twice. Owner, appliers and
- * portal settings do not exist in Keycloak: those calls throw {@link Kind#UNSUPPORTED}.
+ * answer finds the group it made), so retries never apply a change twice. Owner, appliers, case
+ * actions and portal settings do not exist in Keycloak: it declares none of them, so the planner
+ * refuses a config that asks for them before anything is written.
  */
 public final class KeycloakPortalClient implements PortalClient {
 
+  /** What a Keycloak realm supports: roles (groups), their role mappings, order and members. */
+  public static final Capabilities CAPABILITIES = Capabilities.core(Capabilities.Concurrency.RESOURCE_VERSION);
+
   private final KeycloakConfig config;
+  private final Transport tokenWire;
+  private final Transport adminWire;
   private final AdminTransport transport;
   private final KeycloakReader reader;
   private final Parallel parallel;
   private final ExecutorService executor;
-  private final OkHttpClient http;
-  private final AtomicLong requests;
   /** What the last read saw, updated by every write of this client. */
   private final Map<String, GroupView> groups = new ConcurrentHashMap<>();
   private volatile Map<String, CatalogRole> catalog;
@@ -48,37 +55,44 @@ public final class KeycloakPortalClient implements PortalClient {
   private volatile String clientUuid;
   private volatile boolean resolved;
 
-  private KeycloakPortalClient(KeycloakConfig config, OkHttpClient http, Clock clock, Retrier retrier) {
+  private KeycloakPortalClient(KeycloakConfig config, RetryPolicy retry, Clock clock, Sleeper sleeper) {
     this.config = config;
-    this.http = http;
-    this.requests = new AtomicLong();
     this.executor = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "roleform-keycloak");
       t.setDaemon(true);
       return t;
     });
     this.parallel = new Parallel(executor);
-    TokenSource tokens = new TokenSource(config, http, clock, retrier, requests::incrementAndGet);
-    this.transport = new AdminTransport(config, http, tokens, retrier, requests);
+    TransportOptions options = new TransportOptions(config.timeout(), retry, null, config.verboseLog(),
+        KeycloakErrors.TABLE, sleeper);
+    this.tokenWire = Transport.open(options);
+    TokenSource tokens = new TokenSource(config, tokenWire, clock);
+    this.adminWire = Transport.open(options.withAuth(tokens));
+    this.transport = new AdminTransport(config, adminWire);
     this.reader = new KeycloakReader(config, transport, tokens, parallel);
   }
 
-  /** A client for the realm and credentials of {@code config}; nothing is sent until the first call. */
-  public static KeycloakPortalClient create(KeycloakConfig config) {
-    return create(config, Clock.systemUTC(), Retrier.DEFAULT);
+  /**
+   * A client for the realm and credentials of {@code config}, retrying as {@code retry} says;
+   * nothing is sent until the first call.
+   */
+  public static KeycloakPortalClient create(KeycloakConfig config, RetryPolicy retry) {
+    return new KeycloakPortalClient(config, retry, Clock.systemUTC(), Sleeper.REAL);
   }
 
-  static KeycloakPortalClient create(KeycloakConfig config, Clock clock, Retrier retrier) {
-    OkHttpClient http = new OkHttpClient.Builder()
-        .callTimeout(config.timeout()).readTimeout(config.timeout()).connectTimeout(config.timeout())
-        .retryOnConnectionFailure(false).followRedirects(false).build();
-    http.dispatcher().setMaxRequestsPerHost(Math.max(8, config.writeConcurrency()));
-    return new KeycloakPortalClient(config, http, clock, retrier);
+  /** A client with the default retries. */
+  public static KeycloakPortalClient create(KeycloakConfig config) {
+    return create(config, RetryPolicy.defaults());
+  }
+
+  /** For tests: another clock, and waits between retries go to {@code sleeper}. */
+  static KeycloakPortalClient create(KeycloakConfig config, Clock clock, RetryPolicy retry, Sleeper sleeper) {
+    return new KeycloakPortalClient(config, retry, clock, sleeper);
   }
 
   /** HTTP requests sent so far, token requests included, retries counted each time. */
   public long requestCount() {
-    return requests.get();
+    return tokenWire.requestCount() + adminWire.requestCount();
   }
 
   @Override
@@ -93,14 +107,9 @@ public final class KeycloakPortalClient implements PortalClient {
     return s.state();
   }
 
-  /** Keycloak has no state version; the fingerprint of the read state does the staleness work. */
-  @Override
-  public void guardWrites(long stateVersion) {}
-
   @Override
   public String createRole(NewRole role) {
     resolve();
-    if (role.caseActions() != null && !role.caseActions().isEmpty()) throw unsupported("case actions");
     List<CatalogRole> grants = catalogRoles(role.permissions());
     int position = groups.values().stream().map(GroupView::storedPosition)
         .filter(p -> p != null).mapToInt(Integer::intValue).max().orElse(groups.size() - 1) + 1;
@@ -129,7 +138,6 @@ public final class KeycloakPortalClient implements PortalClient {
   @Override
   public void updateRole(String roleId, RolePatch patch, String expectedVersion) {
     if (patch.permissions() != null) resolve();
-    if (patch.caseActions() != null && !patch.caseActions().isEmpty()) throw unsupported("case actions");
     GroupView live = GroupView.of(transport.get(AdminRequest.get("groups", roleId)), config.clientId());
     if (expectedVersion != null && !expectedVersion.equals(live.version())) {
       throw new PortalException(Kind.PRECONDITION_FAILED, 412, "The Keycloak group '" + live.name()
@@ -200,25 +208,10 @@ public final class KeycloakPortalClient implements PortalClient {
   }
 
   @Override
-  public void approveUser(String userId, String roleId) {
-    throw unsupported("pending appliers");
-  }
-
-  @Override
-  public void updateSettings(Boolean allowView, Boolean notifyMembers) {
-    throw unsupported("portal settings (allowView, notifyMembers)");
-  }
-
-  @Override
-  public void transferOwner(String newOwnerUserId) {
-    throw unsupported("an owner");
-  }
-
-  @Override
   public void close() {
     executor.shutdownNow();
-    http.dispatcher().executorService().shutdown();
-    http.connectionPool().evictAll();
+    adminWire.close();
+    tokenWire.close();
   }
 
   private void mapRoles(String method, String groupId, List<CatalogRole> roles) {
@@ -274,10 +267,5 @@ public final class KeycloakPortalClient implements PortalClient {
 
   private String where() {
     return config.parentGroup() == null ? "at the top level" : "under '" + config.parentGroup() + "'";
-  }
-
-  private PortalException unsupported(String what) {
-    return new PortalException(Kind.UNSUPPORTED, 0, "A Keycloak portal has no " + what
-        + "; roleform cannot manage it there. Remove it from the config for this portal.");
   }
 }

@@ -103,7 +103,7 @@ final class KeycloakReader {
     }
     List<Permission> permissions = catalog.values().stream()
         .map(r -> new Permission(r.name(), r.name(), r.description(), List.of())).toList();
-    PortalInfo info = new PortalInfo(config.realm(), "keycloak", 0L, null, admin.id(),
+    PortalInfo info = new PortalInfo(config.realm(), "keycloak", KeycloakPortalClient.CAPABILITIES, 0L, null, admin.id(),
         config.managePermission(), tokens.subject(), tokens.email());
     LiveState state = new LiveState(info, permissions, List.copyOf(users.values()), roles, members);
     return new Snapshot(state, parentId, clientUuid, byId, catalog);

@@ -4,23 +4,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.roleform.portal.PortalException;
 import io.roleform.portal.PortalException.Kind;
+import io.roleform.portal.transport.Answer;
+import io.roleform.portal.transport.Call;
+import io.roleform.portal.transport.TokenSupplier;
+import io.roleform.portal.transport.Transport;
+import io.roleform.portal.transport.Url;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import okhttp3.FormBody;
-import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Obtains access tokens from Keycloak's token endpoint and keeps one until 30 s before it expires.
  * Thread-safe. The token and the secret never leave this class except as the bearer header value.
  */
-final class TokenSource {
+final class TokenSource implements TokenSupplier {
 
   /** A token is renewed this long before Keycloak says it expires. */
   static final Duration EARLY = Duration.ofSeconds(30);
@@ -28,31 +30,31 @@ final class TokenSource {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final KeycloakConfig config;
-  private final OkHttpClient http;
+  private final Transport transport;
   private final Clock clock;
-  private final Retrier retrier;
-  private final Runnable onRequest;
   private String token;
   private Instant renewAt = Instant.MIN;
   private JsonNode claims = JSON.createObjectNode();
 
-  TokenSource(KeycloakConfig config, OkHttpClient http, Clock clock, Retrier retrier, Runnable onRequest) {
+  /** @param transport a transport without credentials of its own, to the token endpoint */
+  TokenSource(KeycloakConfig config, Transport transport, Clock clock) {
     this.config = config;
-    this.http = http;
+    this.transport = transport;
     this.clock = clock;
-    this.retrier = retrier;
-    this.onRequest = onRequest;
   }
 
   /** A token valid for at least {@link #EARLY} (fetched when needed). */
-  synchronized String token() {
+  @Override
+  public synchronized String token() {
     if (token == null || !clock.instant().isBefore(renewAt)) fetch();
     return token;
   }
 
   /** Forgets {@code stale} after a 401 so that the next {@link #token()} fetches a new one. */
-  synchronized void invalidate(String stale) {
+  @Override
+  public synchronized boolean renew(String stale) {
     if (stale != null && stale.equals(token)) token = null;
+    return true;
   }
 
   /** The {@code sub} claim of the current token: the service account's (or admin's) user id. */
@@ -69,36 +71,31 @@ final class TokenSource {
 
   private void fetch() {
     String realm = config.credentials().tokenRealm(config.realm());
-    HttpUrl url = HttpUrl.get(config.serverUrl().toString()).newBuilder()
-        .addPathSegment("realms").addPathSegment(realm)
-        .addPathSegments("protocol/openid-connect/token").build();
-    FormBody.Builder form = new FormBody.Builder();
+    Url url = Url.of(config.serverUrl()).path("realms", realm, "protocol", "openid-connect", "token");
+    Map<String, String> form = new LinkedHashMap<>();
     if (config.credentials() instanceof Credentials.ClientCredentials c) {
-      form.add("grant_type", "client_credentials").add("client_id", c.clientId()).add("client_secret", c.clientSecret());
+      form.put("grant_type", "client_credentials");
+      form.put("client_id", c.clientId());
+      form.put("client_secret", c.clientSecret());
     } else if (config.credentials() instanceof Credentials.AdminPassword p) {
-      form.add("grant_type", "password").add("client_id", "admin-cli")
-          .add("username", p.username()).add("password", p.password());
+      form.put("grant_type", "password");
+      form.put("client_id", "admin-cli");
+      form.put("username", p.username());
+      form.put("password", p.password());
     }
-    Request request = new Request.Builder().url(url).post(form.build()).build();
-    String call = "POST /realms/" + realm + "/protocol/openid-connect/token";
+    // Asking for a token changes nothing: repeatable. Refusals are answered here, in words about the grant.
+    Call call = Call.form(url, form).repeatable(true).accepting(400, 401, 403);
     Instant asked = clock.instant();
-    JsonNode answer = retrier.run(call, attempt -> {
-      onRequest.run();
-      try (Response r = http.newCall(request).execute()) {
-        String body = r.body().string();
-        if (r.code() == 200) return Retrier.Outcome.done(parse(call, body));
-        if (Retrier.isTransient(r.code())) return Retrier.Outcome.retry(r.code(), r.header("Retry-After"));
-        throw refused(realm, r.code(), body);
-      }
-    });
-    JsonNode accessToken = answer.get("access_token");
-    if (accessToken == null || !accessToken.isTextual()) throw KeycloakErrors.protocol(call, "no access_token");
-    long expiresIn = answer.path("expires_in").asLong(60);
+    Answer answer = transport.send(call);
+    if (answer.status() != 200) throw refused(realm, answer.status(), answer.text());
+    JsonNode body = parse(call.describe(), answer.text());
+    JsonNode accessToken = body.get("access_token");
+    if (accessToken == null || !accessToken.isTextual()) throw KeycloakErrors.protocol(call.describe(), "no access_token");
+    long expiresIn = body.path("expires_in").asLong(60);
     token = accessToken.asText();
     renewAt = asked.plusSeconds(expiresIn).minus(EARLY);
     claims = decodeClaims(token);
   }
-
   private PortalException refused(String realm, int status, String body) {
     String who = config.credentials() instanceof Credentials.ClientCredentials
         ? "the client from " + Credentials.ENV_CLIENT_ID + "/" + Credentials.ENV_CLIENT_SECRET + " in realm " + realm

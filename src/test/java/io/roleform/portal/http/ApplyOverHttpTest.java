@@ -88,6 +88,7 @@ class ApplyOverHttpTest {
     portal.enqueue(json(200, "{\"owner\":\"alice@acme.example\",\"allowView\":true,\"notifyMembers\":true,\"version\":\"3\"}", 49));
     portal.enqueue(json(200, "{\"owner\":\"bob@acme.example\",\"allowView\":true,\"notifyMembers\":true,\"version\":\"4\"}", 50));
 
+    client.assumeRead(41, "app-roles");
     ApplyReport report = new Applier(client, ProgressListener.NONE).apply(planWithEveryOperationKind());
 
     assertThat(report.succeeded()).isTrue();

@@ -3,6 +3,7 @@ package io.roleform.portal.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.roleform.portal.transport.RetryPolicy;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

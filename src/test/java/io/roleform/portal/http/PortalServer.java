@@ -1,5 +1,6 @@
 package io.roleform.portal.http;
 
+import io.roleform.portal.transport.RetryPolicy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;

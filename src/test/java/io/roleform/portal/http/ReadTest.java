@@ -9,6 +9,7 @@ import io.roleform.portal.LiveRole;
 import io.roleform.portal.LiveState;
 import io.roleform.portal.PortalException;
 import io.roleform.portal.UserStatus;
+import io.roleform.portal.transport.RetryPolicy;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -203,15 +203,11 @@ class KeycloakPortalClientIT {
   }
 
   @Test
-  void whatKeycloakLacksIsRefusedAsUnsupported() {
-    client.read();
-    assertThatThrownBy(() -> client.updateSettings(true, null)).isInstanceOfSatisfying(PortalException.class,
-        e -> assertThat(e.kind()).isEqualTo(PortalException.Kind.UNSUPPORTED));
-    assertThatThrownBy(() -> client.transferOwner(users.get("bob"))).isInstanceOfSatisfying(PortalException.class,
-        e -> assertThat(e.kind()).isEqualTo(PortalException.Kind.UNSUPPORTED));
-    assertThatThrownBy(() -> client.createRole(new NewRole("X", "", List.of("logs"), List.of("view"), null)))
-        .isInstanceOfSatisfying(PortalException.class, e -> assertThat(e.kind()).isEqualTo(PortalException.Kind.UNSUPPORTED));
-    assertThat(client.read().roles()).hasSize(3);
+  void whatKeycloakLacksIsNotDeclared() {
+    assertThat(client.read().portal().capabilities()).isEqualTo(KeycloakPortalClient.CAPABILITIES);
+    assertThat(client.settingsWrites()).isEmpty();
+    assertThat(client.ownerWrites()).isEmpty();
+    assertThat(client.applierWrites()).isEmpty();
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.roleform.portal.PortalException;
 import io.roleform.portal.PortalException.Kind;
 import io.roleform.portal.RolePatch;
 import io.roleform.portal.UserStatus;
+import io.roleform.portal.transport.RetryPolicy;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -53,7 +54,7 @@ class KeycloakWireTest {
     };
     KeycloakConfig config = new KeycloakConfig(server.url("/").uri(), "acme", "roleform", "Admin", null,
         new Credentials.ClientCredentials("roleform", SECRET), Duration.ofSeconds(5), 2, log::add);
-    client = KeycloakPortalClient.create(config, clock, new Retrier(3, Duration.ZERO, Duration.ZERO, d -> {}));
+    client = KeycloakPortalClient.create(config, clock, new RetryPolicy(3, Duration.ZERO, Duration.ZERO, Duration.ZERO), d -> {});
   }
 
   @AfterEach
@@ -196,13 +197,12 @@ class KeycloakWireTest {
   }
 
   @Test
-  void whatKeycloakLacksIsUnsupportedWithoutAnyRequest() {
-    assertThatThrownBy(() -> client.approveUser("u1", "g1")).isInstanceOfSatisfying(PortalException.class,
-        e -> assertThat(e.kind()).isEqualTo(Kind.UNSUPPORTED));
-    assertThatThrownBy(() -> client.transferOwner("u1")).isInstanceOfSatisfying(PortalException.class,
-        e -> assertThat(e.kind()).isEqualTo(Kind.UNSUPPORTED));
-    assertThatThrownBy(() -> client.updateSettings(null, true)).isInstanceOfSatisfying(PortalException.class,
-        e -> assertThat(e.kind()).isEqualTo(Kind.UNSUPPORTED));
+  void whatKeycloakLacksIsNeitherDeclaredNorOffered() {
+    assertThat(KeycloakPortalClient.CAPABILITIES.settings()).isEmpty();
+    assertThat(KeycloakPortalClient.CAPABILITIES.features()).isEmpty();
+    assertThat(client.applierWrites()).isEmpty();
+    assertThat(client.ownerWrites()).isEmpty();
+    assertThat(client.settingsWrites()).isEmpty();
     assertThat(client.requestCount()).isZero();
   }
 

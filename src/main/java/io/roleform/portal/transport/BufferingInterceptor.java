@@ -1,4 +1,4 @@
-package io.roleform.portal.http;
+package io.roleform.portal.transport;
 
 import java.io.IOException;
 import okhttp3.Interceptor;

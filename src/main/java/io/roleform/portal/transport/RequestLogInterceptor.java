@@ -1,4 +1,4 @@
-package io.roleform.portal.http;
+package io.roleform.portal.transport;
 
 import java.io.IOException;
 import java.util.function.Consumer;
@@ -29,7 +29,7 @@ final class RequestLogInterceptor implements Interceptor {
       log.accept(line(request, String.valueOf(response.code()), start));
       return response;
     } catch (IOException e) {
-      log.accept(line(request, "failed (" + Failures.describe(e) + ")", start));
+      log.accept(line(request, "failed (" + FailureMapper.describe(e) + ")", start));
       throw e;
     }
   }

@@ -1,11 +1,11 @@
-package io.roleform.portal.http;
+package io.roleform.portal.transport;
 
 import java.io.InterruptedIOException;
 import java.time.Duration;
 
 /** Waits between attempts. Tests substitute one that records the waits instead of sleeping. */
 @FunctionalInterface
-interface Sleeper {
+public interface Sleeper {
 
   void sleep(Duration duration) throws InterruptedIOException;
 

@@ -1,12 +1,13 @@
-package io.roleform.portal.http;
+package io.roleform.portal.transport;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
- * How hard the client retries a request that failed in a way worth retrying (429, 500, 502, 503, 504,
- * connection failures): at most {@code maxAttempts} attempts in all, waiting between them an
+ * How hard the transport retries a call that failed in a way worth retrying ({@link
+ * #RETRIED_STATUSES}, connection failures), for every portal kind alike: at most {@code maxAttempts} attempts in all, waiting between them an
  * exponential backoff with full jitter — a random delay in {@code [0, min(maxBackoff,
  * initialBackoff * 2^(retry-1))]} — unless the portal said how long to wait with {@code
  * Retry-After}, which is honoured up to {@code maxRetryAfter}.
@@ -19,6 +20,14 @@ import java.util.random.RandomGenerator;
  */
 public record RetryPolicy(
     int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration maxRetryAfter) {
+
+  /**
+   * The statuses retried (for repeatable calls only, see {@link Call}): 429 and the transient
+   * server errors 500, 502, 503, 504. A 500 is retried too: portals answer it for transient trouble
+   * as often as 503, and since only repeatable calls are retried, a 500 after the change committed
+   * is answered by the replay (or finds its own earlier write), never applied twice.
+   */
+  public static final Set<Integer> RETRIED_STATUSES = Set.of(429, 500, 502, 503, 504);
 
   public RetryPolicy {
     if (maxAttempts < 1) {
@@ -34,6 +43,12 @@ public record RetryPolicy(
     return new RetryPolicy(6, Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(30));
   }
 
+  /** The defaults, with at most {@code maxRetries} retries ({@code --max-retries}). */
+  public static RetryPolicy withMaxRetries(int maxRetries) {
+    RetryPolicy d = defaults();
+    return new RetryPolicy(maxRetries + 1, d.initialBackoff(), d.maxBackoff(), d.maxRetryAfter());
+  }
+
   /** A policy that never retries. */
   public static RetryPolicy none() {
     return new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO);
@@ -44,7 +59,7 @@ public record RetryPolicy(
    *
    * @param retryAfter what the portal asked for, or {@code null}
    */
-  Duration delayBefore(int retry, Duration retryAfter, RandomGenerator random) {
+  public Duration delayBefore(int retry, Duration retryAfter, RandomGenerator random) {
     if (retryAfter != null) {
       return retryAfter.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : retryAfter;
     }
@@ -56,7 +71,7 @@ public record RetryPolicy(
   }
 
   /** The longest time all attempts of one call may take, waits included, at {@code timeout} each. */
-  Duration worstCase(Duration timeout) {
+  public Duration worstCase(Duration timeout) {
     Duration longestWait = maxBackoff.compareTo(maxRetryAfter) > 0 ? maxBackoff : maxRetryAfter;
     return timeout.multipliedBy(maxAttempts).plus(longestWait.multipliedBy(maxAttempts - 1L));
   }

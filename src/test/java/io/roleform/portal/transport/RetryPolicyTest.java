@@ -1,4 +1,4 @@
-package io.roleform.portal.http;
+package io.roleform.portal.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

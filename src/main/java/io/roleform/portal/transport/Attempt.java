@@ -1,4 +1,4 @@
-package io.roleform.portal.http;
+package io.roleform.portal.transport;
 
 /**
  * Request tag: which attempt of its logical call a request is (1 for the first), out of how many
