@@ -12,7 +12,14 @@
 # .git is deliberately part of the build context: the build records the commit it was made from
 # for `roleform --version` (without it the version line says "commit unknown").
 
-FROM eclipse-temurin:17-jdk AS build
+# The bases are build arguments (defaults: Eclipse Temurin's images); the container tests
+# (.ci/container-test.sh) build on local Debian bases instead, as no registry is reachable there:
+#   docker build --build-arg BUILD_BASE=... --build-arg RUNTIME_BASE=... -t roleform .
+# A runtime base needs java on the PATH, groupadd and useradd.
+ARG BUILD_BASE=eclipse-temurin:17-jdk
+ARG RUNTIME_BASE=eclipse-temurin:17-jre
+
+FROM ${BUILD_BASE} AS build
 WORKDIR /src
 # The wrapper and the pom first, so the dependency download is a layer cached until pom.xml changes.
 COPY mvnw pom.xml ./
@@ -22,10 +29,10 @@ RUN --mount=type=cache,target=/root/.m2 \
 COPY . .
 # Tests run in CI (./mvnw -B verify), not in the image build.
 RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -B -q -DskipTests package \
+    ./mvnw -B -q -DskipTests -Djib.skip package \
     && cp target/roleform.jar /roleform.jar
 
-FROM eclipse-temurin:17-jre
+FROM ${RUNTIME_BASE}
 LABEL org.opencontainers.image.title="roleform" \
       org.opencontainers.image.description="Roles, permissions, role order and memberships of an admin portal as code."
 # A fixed uid/gid (the same as the Jib image), so file ownership on mounted volumes is predictable.

@@ -95,7 +95,7 @@ final class ApplyCommand implements Callable<Integer> {
         ConfigResult loaded = pending.awaitResult(err);
         if (portal.verbose) loaded.notes().forEach(n -> err.println("note: " + Text.clean(n)));
         DesiredState desired = loaded.desired();
-        plan = Planning.plan(desired, live, safety.toPlanOptions(), conn.label(), err, vars);
+        plan = Planning.plan(desired, live, safety.toPlanOptions(), conn.label(), err, portal.verbose, vars);
         Plan shown = PlanRedaction.redact(plan, Redactor.sensitive(vars));
         out.print(new TextPlanRenderer(Colors.enabled(parent.terminal().interactive(), parent.env())).render(shown));
         out.flush();

@@ -74,7 +74,8 @@ final class PlanCommand implements Callable<Integer> {
       PlanOptions options = safety.toPlanOptions();
       // Every output, the saved plan included, shows sensitive values as (sensitive).
       Plan plan = PlanRedaction.redact(
-          Planning.plan(loaded.desired(), live, options, conn.label(), err, vars), Redactor.sensitive(vars));
+          Planning.plan(loaded.desired(), live, options, conn.label(), err, portal.verbose, vars),
+          Redactor.sensitive(vars));
       if (out != null) {
         Files2.writeAtomically(out, SavedPlan.write(plan, MadeFrom.of(conn.label(), options, loaded, vars), key));
       }

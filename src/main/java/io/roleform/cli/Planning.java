@@ -12,6 +12,7 @@ import io.roleform.plan.PlanResult;
 import io.roleform.plan.Planner;
 import io.roleform.portal.LiveState;
 import io.roleform.render.DiagnosticsRenderer;
+import io.roleform.render.Text;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,20 +37,25 @@ final class Planning {
     return result.desired();
   }
 
-  /** Plans the change; plan-time problems (unknown permission, user ...) fail with exit 1. */
-  static Plan plan(DesiredState desired, LiveState live, PlanOptions options, String portal, PrintWriter err) {
-    return plan(desired, live, options, portal, err, Variables.NONE);
+  /**
+   * Plans the change; plan-time problems (unknown permission, user ...) fail with exit 1. With
+   * {@code verbose}, prints the plan's info notes on {@code err} as {@code info: ...} lines.
+   */
+  static Plan plan(DesiredState desired, LiveState live, PlanOptions options, String portal, PrintWriter err,
+      boolean verbose) {
+    return plan(desired, live, options, portal, err, verbose, Variables.NONE);
   }
 
   /**
-   * Plans the change; plan-time problems fail with exit 1, printed without any value of {@code
+   * Plans the change; plan-time problems and notes are printed without any value of {@code
    * variables}. The plan returned holds the real values: redact it before showing it.
    */
   static Plan plan(DesiredState desired, LiveState live, PlanOptions options, String portal, PrintWriter err,
-      Variables variables) {
+      boolean verbose, Variables variables) {
     PlanResult result = Planner.plan(desired, live, options, portal);
+    Redactor redactor = Redactor.messages(variables);
+    if (verbose) result.notes().forEach(n -> err.println("info: " + Text.clean(redactor.apply(n))));
     if (!result.problems().isEmpty()) {
-      Redactor redactor = Redactor.messages(variables);
       report(result.problems().stream().map(redactor::apply).toList(), err);
       throw new CliException(ExitCodes.ERROR, problems(result.problems().size())
           + " found against the live portal " + portal + "; nothing was changed.");

@@ -43,6 +43,7 @@ final class PortalOptions {
           + " for every portal kind (default: ${DEFAULT-VALUE}).")
   int maxRetries;
 
-  @Option(names = "--verbose", description = "Log every request (method, path, status, time, attempt; never a secret) on stderr.")
+  @Option(names = "--verbose", description = "Log every request (method, path, status, time, attempt; never a secret)"
+      + " and info notes (a removed: role already gone) on stderr.")
   boolean verbose;
 }

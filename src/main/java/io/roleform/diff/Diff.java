@@ -40,6 +40,6 @@ public final class Diff {
     ops.addAll(new SettingsDiffer(ctx).diff());
     List<Diagnostic> problems = new ArrayList<>(ctx.problems);
     problems.sort(Diagnostic.ORDER);
-    return new DiffResult(ops, ctx.warnings, problems);
+    return new DiffResult(ops, ctx.warnings, problems, ctx.notes);
   }
 }

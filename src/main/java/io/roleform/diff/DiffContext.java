@@ -20,6 +20,8 @@ final class DiffContext {
   final boolean prune;
   final List<Diagnostic> problems = new ArrayList<>();
   final List<Warning> warnings = new ArrayList<>();
+  /** Informational lines, not warnings: shown only with {@code --verbose} (see {@link DiffResult#notes}). */
+  final List<String> notes = new ArrayList<>();
   final RoleMatching matching;
 
   DiffContext(DesiredState desired, LiveIndex index, boolean prune) {

@@ -51,7 +51,7 @@ final class MemberDiffer {
         if (user == null) continue;
         if (user.status() == UserStatus.DISABLED) {
           ctx.warnings.add(new Warning(Warning.Kind.DISABLED_MEMBER,
-              "user " + user.email() + " is disabled but listed as a member of `" + d.name() + "`"));
+              "user " + user.email() + " is disabled but listed as a member of " + CodeSpans.code(d.name())));
         }
         if (user.status() == UserStatus.PENDING && !current.contains(user.id()) && approved.add(user.id())) {
           ops.add(new Operation.ApproveApplier(ref(user), role, "pending applier listed as member"));

@@ -16,7 +16,7 @@ import java.util.Set;
  * Role deletions: every {@code removed:} entry that is live (members moving to {@code
  * moveMembersTo}, or removed), and with {@code --prune} every live role the config does not name
  * (never a built-in, never the admin role). Without {@code --prune}, such a role is only reported
- * as unmanaged. A {@code removed:} entry that is not live is a warning (already gone), not an
+ * as unmanaged. A {@code removed:} entry that is not live is an info note (already gone), not an
  * error.
  *
  * <p>Also tells the member diff which users each role receives from deleted roles, since deletions
@@ -50,7 +50,7 @@ final class RemovalDiffer {
         deletedIds.add(live.id());
         deletions.add(new Operation.DeleteRole(ref(live), null, ctx.index.membersOf(live).size(), PRUNE_REASON));
       } else {
-        ctx.warnings.add(new Warning(Warning.Kind.UNMANAGED_ROLE, "role `" + live.name() + "` is not in the config; left as it is"
+        ctx.warnings.add(new Warning(Warning.Kind.UNMANAGED_ROLE, "role " + CodeSpans.code(live.name()) + " is not in the config; left as it is"
             + (ctx.prune ? " (built-in roles are never pruned)" : " (unmanaged)")));
       }
     }
@@ -76,8 +76,9 @@ final class RemovalDiffer {
     String path = DocumentPath.removed(r.name());
     List<LiveRole> named = ctx.index.rolesNamed(r.name());
     if (named.isEmpty()) {
-      ctx.warnings.add(new Warning(Warning.Kind.REMOVED_ROLE_GONE,
-          "role `" + r.name() + "` is listed in removed: but is not in the live portal (already gone)"));
+      // Not a warning: after the apply that deleted it, every later plan would repeat it (issue 15).
+      ctx.notes.add("role " + r.name() + " is listed in removed: and is already gone from the live portal;"
+          + " nothing to do (the entry may be deleted from the config)");
       return null;
     }
     LiveRole live = named.get(0);

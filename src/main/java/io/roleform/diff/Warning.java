@@ -7,7 +7,8 @@ import java.util.Objects;
  * Something a reviewer should know that is not a change: an unmanaged role, a user in no role.
  *
  * @param kind what sort of warning it is; written in plans as its stable {@link Kind#id()}
- * @param message one sentence for people
+ * @param message one sentence for people; names in it are code spans ({@link CodeSpans#code}), shown
+ *     as code in Markdown and plainly in text
  */
 public record Warning(Kind kind, String message) {
 
@@ -26,9 +27,7 @@ public record Warning(Kind kind, String message) {
     /** A user who has a role before the plan and none after it. */
     USER_IN_NO_ROLE("user-in-no-role"),
     /** A member the config lists whose live account is disabled. */
-    DISABLED_MEMBER("disabled-member"),
-    /** A role listed under {@code removed:} that the live portal no longer has. */
-    REMOVED_ROLE_GONE("removed-role-gone");
+    DISABLED_MEMBER("disabled-member");
 
     private final String id;
 

@@ -36,6 +36,6 @@ public final class Planner {
     List<Refusal> refusals = SafetyRules.check(live, after, operations, options);
     Plan plan = new Plan(Plan.FORMAT_VERSION, portalLabel, live.portal().profile(), desired.digest(),
         Fingerprints.of(live), options, operations, impact.changes(), warnings, refusals);
-    return new PlanResult(plan, List.of());
+    return new PlanResult(plan, List.of(), diff.notes());
   }
 }

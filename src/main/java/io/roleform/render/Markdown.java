@@ -1,5 +1,7 @@
 package io.roleform.render;
 
+import io.roleform.diff.CodeSpans;
+
 /**
  * Makes values safe inside a GitHub comment: a role name like {@code <img src=x>}, {@code a|b},
  * {@code **bold**} or {@code @org/team} shows as written — it never becomes HTML, breaks a table,
@@ -29,6 +31,16 @@ final class Markdown {
         default -> sb.append(c);
       }
     }
+    return sb.toString();
+  }
+
+  /**
+   * A message whose names are code spans ({@link CodeSpans}) as inline Markdown: the names as code
+   * spans (fenced anew, so a name cannot break out), the rest escaped like {@link #escape}.
+   */
+  static String withCode(String message) {
+    StringBuilder sb = new StringBuilder(message.length() + 16);
+    for (CodeSpans.Segment s : CodeSpans.parse(message)) sb.append(s.code() ? code(s.text()) : escape(s.text()));
     return sb.toString();
   }
 

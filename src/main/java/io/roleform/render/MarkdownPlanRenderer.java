@@ -1,6 +1,7 @@
 package io.roleform.render;
 
 import static io.roleform.render.Markdown.escape;
+import static io.roleform.render.Markdown.withCode;
 
 import io.roleform.plan.AccessChange;
 import io.roleform.plan.AccessChange.Direction;
@@ -104,7 +105,7 @@ public final class MarkdownPlanRenderer implements PlanRenderer {
     String title = "### Refused by safety limits: nothing will be applied\n\n";
     List<String> rows = new ArrayList<>();
     for (Refusal r : plan.refusals()) {
-      rows.add("- **" + escape(r.rule().id()) + "**: " + sentence(escape(r.message()))
+      rows.add("- **" + escape(r.rule().id()) + "**: " + sentence(withCode(r.message()))
           + (r.override() == null ? " No flag overrides this limit." : " Override with " + Markdown.code(r.override()) + ".")
           + "\n");
     }
@@ -131,7 +132,7 @@ public final class MarkdownPlanRenderer implements PlanRenderer {
   private static Block warnings(Plan plan) {
     String title = "### Warnings\n\n";
     List<String> rows = new ArrayList<>();
-    for (Warning w : plan.warnings()) rows.add("- " + escape(w.message()) + "\n");
+    for (Warning w : plan.warnings()) rows.add("- " + withCode(w.message()) + "\n");
     return new Block(Kind.ROWS, "Warnings", title, rows, "", title);
   }
 

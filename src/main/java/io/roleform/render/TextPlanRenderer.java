@@ -5,6 +5,7 @@ import static io.roleform.render.Text.clean;
 import io.roleform.plan.AccessChange;
 import io.roleform.plan.AccessChange.Direction;
 import io.roleform.diff.Action;
+import io.roleform.diff.CodeSpans;
 import io.roleform.plan.Plan;
 import io.roleform.plan.Refusal;
 import io.roleform.diff.Warning;
@@ -58,13 +59,13 @@ public final class TextPlanRenderer implements PlanRenderer {
     if (!plan.warnings().isEmpty()) {
       out.append('\n').append(style(BOLD, "Warnings:")).append('\n');
       for (Warning w : plan.warnings()) {
-        out.append("  ").append(style(YELLOW, "!")).append(' ').append(clean(w.message())).append('\n');
+        out.append("  ").append(style(YELLOW, "!")).append(' ').append(clean(CodeSpans.plain(w.message()))).append('\n');
       }
     }
     if (plan.isRefused()) {
       out.append('\n').append(style(BOLD, "Refused by safety limits; nothing will be applied:")).append('\n');
       for (Refusal r : plan.refusals()) {
-        out.append("  ").append(style(RED, "x")).append(' ').append(clean(r.message()))
+        out.append("  ").append(style(RED, "x")).append(' ').append(clean(CodeSpans.plain(r.message())))
             .append(r.override() == null
                 ? "  (no flag overrides this limit)"
                 : "  (override: " + clean(r.override()) + ")")

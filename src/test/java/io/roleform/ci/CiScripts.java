@@ -67,8 +67,9 @@ final class CiScripts {
     return out;
   }
 
-  private static void collect(Path file, Node node, boolean gitlab, List<Script> out) {
+  private static void collect(Path file, Node node, boolean gitlab, List<Script> out) throws IOException {
     if (node instanceof MappingNode map) {
+      if (!gitlab && usesTheAction(file, map, out)) return;
       for (NodeTuple t : map.getValue()) {
         String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "";
         Node value = t.getValueNode();
@@ -88,6 +89,32 @@ final class CiScripts {
     } else if (node instanceof SequenceNode seq) {
       for (Node item : seq.getValue()) collect(file, item, gitlab, out);
     }
+  }
+
+  /**
+   * A workflow step {@code uses: OWNER/roleform@REF} (or {@code ./}): the action's run steps for
+   * the step's {@code with:} inputs ({@link ActionSteps}), positioned at the step.
+   */
+  private static boolean usesTheAction(Path file, MappingNode step, List<Script> out) throws IOException {
+    String uses = null;
+    java.util.Map<String, String> with = new java.util.HashMap<>();
+    for (NodeTuple t : step.getValue()) {
+      String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "";
+      if (key.equals("uses") && t.getValueNode() instanceof ScalarNode v) uses = v.getValue();
+      if (key.equals("with") && t.getValueNode() instanceof MappingNode w) {
+        for (NodeTuple i : w.getValue()) {
+          if (i.getKeyNode() instanceof ScalarNode k && i.getValueNode() instanceof ScalarNode v) {
+            with.put(k.getValue(), v.getValue());
+          }
+        }
+      }
+    }
+    if (uses == null || !ActionSteps.isRoleformAction(uses)) return false;
+    for (ActionSteps.Step s : ActionSteps.steps(with)) {
+      String shell = s.script().replaceAll("(?s)\\$\\{\\{.*?}}", ShellCommands.PLACEHOLDER);
+      out.add(new Script(file, step.getStartMark().getLine() + 1, shell));
+    }
+    return true;
   }
 
   private static Script script(Path file, Node value, String text, boolean gitlab) {

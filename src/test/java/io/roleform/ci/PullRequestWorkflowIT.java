@@ -46,7 +46,6 @@ class PullRequestWorkflowIT {
 
   private static final Path WORKFLOW = CiScripts.EXAMPLES.resolve("github-actions/pull-request.yml");
   private static final Pattern REDIRECT = Pattern.compile("(?<![0-9&])>\\s*([^\\s;&|<>]+)");
-  private static final Pattern READS = Pattern.compile("readFileSync\\('([^']+)'");
   /** The comment step's own guard: a plan longer than this is replaced by a "too long" note. */
   private static final Pattern GUARD = Pattern.compile("plan\\.length > (\\d+)");
 
@@ -62,23 +61,31 @@ class PullRequestWorkflowIT {
       Map<String, String> env = Map.of("ROLEFORM_PORTAL_URL", sandbox.baseUrl().toString(),
           "ROLEFORM_TOKEN", "demo-read", "NO_COLOR", "1");
       List<String> ran = new ArrayList<>();
+      String rendered = null;
       for (CiScripts.Script script : CiScripts.of(WORKFLOW)) {
         List<String> scriptLines = script.text().lines().toList();
         for (ShellCommands.Command c : script.roleformCommands()) {
           CliRun run = CliRun.run(env, inWorkDir(c.args()));
-          assertThat(run.exitCode()).as("%s\n%s", script.where(c), run).isZero();
+          // The action plans with --detailed-exitcode: 2 is "changes", which this config has.
+          int expected = c.args().contains("--detailed-exitcode") ? 2 : 0;
+          assertThat(run.exitCode()).as("%s\n%s", script.where(c), run).isEqualTo(expected);
           Matcher redirect = REDIRECT.matcher(scriptLines.get(c.line() - 1));
-          if (redirect.find()) Files.writeString(work.resolve(redirect.group(1)), run.out(), StandardCharsets.UTF_8);
+          if (redirect.find()) {
+            rendered = redirect.group(1);
+            Files.writeString(work.resolve(rendered), run.out(), StandardCharsets.UTF_8);
+          }
           else assertThat(run.out()).as("%s prints no annotation for a valid config", script.where(c)).isEmpty();
           ran.add(c.args().get(0));
         }
       }
       assertThat(ran).as("the workflow validates, then plans").containsSubsequence("validate", "plan");
 
-      Matcher reads = READS.matcher(Files.readString(WORKFLOW, StandardCharsets.UTF_8));
-      assertThat(reads.find()).as("the comment step reads the plan file").isTrue();
-      String workflow = Files.readString(WORKFLOW, StandardCharsets.UTF_8);
-      String comment = Files.readString(work.resolve(reads.group(1)), StandardCharsets.UTF_8);
+      // The workflow uses the action (action.yml): its comment step reads the file the plan step
+      // rendered the Markdown plan to (plan.out, renamed to plan.md).
+      String workflow = Files.readString(WORKFLOW, StandardCharsets.UTF_8)
+          + Files.readString(ActionSteps.ACTION, StandardCharsets.UTF_8);
+      assertThat(workflow).as("the comment step reads the rendered plan").contains("readFileSync(process.env.RF_RENDERED");
+      String comment = Files.readString(work.resolve(rendered), StandardCharsets.UTF_8);
       assertThat(comment).startsWith(MarkdownPlanRenderer.MARKER + "\n");
       assertThat(comment.length()).isLessThanOrEqualTo(65_000);
       Matcher guard = GUARD.matcher(workflow);

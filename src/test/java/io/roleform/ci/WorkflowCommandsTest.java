@@ -95,7 +95,9 @@ class WorkflowCommandsTest {
       assertThat(i.has("--out")).isTrue();
       assertThat(i.value("--format")).isEqualTo("markdown");
     });
-    assertThat(text("github-actions/pull-request.yml"))
+    // The comment and the artifact are the action's job (action.yml), which the workflow uses.
+    assertThat(text("github-actions/pull-request.yml")).contains("roleform/roleform@v1", "comment: \"true\"");
+    assertThat(Files.readString(ActionSteps.ACTION, StandardCharsets.UTF_8))
         .contains("<!-- roleform-plan -->", "actions/github-script", "updateComment", "actions/upload-artifact");
   }
 

@@ -34,11 +34,14 @@ class PlannerDeletionsTest {
   }
 
   @Test
-  void removedRoleAlreadyGoneIsAWarningNotAnError() {
-    Plan plan = plan(Desired.config().removed("Contractors", null), SECURE);
+  void removedRoleAlreadyGoneIsAnInfoNoteNotAWarningNorAnError() {
+    PlanResult result = Planner.plan(Desired.config().removed("Contractors", null).build(), SECURE,
+        PlanOptions.DEFAULTS, "http://127.0.0.1:8080");
 
-    assertThat(plan.operations()).isEmpty();
-    assertThat(plan.warnings()).extracting(Warning::kind).contains(Warning.Kind.REMOVED_ROLE_GONE);
+    assertThat(result.plan().operations()).isEmpty();
+    assertThat(result.plan().warnings()).extracting(Warning::message).noneMatch(m -> m.contains("Contractors"));
+    assertThat(result.notes()).singleElement().asString()
+        .startsWith("role Contractors is listed in removed: and is already gone from the live portal");
   }
 
   @Test

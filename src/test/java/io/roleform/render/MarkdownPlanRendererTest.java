@@ -92,4 +92,17 @@ class MarkdownPlanRendererTest {
     assertThat(new MarkdownPlanRenderer().render(SamplePlans.huge(100))).contains("<details><summary>")
         .doesNotContain("<details open>");
   }
+
+  @Test
+  void namesInWarningsAreCodeSpansNotEscapedBackticks() {
+    Plan plan = SamplePlans.plan(java.util.List.of(), java.util.List.of(),
+        java.util.List.of(new io.roleform.diff.Warning(io.roleform.diff.Warning.Kind.UNMANAGED_ROLE,
+            "role " + io.roleform.diff.CodeSpans.code("Interns") + " is not in the config; left as it is (unmanaged)")),
+        java.util.List.of());
+    String md = new MarkdownPlanRenderer().render(plan);
+    assertThat(md).contains("- role `Interns` is not in the config; left as it is (unmanaged)\n")
+        .doesNotContain("\\`");
+    String text = new TextPlanRenderer(false).render(plan);
+    assertThat(text).contains("role Interns is not in the config").doesNotContain("`");
+  }
 }
