@@ -39,7 +39,7 @@ one() { # index
   kill "$(cat "$work/$i.sandbox")" 2>/dev/null || true
   rm -f "$work/$i.sandbox"
   [ "$code" = 2 ] || { echo "portal $i: plan exited $code" >&2; cat "$dir/plan.err" >&2; return 1; }
-  echo "$i $(( (t1 - t0) / 1000000 )) $(cat "$dir/rss")" >> "$work/results"
+  echo "$i $(( (t1 - t0) / 1000000 )) $(tail -1 "$dir/rss")" >> "$work/results"
 }
 export -f one
 export work JAVA_OPTS

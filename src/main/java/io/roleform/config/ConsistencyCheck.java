@@ -163,7 +163,7 @@ final class ConsistencyCheck {
 
   private void duplicates(ConfigModel.Entry<DesiredRole> e, String key, List<String> items, String noun) {
     if (items == null) return;
-    Map<String, Integer> seen = new HashMap<>();
+    Map<String, Integer> seen = new HashMap<>(items.size() * 2);
     for (int i = 0; i < items.size(); i++) {
       Integer first = seen.putIfAbsent(key(items.get(i)), i);
       if (first != null) {

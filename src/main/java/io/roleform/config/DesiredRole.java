@@ -42,7 +42,8 @@ public record DesiredRole(
     members = members == null ? null : List.copyOf(members);
     formerNames = formerNames == null ? List.of() : List.copyOf(formerNames);
     caseActions = caseActions == null ? null : List.copyOf(caseActions);
-    positions = positions == null ? Map.of() : Map.copyOf(positions);
+    // RolePositions is immutable and compact (list items read on demand); anything else is copied.
+    positions = positions == null ? Map.of() : positions instanceof RolePositions ? positions : Map.copyOf(positions);
   }
 
   /** A role with only a name: every other field unmanaged. Handy in tests. */

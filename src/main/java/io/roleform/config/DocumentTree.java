@@ -59,6 +59,8 @@ final class DocumentTree {
   private final EnvSubstitution env;
   private final List<Diagnostic> problems;
   private final Map<String, SourcePosition> values = new HashMap<>();
+  /** Positions of sequence items written outside any alias, packed per sequence (see ItemPositions). */
+  private final Map<String, ItemPositions> items = new HashMap<>();
   private final Map<String, SourcePosition> keys = new HashMap<>();
   private final Set<String> faulty = new HashSet<>();
   /** Nodes whose own problem (tag, variable) was reported: aliases to them do not repeat it. */
@@ -81,7 +83,7 @@ final class DocumentTree {
     // Wrapped, not copied: the maps hold one entry per value (200,000+ for a large export) and
     // nothing else keeps a reference to them.
     return new ParsedDocument(file, json, Collections.unmodifiableMap(t.values),
-        Collections.unmodifiableMap(t.keys), Collections.unmodifiableSet(t.faulty));
+        Collections.unmodifiableMap(t.items), Collections.unmodifiableMap(t.keys), Collections.unmodifiableSet(t.faulty));
   }
 
   /** Where {@code n} shows in the document: where it is written, or the alias being expanded. */
@@ -139,7 +141,7 @@ final class DocumentTree {
   }
 
   private JsonNode refuse(String pointer, String message, String hint) {
-    SourcePosition at = via != null ? via : values.get(pointer);
+    SourcePosition at = via != null ? via : positionAt(pointer);
     values.putIfAbsent(pointer, at);
     problems.add(new Diagnostic(at, pointer, message, hint));
     faulty.add(pointer);
@@ -249,19 +251,42 @@ final class DocumentTree {
 
   private JsonNode sequence(SequenceNode s, String pointer) {
     if (!Tag.SEQ.equals(s.getTag())) return unsupportedTag(s, pointer);
-    ArrayNode array = JSON.arrayNode();
-    int i = 0;
-    for (Node item : s.getValue()) {
-      array.add(node(item, pointer + "/" + i++));
+    List<Node> nodes = s.getValue();
+    ArrayNode array = JSON.arrayNode(nodes.size());
+    if (via != null) { // inside an alias: every item is positioned at the alias's use
+      int i = 0;
+      for (Node item : nodes) array.add(node(item, pointer + "/" + i++));
+      return array;
+    }
+    // Written here: a plain scalar item (members, permissions: the bulk of a large config) gets a
+    // packed position and no pointer string unless it has a problem; other items go as before.
+    ItemPositions positions = new ItemPositions(file);
+    items.put(pointer, positions);
+    String prefix = pointer + "/";
+    for (Node item : nodes) {
+      int index = positions.size();
+      if (item instanceof ScalarNode scalar) {
+        org.yaml.snakeyaml.error.Mark mark = item.getStartMark();
+        positions.add(mark == null ? 1 : mark.getLine() + 1, mark == null ? 1 : mark.getColumn() + 1);
+        array.add(scalar(scalar, null, prefix, index));
+      } else {
+        positions.addElsewhere();
+        array.add(node(item, prefix + index));
+      }
     }
     return array;
   }
 
   private JsonNode scalar(ScalarNode s, String pointer) {
+    return scalar(s, pointer, null, 0);
+  }
+
+  /** A scalar at {@code pointer}, or (pointer null) at item {@code index} of the list {@code listPrefix}. */
+  private JsonNode scalar(ScalarNode s, String pointer, String listPrefix, int index) {
     Tag tag = s.getTag();
-    if (!SCALAR_TAGS.contains(tag)) return unsupportedTag(s, pointer);
+    if (!SCALAR_TAGS.contains(tag)) return unsupportedTag(s, pointer != null ? pointer : listPrefix + index);
     String v = s.getValue();
-    if (s.isPlain() && !Tag.STR.equals(tag)) {
+    if (s.isPlain() && !Tag.STR.equals(tag) && mayBeTyped(v)) {
       if (BOOL_TRUE.matcher(v).matches()) return JSON.booleanNode(true);
       if (BOOL_FALSE.matcher(v).matches()) return JSON.booleanNode(false);
       if (NULL.matcher(v).matches()) return JSON.nullNode();
@@ -270,15 +295,41 @@ final class DocumentTree {
     }
     EnvSubstitution.Result r = env.apply(v);
     if (!r.ok()) {
-      report(s, new Diagnostic(values.get(pointer), pointer, r.error(), r.hint()));
-      faulty.add(pointer);
+      String at = pointer != null ? pointer : listPrefix + index;
+      report(s, new Diagnostic(positionAt(at), at, r.error(), r.hint()));
+      faulty.add(at);
       return JSON.textNode(v);
     }
     return JSON.textNode(r.value());
   }
 
+  /** The position of the value at {@code pointer}, which is known by now. */
+  private SourcePosition positionAt(String pointer) {
+    SourcePosition p = values.get(pointer);
+    if (p != null) return p;
+    int slash = pointer.lastIndexOf('/');
+    ItemPositions list = slash < 0 ? null : items.get(pointer.substring(0, slash));
+    int index = slash < 0 ? -1 : ItemPositions.index(pointer.substring(slash + 1));
+    return list == null || index < 0 ? null : list.get(index);
+  }
+
+  /**
+   * False when no pattern of {@link #scalar} can match: a plain scalar that is not empty and starts
+   * with none of the first characters of a boolean, null, integer or float (most names and every
+   * email), so that those skip five regular expressions each.
+   */
+  private static boolean mayBeTyped(String v) {
+    if (v.isEmpty()) return true;
+    switch (v.charAt(0)) {
+      case 't', 'T', 'f', 'F', 'n', 'N', '~', '+', '-', '.', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+        return true;
+      default:
+        return false;
+    }
+  }
+
   private JsonNode unsupportedTag(Node n, String pointer) {
-    report(n, new Diagnostic(values.get(pointer), pointer,
+    report(n, new Diagnostic(positionAt(pointer), pointer,
         "YAML tag `" + n.getTag().getValue() + "` is not supported", "remove the tag"));
     faulty.add(pointer);
     return JSON.nullNode();

@@ -54,19 +54,24 @@ final class ModelBuilder {
   private void role(ParsedDocument doc, String pointer, JsonNode n) {
     if (!n.path("name").isTextual()) return;
     Map<String, SourcePosition> positions = new HashMap<>();
+    Map<String, RolePositions.ListItems> items = new HashMap<>();
     positions.put("name", doc.positionOf(pointer + "/name"));
     String description = text(doc, pointer, n, "description", positions);
     String copyFrom = text(doc, pointer, n, "copyFrom", positions);
+    List<String> permissions = list(doc, pointer, n, "permissions", positions, items);
+    List<String> members = list(doc, pointer, n, "members", positions, items);
+    List<String> formerNames = list(doc, pointer, n, "formerNames", positions, items);
+    List<String> caseActions = list(doc, pointer, n, "caseActions", positions, items);
     DesiredRole role = new DesiredRole(
         n.get("name").asText(),
         description,
-        list(doc, pointer, n, "permissions", positions),
-        list(doc, pointer, n, "members", positions),
-        list(doc, pointer, n, "formerNames", positions),
+        permissions,
+        members,
+        formerNames,
         copyFrom,
-        list(doc, pointer, n, "caseActions", positions),
+        caseActions,
         doc.positionOf(pointer),
-        positions);
+        new RolePositions(positions, items));
     roles.add(new ConfigModel.Entry<>(role, doc, pointer));
   }
 
@@ -125,17 +130,32 @@ final class ModelBuilder {
   }
 
   private static List<String> list(ParsedDocument doc, String pointer, JsonNode n, String key,
-      Map<String, SourcePosition> positions) {
+      Map<String, SourcePosition> positions, Map<String, RolePositions.ListItems> items) {
     JsonNode v = n.path(key);
     if (!v.isArray()) return null;
-    positions.put(key, doc.positionOf(pointer + "/" + key));
+    String listPointer = pointer + "/" + key;
+    positions.put(key, doc.positionOf(listPointer));
     List<String> out = new ArrayList<>(v.size());
-    String itemKey = key + "/";
-    String itemPointer = pointer + "/" + key + "/";
+    int[] indexes = null;
     for (int i = 0; i < v.size(); i++) {
-      if (!v.get(i).isTextual()) continue;
-      positions.put(itemKey + out.size(), doc.positionOf(itemPointer + i));
-      out.add(v.get(i).asText());
+      JsonNode item = v.get(i);
+      if (!item.isTextual()) {
+        if (indexes == null) {
+          indexes = new int[v.size()];
+          for (int k = 0; k < out.size(); k++) indexes[k] = k;
+        }
+        continue;
+      }
+      if (indexes != null) indexes[out.size()] = i;
+      out.add(item.textValue());
+    }
+    ItemPositions where = doc.items().get(listPointer);
+    if (where != null && where.complete()) {
+      items.put(key, new RolePositions.ListItems(where, indexes, out.size()));
+    } else { // written through an alias, or holding other items: positions one by one
+      for (int k = 0; k < out.size(); k++) {
+        positions.put(key + "/" + k, doc.positionOf(listPointer + "/" + (indexes == null ? k : indexes[k])));
+      }
     }
     return out;
   }

@@ -24,6 +24,7 @@ final class SchemaCheck {
 
   private final JsonNode schemaJson;
   private final Schema schema;
+  private final ListFastPath fastPath;
 
   private SchemaCheck() {
     try (InputStream in = SchemaCheck.class.getClassLoader().getResourceAsStream(RESOURCE)) {
@@ -35,6 +36,7 @@ final class SchemaCheck {
     String id = schemaJson.path("$id").asText();
     schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
         .getSchema(SchemaLocation.of(id), schemaJson);
+    fastPath = ListFastPath.of(schemaJson);
   }
 
   private static final class Holder {
@@ -55,9 +57,17 @@ final class SchemaCheck {
     return names;
   }
 
-  /** Adds one problem per schema violation of {@code doc} to {@code problems}. */
+  /**
+   * Adds one problem per schema violation of {@code doc} to {@code problems}: the full validation's
+   * problems, reached through {@link ListFastPath} for the big lists of a role.
+   */
   void check(ParsedDocument doc, List<Diagnostic> problems) {
-    List<Error> errors = schema.validate(doc.root());
+    check(doc, problems, true);
+  }
+
+  /** {@link #check(ParsedDocument, List)}, with the fast path or with the validator alone. */
+  void check(ParsedDocument doc, List<Diagnostic> problems, boolean fast) {
+    List<Error> errors = schema.validate(fast ? fastPath.strip(doc.root()) : doc.root());
     // A value of the wrong type gets one message: the type's, not also its enum's or pattern's.
     java.util.Set<String> wrongType = new java.util.HashSet<>();
     for (Error e : errors) {

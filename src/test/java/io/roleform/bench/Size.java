@@ -6,7 +6,7 @@ record Size(String name, int users, int roles, int memberships) {
   static final Size S = new Size("S", 1_000, 50, 5_000);
   static final Size M = new Size("M", 10_000, 300, 50_000);
   static final Size L = new Size("L", 50_000, 1_000, 200_000);
-  /** Only with {@code --sizes XL}: about 25 minutes on 2 cores (see bench/NOTES.md). */
+  /** Only with {@code --sizes XL}: long (see bench/RESULTS.md: at load ~30, generation ~10 min, one plan > 6 min). */
   static final Size XL = new Size("XL", 500_000, 5_000, 2_000_000);
 
   static final java.util.List<Size> ALL = java.util.List.of(S, M, L, XL);

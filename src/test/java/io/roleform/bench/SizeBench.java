@@ -29,7 +29,7 @@ final class SizeBench {
    * {@code ./roleform} launcher (its {@code ROLEFORM_JAVA_OPTS}), so figures reflect what users run.
    * {@code LauncherOptionsTest} keeps the two in step.
    */
-  static final List<String> JVM_OPTS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+  static final List<String> JVM_OPTS = BenchJvm.OPTIONS;
 
   /** The no-op plan as a user who calls the jar directly gets it: no JVM options at all. */
   static final String PLAIN = "no-op plan (plain java -jar)";

@@ -11,15 +11,29 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The benchmark realm as a value: 10,000 users, 300 groups under {@code roleform} (Admin first),
- * 31 realm roles and 50,000 memberships (each user in 5 groups), plus the "churn" variant with 5 %
- * of the memberships (1,250 removed, 1,250 added) and 2 % of the groups (3 renamed with a new
- * description, 3 with one permission swapped) changed. Deterministic: the same realm every run.
+ * The benchmark realm as a value, at a {@link Scale}: {@link Scale#M} has 10,000 users, 300 groups
+ * under {@code roleform} (Admin first), 31 realm roles and 50,000 memberships (each user in 5
+ * groups); {@link Scale#L} 50,000 users, 3,000 groups and 250,000 memberships. Plus the "churn"
+ * variant with 1/40 of the memberships moved (one user in 8 leaves one group and joins another:
+ * 5 % of memberships changed) and 6 groups changed (3 renamed with a new description, 3 with one
+ * permission swapped). Deterministic: the same realm every run.
  */
 final class BenchRealm {
 
-  static final int USERS = 10_000;
-  static final int GROUPS = 300;
+  /** A realm size: users, groups; every user is in {@link #PER_USER} groups. */
+  record Scale(String name, int users, int groups) {
+    static final Scale M = new Scale("M", 10_000, 300);
+    static final Scale L = new Scale("L", 50_000, 3_000);
+
+    int memberships() {
+      return users * PER_USER;
+    }
+
+    String label() {
+      return String.format("%,d users / %,d groups / %,d memberships", users, groups, memberships());
+    }
+  }
+
   static final int PER_USER = 5;
   static final int ROLES = 30;
   static final String SA_CLIENT = "roleform-bench";
@@ -38,8 +52,8 @@ final class BenchRealm {
   }
 
   /** The groups user {@code k} belongs to: 5 distinct groups (61·j mod 300 are distinct for j < 6). */
-  static int group(int k, int j) {
-    return (7 * k + 61 * j) % GROUPS;
+  static int group(Scale scale, int k, int j) {
+    return (7 * k + 61 * j) % scale.groups();
   }
 
   /** Whether user {@code k} is one of the 1,250 whose membership the churn moves (j=0 → j=5). */
@@ -64,18 +78,18 @@ final class BenchRealm {
   }
 
   /** The desired groups in order; {@code churn} selects the changed variant. */
-  static List<Group> groups(boolean churn) {
+  static List<Group> groups(Scale scale, boolean churn) {
     List<Set<String>> members = new ArrayList<>();
-    for (int g = 0; g < GROUPS; g++) members.add(new TreeSet<>());
-    for (int k = 0; k < USERS; k++) {
+    for (int g = 0; g < scale.groups(); g++) members.add(new TreeSet<>());
+    for (int k = 0; k < scale.users(); k++) {
       for (int j = 0; j < PER_USER; j++) {
         if (churn && j == 0 && churned(k)) continue;
-        members.get(group(k, j)).add(email(k));
+        members.get(group(scale, k, j)).add(email(k));
       }
-      if (churn && churned(k)) members.get(group(k, PER_USER)).add(email(k));
+      if (churn && churned(k)) members.get(group(scale, k, PER_USER)).add(email(k));
     }
     List<Group> out = new ArrayList<>();
-    for (int g = 0; g < GROUPS; g++) {
+    for (int g = 0; g < scale.groups(); g++) {
       boolean renamed = contains(RENAMED, g);
       String name = churn && renamed ? baseName(g) + " renamed" : baseName(g);
       String former = renamed ? (churn ? baseName(g) : baseName(g) + " renamed") : null;
@@ -93,7 +107,7 @@ final class BenchRealm {
   }
 
   /** The realm representation for {@code POST /admin/realms}: everything created in one request. */
-  static ObjectNode realmImport(ObjectMapper json, String realm, String secret) {
+  static ObjectNode realmImport(ObjectMapper json, String realm, String secret, Scale scale) {
     ObjectNode r = json.createObjectNode().put("realm", realm).put("enabled", true)
         .put("accessTokenLifespan", 1800);
     ArrayNode realmRoles = r.putObject("roles").putArray("realm");
@@ -101,19 +115,19 @@ final class BenchRealm {
     realmRoles.addObject().put("name", "manage-roles").put("description", "May manage roles");
     ObjectNode parent = r.putArray("groups").addObject().put("name", "roleform");
     ArrayNode children = parent.putArray("subGroups");
-    List<Group> groups = groups(false);
-    for (int g = 0; g < GROUPS; g++) {
+    List<Group> groups = groups(scale, false);
+    for (int g = 0; g < scale.groups(); g++) {
       ObjectNode c = children.addObject().put("name", groups.get(g).name()).put("description", groups.get(g).description());
       c.putObject("attributes").putArray("roleform.position").add(String.valueOf(g));
       ArrayNode rr = c.putArray("realmRoles");
       groups.get(g).roles().forEach(rr::add);
     }
     ArrayNode users = r.putArray("users");
-    for (int k = 0; k < USERS; k++) {
+    for (int k = 0; k < scale.users(); k++) {
       ObjectNode u = users.addObject().put("username", String.format("u%05d", k)).put("email", email(k))
           .put("enabled", true).put("firstName", "User").put("lastName", String.valueOf(k)).put("emailVerified", true);
       ArrayNode gs = u.putArray("groups");
-      for (int j = 0; j < PER_USER; j++) gs.add("/roleform/" + baseName(group(k, j)));
+      for (int j = 0; j < PER_USER; j++) gs.add("/roleform/" + baseName(group(scale, k, j)));
     }
     ObjectNode sa = users.addObject().put("username", "service-account-" + SA_CLIENT).put("enabled", true)
         .put("serviceAccountClientId", SA_CLIENT);
@@ -141,7 +155,7 @@ final class BenchRealm {
     return y.toString();
   }
 
-  /** Membership count of a variant (sanity check: 50,000 both ways). */
+  /** Membership count of a variant (sanity check: {@link Scale#memberships()} both ways). */
   static int memberships(List<Group> groups) {
     return groups.stream().mapToInt(g -> g.members().size()).sum();
   }

@@ -23,15 +23,23 @@ import java.util.UUID;
 import java.util.function.LongSupplier;
 
 /**
- * Issue 7 §6: roleform against the floor on a realm with 10,000 users, 300 groups and 50,000
- * memberships. Run by {@code bench/keycloak.sh}; prints a Markdown report on stdout.
+ * Issues 7 §6 and 14: roleform against the floor on Keycloak realms of two sizes ({@link
+ * BenchRealm.Scale#M}: 10,000 users / 300 groups / 50,000 memberships; {@link BenchRealm.Scale#L}:
+ * 50,000 users / 3,000 groups / 250,000 memberships). Run by {@code bench/keycloak.sh}; prints a
+ * Markdown report on stdout.
  *
- * <p>Arguments: {@code URL ADMIN_USER ADMIN_PASSWORD JAR WORK_DIR RUNS}.
+ * <p>Every roleform figure is a fresh {@code java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar}
+ * (the launcher's options) and so is every floor figure ({@link KeycloakFloorClient#main}: same
+ * options, fresh JVM, token included), run interleaved so that both see the same load.
+ *
+ * <p>Arguments: {@code URL ADMIN_USER ADMIN_PASSWORD JAR WORK_DIR RUNS [SIZES]} (SIZES: {@code M},
+ * {@code L} or {@code M,L}; default M).
  */
 public final class KeycloakBench {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String REALM = "bench";
+  private static final List<String> JVM_OPTS = io.roleform.bench.BenchJvm.OPTIONS;
 
   private final String url;
   private final Path jar;
@@ -49,48 +57,76 @@ public final class KeycloakBench {
 
   public static void main(String[] args) throws Exception {
     KeycloakBench b = new KeycloakBench(args[0], Path.of(args[3]), Path.of(args[4]), Integer.parseInt(args[5]));
-    b.run(args[1], args[2]);
+    List<BenchRealm.Scale> scales = new ArrayList<>();
+    for (String n : (args.length > 6 ? args[6] : "M").split(",")) {
+      scales.add(switch (n) {
+        case "M" -> BenchRealm.Scale.M;
+        case "L" -> BenchRealm.Scale.L;
+        default -> throw new IllegalArgumentException("unknown size " + n + "; expected M or L");
+      });
+    }
+    try {
+      for (BenchRealm.Scale scale : scales) {
+        b.run(scale, args[1], args[2]);
+      }
+    } finally {
+      System.out.print(b.report);
+    }
   }
 
-  private void run(String adminUser, String adminPassword) throws Exception {
-    Files.createDirectories(work);
-    List<BenchRealm.Group> a = BenchRealm.groups(false);
-    List<BenchRealm.Group> b = BenchRealm.groups(true);
-    check(BenchRealm.memberships(a) == 50_000 && BenchRealm.memberships(b) == 50_000, "50,000 memberships");
-    Path configA = writeConfig("a", a);
-    Path configB = writeConfig("b", b);
+  private void run(BenchRealm.Scale scale, String adminUser, String adminPassword) throws Exception {
+    Path dir = Files.createDirectories(work.resolve(scale.name()));
+    line("");
+    line("## %s: %s", scale.name(), scale.label());
+    line("");
+    line("Load average at start: %s", load());
+    List<BenchRealm.Group> a = BenchRealm.groups(scale, false);
+    List<BenchRealm.Group> b = BenchRealm.groups(scale, true);
+    check(BenchRealm.memberships(a) == scale.memberships() && BenchRealm.memberships(b) == scale.memberships(),
+        scale.memberships() + " memberships");
+    Path configA = writeConfig(dir, "a", a);
+    Path configB = writeConfig(dir, "b", b);
 
     long t0 = System.nanoTime();
-    createRealm(adminUser, adminPassword);
-    line("Realm created by one import request (POST /admin/realms): %.1f s", secs(System.nanoTime() - t0));
+    createRealm(adminUser, adminPassword, scale);
+    line("- Realm created by one import request (`POST /admin/realms`, the whole realm as its body): %.1f s",
+        secs(System.nanoTime() - t0));
 
-    List<Long> jvm = times(3, () -> cli("--version").nanos);
-    line("JVM start-up (`java -jar roleform.jar --version`), median of 3: %.2f s", secs(median(jvm)));
+    List<Long> jvm = times(3, () -> cli(dir, "--version").nanos);
+    line("- JVM start-up (`roleform --version`), median of 3: %.2f s", secs(median(jvm)));
 
     String spec = "keycloak:" + url + "?realm=" + REALM + "&parentGroup=roleform";
     Map<String, String> env = Map.of(Credentials.ENV_CLIENT_ID, BenchRealm.SA_CLIENT, Credentials.ENV_CLIENT_SECRET, secret);
-    List<Long> validates = times(3, () -> cli("validate", configA.toString()).nanos);
-    line("Config load only (`roleform validate`, 300 roles, 50,000 members), median of 3: %.2f s",
-        secs(median(validates)));
+    List<Long> validates = times(3, () -> cli(dir, "validate", configA.toString()).nanos);
+    line("- Config load only (`roleform validate`, %,d roles, %,d members), median of 3: %.2f s", scale.groups(),
+        scale.memberships(), secs(median(validates)));
 
-    // Interleaved (CLI plan, in-process read, floor read) so that all three see the same machine load.
-    Run warm = cli("plan", configA.toString(), "--portal", spec, "--detailed-exitcode", "--verbose");
+    // Interleaved (CLI plan, fresh-JVM floor, in-process read, warm floor) so all see the same load.
+    Run warm = cli(dir, "plan", configA.toString(), "--portal", spec, "--detailed-exitcode", "--verbose");
     check(warm.exit == 0, "the no-op plan shows no changes (exit " + warm.exit + "): " + warm.stderrTail);
     KeycloakFloorClient floor = new KeycloakFloorClient(url, REALM, BenchRealm.SA_CLIENT, secret);
     floor.read();  // warm-up
     List<Long> plans = new ArrayList<>();
+    List<Long> freshFloors = new ArrayList<>();
     List<Long> reads = new ArrayList<>();
     List<Long> floorReads = new ArrayList<>();
     long planRequests = 0;
+    long freshFloorRequests = 0;
     long readRequests = 0;
     long floorReadRequests = 0;
+    String planLoad = load();
     try (KeycloakPortalClient c = KeycloakPortalClient.create(KeycloakConfig.parse(spec, env))) {
       c.read();  // warm-up (and the token)
       for (int i = 0; i < runs; i++) {
-        Run r = cli("plan", configA.toString(), "--portal", spec, "--detailed-exitcode", "--verbose");
+        Run r = cli(dir, "plan", configA.toString(), "--portal", spec, "--detailed-exitcode", "--verbose");
         check(r.exit == 0, "no-op plan exit " + r.exit);
         plans.add(r.nanos);
         planRequests = r.requests;
+
+        Run f = floorJvm(dir);
+        check(f.exit == 0, "floor exit " + f.exit + ": " + f.stderrTail);
+        freshFloors.add(f.nanos);
+        freshFloorRequests = Long.parseLong(f.stdout.replaceAll("(?s).*requests=(\\d+).*", "$1"));
 
         long before = c.requestCount();
         long s = System.nanoTime();
@@ -108,34 +144,63 @@ public final class KeycloakBench {
     line("");
     line("| measurement | roleform | requests | floor | requests | time ratio | request ratio |");
     line("|---|---|---|---|---|---|---|");
-    row("Read (in-process `KeycloakPortalClient.read`, warm JVM, token cached)", reads, readRequests, floorReads,
-        floorReadRequests - 1);
-    row("No-op plan (CLI, wall)", plans, planRequests + 1, floorReads, floorReadRequests);
+    row("No-op plan (CLI, fresh JVM, wall) vs floor (fresh JVM, wall)", plans, planRequests + 1, freshFloors,
+        freshFloorRequests);
+    row("Read (in-process `KeycloakPortalClient.read`, warm JVM, token cached) vs floor (warm)", reads, readRequests,
+        floorReads, floorReadRequests - 1);
 
     List<Long> applies = new ArrayList<>();
     List<Long> floorApplies = new ArrayList<>();
     long applyRequests = 0;
     long floorApplyRequests = 0;
+    String applyKinds = "";
+    long floorWrites = 0;
+    String applyLoad = load();
     for (int round = 0; round < 2; round++) {
-      Run apply = cli("apply", configB.toString(), "--portal", spec, "--auto-approve", "--verbose",
-          "--max-member-removals", "100000", "--max-member-removal-percent", "100");
+      Run apply = cli(dir, "apply", configB.toString(), "--portal", spec, "--auto-approve", "--verbose",
+          "--max-member-removals", "1000000", "--max-member-removal-percent", "100");
       check(apply.exit == 0, "churn apply exit " + apply.exit + ": " + apply.stderrTail);
       applies.add(apply.nanos);
       applyRequests = apply.requests;
-      if (round == 0) line("Churn apply requests by kind (verbose log): %s", apply.byKind);
-      check(cli("plan", configB.toString(), "--portal", spec, "--detailed-exitcode").exit == 0, "converged to B");
+      if (round == 0) applyKinds = apply.byKind.toString();
+      check(cli(dir, "plan", configB.toString(), "--portal", spec, "--detailed-exitcode").exit == 0, "converged to B");
 
+      // The floor in a fresh JVM would only add its start-up once; it is measured in this JVM
+      // (warm) and so favours the floor.
       long before = floor.requests.get();
       long s = System.nanoTime();
-      long writes = floor.write(floor.read(), a);
+      floorWrites = floor.write(floor.read(), a);
       floorApplies.add(System.nanoTime() - s);
       floorApplyRequests = floor.requests.get() - before;
-      check(cli("plan", configA.toString(), "--portal", spec, "--detailed-exitcode").exit == 0, "floor converged to A");
-      if (round == 0) line("Churn: %d writes by the floor (2,500 memberships, 3 renames, 3 permission swaps)", writes);
+      check(cli(dir, "plan", configA.toString(), "--portal", spec, "--detailed-exitcode").exit == 0,
+          "floor converged to A");
     }
-    row("Churn apply (CLI, wall)", applies, applyRequests + 1, floorApplies, floorApplyRequests);
+    row("Churn apply (CLI, fresh JVM, wall) vs floor (warm JVM: read + writes)", applies, applyRequests + 1,
+        floorApplies, floorApplyRequests);
+    line("");
+    line("- Load average: no-op plans started at %s, churn applies at %s, end %s", planLoad, applyLoad, load());
+    line("- Churn apply requests by kind (roleform's verbose log): %s", applyKinds);
+    line("- Churn: %,d writes by the floor (memberships moved, 3 renames, 3 permission swaps)", floorWrites);
+    double ratio = (double) median(plans) / median(freshFloors);
+    line("- Target: no-op plan ≤ 1.5× the fresh-JVM floor: **%s** (%.2f×)", ratio <= 1.5 ? "met" : "NOT met", ratio);
     deleteRealm(adminUser, adminPassword);
-    System.out.print(report);
+  }
+
+  private static String load() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  private Run floorJvm(Path dir) {
+    List<String> cmd = new ArrayList<>(List.of("java"));
+    cmd.addAll(JVM_OPTS);
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), KeycloakFloorClient.class.getName(), url, REALM,
+        BenchRealm.SA_CLIENT, secret));
+    return exec(dir, cmd);
   }
 
   private void row(String what, List<Long> roleform, long requests, List<Long> floor, long floorRequests) {
@@ -145,21 +210,27 @@ public final class KeycloakBench {
         floorRequests, (double) median(roleform) / median(floor), (double) requests / floorRequests);
   }
 
-  private Path writeConfig(String name, List<BenchRealm.Group> groups) throws IOException {
-    Path d = Files.createDirectories(work.resolve(name));
+  private Path writeConfig(Path dir, String name, List<BenchRealm.Group> groups) throws IOException {
+    Path d = Files.createDirectories(dir.resolve(name));
     Files.writeString(d.resolve("roles.yaml"), BenchRealm.config(groups), StandardCharsets.UTF_8);
     return d;
   }
 
-  private record Run(int exit, long nanos, long requests, String stderrTail, Map<String, Long> byKind) {}
+  private record Run(int exit, long nanos, long requests, String stdout, String stderrTail, Map<String, Long> byKind) {}
 
-  /** Runs the CLI in a fresh JVM; counts the Admin API requests its --verbose log shows. */
-  private Run cli(String... args) {
-    List<String> cmd = new ArrayList<>(List.of("java", "-jar", jar.toString()));
+  /** Runs the CLI in a fresh JVM with the launcher's options; counts the Admin API requests its --verbose log shows. */
+  private Run cli(Path dir, String... args) {
+    List<String> cmd = new ArrayList<>(List.of("java"));
+    cmd.addAll(JVM_OPTS);
+    cmd.addAll(List.of("-jar", jar.toString()));
     cmd.addAll(List.of(args));
+    return exec(dir, cmd);
+  }
+
+  private Run exec(Path dir, List<String> cmd) {
     try {
-      Path out = work.resolve("cli.out");
-      Path err = work.resolve("cli.err");
+      Path out = dir.resolve("cli.out");
+      Path err = dir.resolve("cli.err");
       ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
       pb.environment().put(Credentials.ENV_CLIENT_ID, BenchRealm.SA_CLIENT);
       pb.environment().put(Credentials.ENV_CLIENT_SECRET, secret);
@@ -176,7 +247,8 @@ public final class KeycloakBench {
             .replaceAll("/[0-9a-f]{8}-[0-9a-f-]{27}", "/{id}").replaceAll("^(\\S+) /admin/realms/[^/]+", "$1 ");
         byKind.merge(kind, 1L, Long::sum);
       }
-      return new Run(exit, nanos, requests, tail, byKind);
+      String stdout = Files.readString(out, StandardCharsets.UTF_8);
+      return new Run(exit, nanos, requests, stdout.length() > 2000 ? stdout.substring(0, 2000) : stdout, tail, byKind);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
@@ -185,11 +257,11 @@ public final class KeycloakBench {
     }
   }
 
-  private void createRealm(String user, String password) throws Exception {
+  private void createRealm(String user, String password, BenchRealm.Scale scale) throws Exception {
     String token = adminToken(user, password);
     HttpClient http = HttpClient.newHttpClient();
     http.send(admin("DELETE", "/admin/realms/" + REALM, token, null), HttpResponse.BodyHandlers.discarding());
-    String body = JSON.writeValueAsString(BenchRealm.realmImport(JSON, REALM, secret));
+    String body = JSON.writeValueAsString(BenchRealm.realmImport(JSON, REALM, secret, scale));
     HttpResponse<String> r = http.send(admin("POST", "/admin/realms", token, body), HttpResponse.BodyHandlers.ofString());
     check(r.statusCode() == 201, "realm import: " + r.statusCode() + " " + r.body());
   }
@@ -200,7 +272,7 @@ public final class KeycloakBench {
   }
 
   private HttpRequest admin(String method, String path, String token, String body) {
-    return HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofMinutes(15))
+    return HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofMinutes(20))
         .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
         .build();

@@ -43,6 +43,20 @@ final class KeycloakFloorClient {
   record State(Map<String, String> groupIds, Map<String, String> userIds, Map<String, JsonNode> roles,
       Map<String, JsonNode> groups, Map<String, List<String>> memberIds) {}
 
+  /**
+   * The floor as its own fresh JVM (measured like roleform: start-up included): token plus every
+   * read, then one line {@code readMs=.. requests=..} (the token request included).
+   *
+   * <p>Usage: {@code java -cp target/test-classes:target/roleform.jar
+   * io.roleform.bench.keycloak.KeycloakFloorClient URL REALM CLIENT_ID SECRET}
+   */
+  public static void main(String[] args) {
+    long t0 = System.nanoTime();
+    KeycloakFloorClient floor = new KeycloakFloorClient(args[0], args[1], args[2], args[3]);
+    floor.read();
+    System.out.printf("readMs=%.1f requests=%d%n", (System.nanoTime() - t0) / 1e6, floor.requests.get());
+  }
+
   KeycloakFloorClient(String url, String realm, String clientId, String secret) {
     this.url = url;
     this.realm = realm;
