@@ -60,5 +60,45 @@ public final class OperationLabel {
     public String transferOwner(Operation.TransferOwner op) {
       return "owner";
     }
+
+    @Override
+    public String createDepartment(Operation.CreateDepartment op) {
+      return op.name();
+    }
+
+    @Override
+    public String renameDepartment(Operation.RenameDepartment op) {
+      return op.department().name();
+    }
+
+    @Override
+    public String deleteDepartment(Operation.DeleteDepartment op) {
+      return op.department().name();
+    }
+
+    @Override
+    public String inviteUser(Operation.InviteUser op) {
+      return op.email();
+    }
+
+    @Override
+    public String updateUser(Operation.UpdateUser op) {
+      return op.user().toString();
+    }
+
+    @Override
+    public String disableUser(Operation.DisableUser op) {
+      return op.user().toString();
+    }
+
+    @Override
+    public String deleteUser(Operation.DeleteUser op) {
+      return op.user().toString();
+    }
+
+    @Override
+    public String denyApplier(Operation.DenyApplier op) {
+      return op.user().toString();
+    }
   };
 }

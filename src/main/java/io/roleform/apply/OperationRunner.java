@@ -10,9 +10,13 @@ import io.roleform.diff.Operation.ReorderRoles;
 import io.roleform.diff.Operation.TransferOwner;
 import io.roleform.diff.Operation.UpdateRole;
 import io.roleform.diff.Operation.UpdateSettings;
+import io.roleform.diff.DepartmentRef;
 import io.roleform.diff.RoleRef;
 import io.roleform.diff.UserRef;
 import io.roleform.portal.NewRole;
+import io.roleform.portal.NewUser;
+import io.roleform.portal.UserPatch;
+import io.roleform.portal.UserStatus;
 import io.roleform.portal.PortalClient;
 import io.roleform.portal.RolePatch;
 import java.util.HashMap;
@@ -56,6 +60,10 @@ final class OperationRunner {
   private final PortalClient client;
   private final Map<String, String> createdIds = new HashMap<>();
   private final Set<String> touched = new HashSet<>();
+  private final Map<String, String> createdDepartments = new HashMap<>();
+  private final Map<String, String> invitedIds = new HashMap<>();
+  /** Users this run already wrote to: their plan-time version is stale by our own doing. */
+  private final Set<String> touchedUsers = new HashSet<>();
   private boolean allTouched;
 
   OperationRunner(PortalClient client) {
@@ -93,7 +101,7 @@ final class OperationRunner {
     @Override
     public String approveApplier(ApproveApplier a) {
       String roleId = resolve(a.role());
-      client.applierWrites().orElseThrow(() -> notOffered(a)).approveUser(a.user().id(), roleId);
+      client.applierWrites().orElseThrow(() -> notOffered(a)).approveUser(resolve(a.user()), roleId);
       touched.add(roleId);
       return null;
     }
@@ -113,7 +121,7 @@ final class OperationRunner {
     @Override
     public String changeMembers(ChangeMembers m) {
       String id = resolve(m.role());
-      client.changeMembers(id, ids(m.add()), ids(m.remove()));
+      client.changeMembers(id, userIds(m.add()), userIds(m.remove()));
       touched.add(id);
       return null;
     }
@@ -137,7 +145,88 @@ final class OperationRunner {
       client.ownerWrites().orElseThrow(() -> notOffered(t)).transferOwner(t.to().id());
       return null;
     }
+
+    @Override
+    public String createDepartment(Operation.CreateDepartment c) {
+      String id = departments(c).createDepartment(c.name());
+      createdDepartments.put(key(c.name()), id);
+      return "created with id " + id;
+    }
+
+    @Override
+    public String renameDepartment(Operation.RenameDepartment r) {
+      departments(r).renameDepartment(r.department().id(), r.name().after(), r.expectedVersion());
+      return null;
+    }
+
+    @Override
+    public String deleteDepartment(Operation.DeleteDepartment d) {
+      departments(d).deleteDepartment(d.department().id());
+      return null;
+    }
+
+    @Override
+    public String inviteUser(Operation.InviteUser i) {
+      String id = users(i).inviteUser(new NewUser(i.email(), i.firstName(), i.lastName(), departmentIds(i.departments())));
+      invitedIds.put(key(i.email()), id);
+      return "invited with id " + id;
+    }
+
+    @Override
+    public String updateUser(Operation.UpdateUser u) {
+      String id = resolve(u.user());
+      UserPatch patch = new UserPatch(after(u.firstName()), after(u.lastName()),
+          u.departments() == null ? null : departmentIds(u.departments().after()),
+          u.status() == null ? null : UserStatus.ACTIVE);
+      users(u).updateUser(id, patch, touchedUsers.add(id) ? u.expectedVersion() : null);
+      return null;
+    }
+
+    @Override
+    public String disableUser(Operation.DisableUser d) {
+      String id = resolve(d.user());
+      users(d).updateUser(id, new UserPatch(null, null, null, UserStatus.DISABLED),
+          touchedUsers.add(id) ? d.expectedVersion() : null);
+      return null;
+    }
+
+    @Override
+    public String deleteUser(Operation.DeleteUser d) {
+      users(d).deleteUser(resolve(d.user()));
+      return null;
+    }
+
+    @Override
+    public String denyApplier(Operation.DenyApplier d) {
+      client.applierWrites().orElseThrow(() -> notOffered(d)).denyUser(resolve(d.user()));
+      return null;
+    }
   };
+
+  private String resolve(UserRef ref) {
+    if (ref.id() != null) return ref.id();
+    String id = invitedIds.get(key(ref.email()));
+    if (id == null) {
+      throw new InconsistentPlan("The user " + ref.email() + " has no id yet: it should have been invited by"
+          + " an earlier operation of this plan, but no such operation ran. The plan is inconsistent;"
+          + " run plan again.");
+    }
+    return id;
+  }
+
+  private List<String> departmentIds(List<DepartmentRef> refs) {
+    List<String> ids = new java.util.ArrayList<>();
+    for (DepartmentRef r : refs) {
+      String id = r.id() != null ? r.id() : createdDepartments.get(key(r.name()));
+      if (id == null) {
+        throw new InconsistentPlan("The department `" + r.name() + "` has no id yet: it should have been"
+            + " created by an earlier operation of this plan, but no such operation ran. The plan is"
+            + " inconsistent; run plan again.");
+      }
+      ids.add(id);
+    }
+    return ids;
+  }
 
   private String resolve(RoleRef ref) {
     if (ref.id() != null) {
@@ -157,10 +246,18 @@ final class OperationRunner {
         + " another portal. Run plan again against this one.");
   }
 
-  private static Set<String> ids(List<UserRef> users) {
+  private PortalClient.UserWrites users(Operation op) {
+    return client.userWrites().orElseThrow(() -> notOffered(op));
+  }
+
+  private PortalClient.DepartmentWrites departments(Operation op) {
+    return client.departmentWrites().orElseThrow(() -> notOffered(op));
+  }
+
+  private Set<String> userIds(List<UserRef> users) {
     Set<String> ids = new LinkedHashSet<>();
     if (users != null) {
-      users.forEach(u -> ids.add(u.id()));
+      users.forEach(u -> ids.add(resolve(u)));
     }
     return ids;
   }

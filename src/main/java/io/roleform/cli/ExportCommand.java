@@ -20,10 +20,12 @@ import picocli.CommandLine.Model.CommandSpec;
       "Write the live portal as a roleform config (bootstrap an existing portal).",
       "",
       "Writes the live portal's roles, permissions, order, members and settings as a roleform",
-      "config. A plan of the exported config shows no changes. With --out, files in DIR that",
-      "export did not write are never replaced or deleted without --force."
+      "config, and its users and departments (by default on portals with fewer than 10,000",
+      "users; --users / --no-users to choose). A plan of the exported config shows no changes.",
+      "With --out, files in DIR that export did not write are never replaced or deleted without --force."
     },
     footer = {"", "Examples:", "  roleform export --portal embedded:app-roles --out config/",
+        "  roleform export --portal embedded:case-portal --no-users",
         "  roleform export --portal embedded:app-roles --out config/ --force   # replace hand-written files too"})
 final class ExportCommand implements Callable<Integer> {
 
@@ -39,20 +41,27 @@ final class ExportCommand implements Callable<Integer> {
       description = "With --out: replace or delete files in DIR that roleform export did not write (or that changed since).")
   boolean force;
 
+  @Option(names = "--users", negatable = true,
+      description = "Also write users: and departments: (default: only when the portal has fewer than 10,000 users).")
+  Boolean users;
+
   @Override
   public Integer call() {
     try (PortalConnection conn = PortalConnection.open(parent.registry(), portal, parent.env(), Streams.err(spec))) {
       LiveState live = PortalConnection.call(conn.client()::read);
+      boolean withUsers = users != null ? users : ConfigWriter.usersByDefault(live);
       if (out == null) {
-        spec.commandLine().getOut().print(ConfigWriter.write(live));
+        spec.commandLine().getOut().print(ConfigWriter.write(live, withUsers));
         spec.commandLine().getOut().flush();
       } else {
         try {
-          ExportDirectory.write(out, ConfigWriter.files(live), force).forEach(spec.commandLine().getErr()::println);
+          ExportDirectory.write(out, ConfigWriter.files(live, withUsers), force)
+              .forEach(spec.commandLine().getErr()::println);
         } catch (IOException e) {
           throw new CliException(ExitCodes.ERROR, "Cannot write the export to " + out + ": " + e.getMessage());
         }
-        spec.commandLine().getErr().println("Exported " + live.roles().size() + " roles to " + out);
+        spec.commandLine().getErr().println("Exported " + live.roles().size() + " roles"
+            + (withUsers ? " and " + live.users().size() + " users" : "") + " to " + out);
       }
       return ExitCodes.OK;
     }

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  */
 final class ExportDirectory {
   static final String MANIFEST = ".roleform-export";
-  private static final Pattern PART = Pattern.compile("roles-\\d{4}\\.yaml");
+  private static final Pattern PART = Pattern.compile("(roles|users)-\\d{4}\\.yaml");
 
   private ExportDirectory() {}
 

@@ -42,13 +42,28 @@ final class SafetyOptions {
       description = "Allow deleting a role that has members without moveMembersTo (its members lose it).")
   boolean allowMemberRemoval;
 
+  @Option(names = "--prune-users",
+      description = "Delete live users the config does not list in users: (subject to --max-user-removals).")
+  boolean pruneUsers;
+
+  @Option(
+      names = "--max-user-removals",
+      paramLabel = "N",
+      description = "Refuse to disable or delete more users than this in one run"
+          + " (default: 5 or 10%% of the users, whichever is larger).")
+  Integer maxUserRemovals;
+
   PlanOptions toPlanOptions() {
+    if (maxUserRemovals != null && maxUserRemovals < 0) {
+      throw new CliException(ExitCodes.ERROR, "--max-user-removals must be 0 or more.");
+    }
     if (minAdmins < 0 || maxDeletions < 0 || maxMemberRemovals < 0
         || maxMemberRemovalPercent < 0 || maxMemberRemovalPercent > 100) {
       throw new CliException(ExitCodes.ERROR,
           "Safety limits must be 0 or more (and --max-member-removal-percent at most 100).");
     }
     return new PlanOptions(
-        prune, minAdmins, maxDeletions, maxMemberRemovals, maxMemberRemovalPercent, allowMemberRemoval);
+        prune, minAdmins, maxDeletions, maxMemberRemovals, maxMemberRemovalPercent, allowMemberRemoval,
+        pruneUsers, maxUserRemovals == null ? PlanOptions.DEFAULT_USER_REMOVALS : maxUserRemovals);
   }
 }

@@ -67,7 +67,8 @@ public final class SandboxCommand implements Callable<Integer> {
   int rateLimit;
 
   @Option(names = "--generate", paramLabel = "SPEC",
-      description = "On an empty database, add users=U,roles=R,memberships=M synthetic data.")
+      description = "On an empty database, add users=U,roles=R,memberships=M synthetic data"
+          + " (also departments=D on case-portal, externals=true for more collaborators).")
   String generate;
 
   @Option(names = "--verbose", description = "Log one line per request on stderr.")

@@ -218,6 +218,7 @@ public final class ConfigLoader {
         order.add(e.value());
       }
     }
-    return new DesiredState(roles, removed, order, model.settings(), digest, positions, files);
+    return new DesiredState(roles, removed, order, model.settings(), digest, positions, files,
+        model.people().toDesired());
   }
 }

@@ -14,7 +14,8 @@ record ConfigModel(
     List<Entry<String>> order,
     SourcePosition orderPosition,
     DesiredSettings settings,
-    Map<String, SourcePosition> settingsPositions) {
+    Map<String, SourcePosition> settingsPositions,
+    PeopleModel people) {
 
   /**
    * A value with the JSON pointer of where it sits in its document.

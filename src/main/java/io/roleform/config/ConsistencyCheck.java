@@ -33,6 +33,7 @@ final class ConsistencyCheck {
     c.copyFromCycles();
     c.order();
     for (ConfigModel.Entry<DesiredRole> e : model.roles()) c.lists(e);
+    PeopleCheck.check(model, problems);
   }
 
   static String key(String name) {

@@ -22,6 +22,8 @@ import java.util.Objects;
  *     {@code "settings/allowView"}, {@code "settings/notifyMembers"}, {@code "removed/0/name"},
  *     {@code "removed/0/moveMembersTo"} (indexes into {@link #removed()}); may be empty
  * @param files the display names of the config files read, in path order; may be empty
+ * @param people users, departments and appliers (DESIGN.md §7); {@link DesiredPeople#NONE} when
+ *     the config names none
  */
 public record DesiredState(
     List<DesiredRole> roles,
@@ -30,7 +32,8 @@ public record DesiredState(
     DesiredSettings settings,
     String digest,
     Map<String, SourcePosition> positions,
-    List<String> files) {
+    List<String> files,
+    DesiredPeople people) {
 
   public DesiredState {
     roles = List.copyOf(roles);
@@ -40,6 +43,24 @@ public record DesiredState(
     Objects.requireNonNull(digest, "digest == null");
     positions = positions == null ? Map.of() : Map.copyOf(positions);
     files = files == null ? List.of() : List.copyOf(files);
+    people = people == null ? DesiredPeople.NONE : people;
+  }
+
+  /** A state without people (roles and settings only). */
+  public DesiredState(
+      List<DesiredRole> roles,
+      List<RemovedRole> removed,
+      List<String> order,
+      DesiredSettings settings,
+      String digest,
+      Map<String, SourcePosition> positions,
+      List<String> files) {
+    this(roles, removed, order, settings, digest, positions, files, DesiredPeople.NONE);
+  }
+
+  /** This state with {@code people} instead of its own. */
+  public DesiredState withPeople(DesiredPeople newPeople) {
+    return new DesiredState(roles, removed, order, settings, digest, positions, files, newPeople);
   }
 
   /** A state without positions or file names (tests, states not read from files). */
@@ -49,7 +70,7 @@ public record DesiredState(
       List<String> order,
       DesiredSettings settings,
       String digest) {
-    this(roles, removed, order, settings, digest, Map.of(), List.of());
+    this(roles, removed, order, settings, digest, Map.of(), List.of(), DesiredPeople.NONE);
   }
 
   /** The position of a value outside roles (see {@link #positions()}), or {@code null}. */

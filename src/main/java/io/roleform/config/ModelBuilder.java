@@ -22,9 +22,11 @@ final class ModelBuilder {
   private SourcePosition settingsPosition;
   private final Map<String, SourcePosition> settingsPositions = new HashMap<>();
   private final List<Diagnostic> problems;
+  private final PeopleBuilder people;
 
   ModelBuilder(List<Diagnostic> problems) {
     this.problems = problems;
+    this.people = new PeopleBuilder(problems);
   }
 
   void add(ParsedDocument doc) {
@@ -45,10 +47,11 @@ final class ModelBuilder {
     }
     if (root.path("order").isArray()) order(doc, root.get("order"));
     if (root.path("settings").isObject()) settings(doc, root.get("settings"));
+    people.add(doc, root);
   }
 
   ConfigModel build() {
-    return new ConfigModel(roles, removed, order, orderPosition, settings, settingsPositions);
+    return new ConfigModel(roles, removed, order, orderPosition, settings, settingsPositions, people.build());
   }
 
   private void role(ParsedDocument doc, String pointer, JsonNode n) {

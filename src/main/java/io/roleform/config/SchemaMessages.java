@@ -38,7 +38,7 @@ final class SchemaMessages {
               "unknown apiVersion `" + value.asText() + "`", "use `apiVersion: roleform/v1`");
         }
         return new Diagnostic(doc.positionOf(pointer), pointer, "`" + value.asText() + "` is not allowed here",
-            null);
+            allowed(e.getSchemaNode()));
       case "minLength":
         return new Diagnostic(doc.positionOf(pointer), pointer, what(pointer) + " must not be empty", null);
       case "maxLength":
@@ -49,6 +49,14 @@ final class SchemaMessages {
       default:
         return new Diagnostic(doc.positionOf(pointer), pointer, e.getMessage(), null);
     }
+  }
+
+  /** {@code use one of: `a`, `b`} for an enum's schema node, or {@code null}. */
+  private static String allowed(com.fasterxml.jackson.databind.JsonNode enumNode) {
+    if (enumNode == null || !enumNode.isArray() || enumNode.isEmpty()) return null;
+    List<String> values = new java.util.ArrayList<>();
+    enumNode.forEach(v -> values.add("`" + v.asText() + "`"));
+    return "use one of: " + String.join(", ", values);
   }
 
   private static Diagnostic pattern(ParsedDocument doc, String pointer, String text, List<String> schemaPath) {

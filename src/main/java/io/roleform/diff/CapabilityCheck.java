@@ -1,9 +1,12 @@
 package io.roleform.diff;
 
+import io.roleform.config.DesiredPeople;
 import io.roleform.config.DesiredRole;
 import io.roleform.config.DesiredSettings;
 import io.roleform.config.DesiredState;
+import io.roleform.config.DesiredUser;
 import io.roleform.config.Diagnostic;
+import io.roleform.config.SourcePosition;
 import io.roleform.portal.Capabilities;
 import io.roleform.portal.Capabilities.Feature;
 import io.roleform.portal.Capabilities.Setting;
@@ -15,16 +18,25 @@ import java.util.List;
  * field the portal's {@link Capabilities} lack is one problem at the field's file:line:col, and
  * nothing is diffed while there is any (so no later step meets an unsupported field).
  *
- * <p>Checked: {@code settings.owner} (owner transfer), each other {@code settings} key, and a
- * non-empty {@code caseActions} of a role. An empty or absent value asks for nothing and is always
- * accepted.
+ * <p>Checked: {@code settings.owner} (owner transfer), each other {@code settings} key, a
+ * non-empty {@code caseActions} of a role, {@code users:} / {@code removedUsers:} / {@code
+ * --prune-users} (users), {@code departments:} / {@code removedDepartments:} / a user's {@code
+ * departments} (departments) and {@code appliers:} (appliers). An empty or absent value asks for
+ * nothing and is always accepted.
  */
 final class CapabilityCheck {
 
   private CapabilityCheck() {}
 
   static List<Diagnostic> problems(DesiredState desired, Capabilities capabilities, String profile) {
+    return problems(desired, capabilities, profile, false);
+  }
+
+  /** @param pruneUsers whether {@code --prune-users} asks to manage every user */
+  static List<Diagnostic> problems(DesiredState desired, Capabilities capabilities, String profile,
+      boolean pruneUsers) {
     List<Diagnostic> problems = new ArrayList<>();
+    people(desired.people(), capabilities, profile, pruneUsers, problems);
     DesiredSettings settings = desired.settings();
     if (settings.owner() != null && !capabilities.has(Feature.OWNER_TRANSFER)) {
       problems.add(unsupportedSetting(desired, "owner", profile));
@@ -44,6 +56,31 @@ final class CapabilityCheck {
       }
     }
     return problems;
+  }
+
+  private static void people(DesiredPeople people, Capabilities capabilities, String profile, boolean pruneUsers,
+      List<Diagnostic> problems) {
+    if (people.isEmpty() && !pruneUsers) return;
+    boolean namesUsers = !people.users().isEmpty() || !people.removedUsers().isEmpty() || pruneUsers;
+    if (namesUsers && !capabilities.has(Feature.USERS)) {
+      SourcePosition at = !people.users().isEmpty() ? people.users().get(0).position()
+          : people.positionOf("removedUsers/0");
+      problems.add(Diagnostic.at(at, !people.users().isEmpty() ? "/users" : "/removedUsers",
+          "users are not supported by this portal kind (" + profile + "): roleform cannot invite, change or delete them"));
+    }
+    if (people.namesDepartments() && !capabilities.has(Feature.DEPARTMENTS)) {
+      SourcePosition at = !people.departments().isEmpty() ? people.departments().get(0).position()
+          : people.positionOf("removedDepartments/0");
+      for (DesiredUser u : people.users()) {
+        if (at == null && u.departments() != null) at = u.positionOf("departments");
+      }
+      problems.add(Diagnostic.at(at, "/departments", "departments are not supported by this portal kind ("
+          + profile + ")"));
+    }
+    if (!people.appliers().isUnmanaged() && !capabilities.has(Feature.APPLIERS)) {
+      problems.add(Diagnostic.at(people.positionOf("appliers"), "/appliers",
+          "this portal kind (" + profile + ") has no pending appliers to deny"));
+    }
   }
 
   private static Diagnostic unsupportedSetting(DesiredState desired, String key, String profile) {

@@ -19,18 +19,25 @@ public final class Diff {
   private Diff() {}
 
   public static DiffResult compute(DesiredState desired, LiveState live, boolean prune) {
-    List<Diagnostic> unsupported =
-        CapabilityCheck.problems(desired, live.portal().capabilities(), live.portal().profile());
+    return compute(desired, live, prune, false);
+  }
+
+  /** @param pruneUsers delete every live user the config does not list (--prune-users) */
+  public static DiffResult compute(DesiredState desired, LiveState live, boolean prune, boolean pruneUsers) {
+    List<Diagnostic> unsupported = CapabilityCheck.problems(desired, live.portal().capabilities(),
+        live.portal().profile(), pruneUsers);
     if (!unsupported.isEmpty()) {
       List<Diagnostic> sorted = new ArrayList<>(unsupported);
       sorted.sort(Diagnostic.ORDER);
       return new DiffResult(List.of(), List.of(), sorted);
     }
     DiffContext ctx = new DiffContext(desired, new LiveIndex(live), prune);
-    List<Operation> ops = new ArrayList<>(new RoleDiffer(ctx).diff());
+    PeopleDiffer.Result people = new PeopleDiffer(ctx, pruneUsers).diff();
+    List<Operation> ops = new ArrayList<>(people.operations());
+    ops.addAll(new RoleDiffer(ctx).diff());
     RemovalDiffer.Result removals = new RemovalDiffer(ctx).diff();
     ops.addAll(removals.deletions());
-    ops.addAll(new MemberDiffer(ctx).diff(removals.movedIn()));
+    ops.addAll(new MemberDiffer(ctx).diff(removals.movedIn(), people.invited()));
     List<Operation.CreateRole> creations = new ArrayList<>();
     for (Operation op : ApplyOrder.sort(ops)) {
       Operation.CreateRole c = op.accept(ApplyOrder.STEP).creation();

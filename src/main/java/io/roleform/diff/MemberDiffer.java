@@ -35,8 +35,11 @@ final class MemberDiffer {
     this.ctx = ctx;
   }
 
-  /** @param movedIn user ids each role (by lower-cased final name) receives from deleted roles */
-  List<Operation> diff(Map<String, Set<String>> movedIn) {
+  /**
+   * @param movedIn user ids each role (by lower-cased final name) receives from deleted roles
+   * @param invited users this plan invites, by lower-cased email: a role may name them
+   */
+  List<Operation> diff(Map<String, Set<String>> movedIn, Map<String, UserRef> invited) {
     List<Operation> ops = new ArrayList<>();
     Set<String> approved = new HashSet<>();
     for (DesiredRole d : ctx.desired.roles()) {
@@ -46,7 +49,13 @@ final class MemberDiffer {
       Set<String> current = new HashSet<>(live == null ? Set.of() : ctx.index.membersOf(live));
       current.addAll(movedIn.getOrDefault(LiveIndex.key(d.name()), Set.of()));
       Map<String, LiveUser> wanted = new LinkedHashMap<>();
+      List<UserRef> add = new ArrayList<>();
       for (int i = 0; i < d.members().size(); i++) {
+        UserRef invitee = invited.get(LiveIndex.key(d.members().get(i)));
+        if (invitee != null && !ctx.index.usersByEmail.containsKey(LiveIndex.key(invitee.email()))) {
+          add.add(invitee);
+          continue;
+        }
         LiveUser user = user(d, i);
         if (user == null) continue;
         if (user.status() == UserStatus.DISABLED) {
@@ -59,7 +68,6 @@ final class MemberDiffer {
         }
         wanted.put(user.id(), user);
       }
-      List<UserRef> add = new ArrayList<>();
       for (LiveUser u : wanted.values()) if (!current.contains(u.id())) add.add(ref(u));
       List<UserRef> remove = new ArrayList<>();
       for (String id : current) if (!wanted.containsKey(id)) remove.add(ref(id));
@@ -88,6 +96,6 @@ final class MemberDiffer {
   }
 
   private static UserRef ref(LiveUser u) {
-    return new UserRef(u.id(), u.email());
+    return new UserRef(u.id(), u.email(), u.external());
   }
 }

@@ -26,7 +26,15 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
   @JsonSubTypes.Type(Operation.ChangeMembers.class),
   @JsonSubTypes.Type(Operation.ReorderRoles.class),
   @JsonSubTypes.Type(Operation.UpdateSettings.class),
-  @JsonSubTypes.Type(Operation.TransferOwner.class)
+  @JsonSubTypes.Type(Operation.TransferOwner.class),
+  @JsonSubTypes.Type(Operation.CreateDepartment.class),
+  @JsonSubTypes.Type(Operation.RenameDepartment.class),
+  @JsonSubTypes.Type(Operation.DeleteDepartment.class),
+  @JsonSubTypes.Type(Operation.InviteUser.class),
+  @JsonSubTypes.Type(Operation.UpdateUser.class),
+  @JsonSubTypes.Type(Operation.DisableUser.class),
+  @JsonSubTypes.Type(Operation.DeleteUser.class),
+  @JsonSubTypes.Type(Operation.DenyApplier.class)
 })
 public sealed interface Operation {
 
@@ -70,6 +78,22 @@ public sealed interface Operation {
     R updateSettings(UpdateSettings op);
 
     R transferOwner(TransferOwner op);
+
+    R createDepartment(CreateDepartment op);
+
+    R renameDepartment(RenameDepartment op);
+
+    R deleteDepartment(DeleteDepartment op);
+
+    R inviteUser(InviteUser op);
+
+    R updateUser(UpdateUser op);
+
+    R disableUser(DisableUser op);
+
+    R deleteUser(DeleteUser op);
+
+    R denyApplier(DenyApplier op);
   }
 
   /**
@@ -212,6 +236,146 @@ public sealed interface Operation {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.transferOwner(this);
+    }
+  }
+
+  /** Creates a department (DESIGN.md §7). */
+  @JsonTypeName("createDepartment")
+  record CreateDepartment(String name, String reason) implements Operation {
+    @Override
+    public Action action() {
+      return Action.CREATE;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.createDepartment(this);
+    }
+  }
+
+  /** Renames a live department, keeping its id and its users. */
+  @JsonTypeName("renameDepartment")
+  record RenameDepartment(DepartmentRef department, Change<String> name, String expectedVersion, String reason)
+      implements Operation {
+    @Override
+    public Action action() {
+      return Action.UPDATE;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.renameDepartment(this);
+    }
+  }
+
+  /**
+   * Deletes a department. {@code usersLeft} is how many users would still be in it when it is
+   * deleted (a plan with any is refused).
+   */
+  @JsonTypeName("deleteDepartment")
+  record DeleteDepartment(DepartmentRef department, int usersLeft, String reason) implements Operation {
+    @Override
+    public Action action() {
+      return Action.DELETE;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.deleteDepartment(this);
+    }
+  }
+
+  /**
+   * Invites (creates) an active user; no e-mail is sent by roleform. A {@code null} name is left
+   * empty.
+   */
+  @JsonTypeName("inviteUser")
+  record InviteUser(
+      String email,
+      String firstName,
+      String lastName,
+      java.util.List<DepartmentRef> departments,
+      String reason)
+      implements Operation {
+    @Override
+    public Action action() {
+      return Action.CREATE;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.inviteUser(this);
+    }
+  }
+
+  /**
+   * Changes a live user in place: names, departments, or re-enabling a disabled user ({@code
+   * status} only ever goes to {@code active} here; disabling is {@link DisableUser}, which runs
+   * after role changes). A {@code null} change is left alone.
+   */
+  @JsonTypeName("updateUser")
+  record UpdateUser(
+      UserRef user,
+      Change<String> firstName,
+      Change<String> lastName,
+      Change<java.util.List<DepartmentRef>> departments,
+      Change<String> status,
+      String expectedVersion,
+      String reason)
+      implements Operation {
+    @Override
+    public Action action() {
+      return Action.UPDATE;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.updateUser(this);
+    }
+  }
+
+  /** Disables a user's login (the account and its memberships stay; access is lost). */
+  @JsonTypeName("disableUser")
+  record DisableUser(UserRef user, String expectedVersion, String reason) implements Operation {
+    @Override
+    public Action action() {
+      return Action.UPDATE;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.disableUser(this);
+    }
+  }
+
+  /**
+   * Deletes a user; they leave every role. On an application platform this removes the user from
+   * the application. {@code roles} are the names of the roles they leave, sorted.
+   */
+  @JsonTypeName("deleteUser")
+  record DeleteUser(UserRef user, java.util.List<String> roles, String reason) implements Operation {
+    @Override
+    public Action action() {
+      return Action.DELETE;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.deleteUser(this);
+    }
+  }
+
+  /** Denies a pending applier (who is then gone). */
+  @JsonTypeName("denyApplier")
+  record DenyApplier(UserRef user, String reason) implements Operation {
+    @Override
+    public Action action() {
+      return Action.DELETE;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.denyApplier(this);
     }
   }
 }

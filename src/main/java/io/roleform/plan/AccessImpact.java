@@ -44,25 +44,29 @@ record AccessImpact(List<AccessChange> changes, List<Warning> warnings) {
     Map<String, String> liveNames = new HashMap<>();
     for (LiveRole r : live.roles()) liveNames.put(r.id(), r.name());
     Map<String, String> emails = new HashMap<>();
-    for (LiveUser u : live.users()) if (affected.contains(u.id())) emails.put(u.id(), u.email());
+    for (LiveUser u : live.users()) {
+      if (affected.contains(u.id())) emails.put(u.id(), u.external() ? u.email() + " (external)" : u.email());
+    }
 
     Map<String, Set<String>> livePermissions = new HashMap<>();
     for (LiveRole r : live.roles()) livePermissions.put(r.id(), Set.copyOf(r.permissions()));
     List<AccessChange> changes = new ArrayList<>();
     List<Warning> warnings = new ArrayList<>();
     for (String user : affected) {
-      String email = emails.getOrDefault(user, user);
+      // An invitee's key is "+" and the lower-cased email (UserRef#key).
+      String email = emails.getOrDefault(user, user.startsWith("+") ? user.substring(1) : user);
       List<String> before = rolesBefore.getOrDefault(user, List.of());
       List<String> now = rolesAfter.getOrDefault(user, List.of());
       Set<String> had = union(before, livePermissions);
-      Set<String> has = union(now, after.permissions);
+      // A user the plan disables or deletes loses everything their roles gave them.
+      Set<String> has = after.inactive.contains(user) ? Set.of() : union(now, after.permissions);
       for (String p : has) {
         if (!had.contains(p)) changes.add(new AccessChange(email, p, AccessChange.Direction.GAINED, via(p, now, after.permissions, after.names)));
       }
       for (String p : had) {
         if (!has.contains(p)) changes.add(new AccessChange(email, p, AccessChange.Direction.LOST, via(p, before, livePermissions, liveNames)));
       }
-      if (!before.isEmpty() && now.isEmpty()) {
+      if (!before.isEmpty() && now.isEmpty() && !after.deleted.contains(user)) {
         warnings.add(new Warning(Warning.Kind.USER_IN_NO_ROLE, "user " + email + " is in no role after this plan"));
       }
     }
@@ -113,14 +117,14 @@ record AccessImpact(List<AccessChange> changes, List<Warning> warnings) {
 
       @Override
       public Void approveApplier(Operation.ApproveApplier a) {
-        users.add(a.user().id());
+        users.add(a.user().key());
         return null;
       }
 
       @Override
       public Void changeMembers(Operation.ChangeMembers m) {
-        for (UserRef u : m.add()) users.add(u.id());
-        for (UserRef u : m.remove()) users.add(u.id());
+        for (UserRef u : m.add()) users.add(u.key());
+        for (UserRef u : m.remove()) users.add(u.key());
         return null;
       }
 
@@ -137,6 +141,52 @@ record AccessImpact(List<AccessChange> changes, List<Warning> warnings) {
       /** Ownership is not a role: it grants or takes no permission. */
       @Override
       public Void transferOwner(Operation.TransferOwner t) {
+        return null;
+      }
+
+      /** Departments grant no permission. */
+      @Override
+      public Void createDepartment(Operation.CreateDepartment op) {
+        return null;
+      }
+
+      @Override
+      public Void renameDepartment(Operation.RenameDepartment op) {
+        return null;
+      }
+
+      @Override
+      public Void deleteDepartment(Operation.DeleteDepartment op) {
+        return null;
+      }
+
+      /** An invitee gains through the member changes that name them. */
+      @Override
+      public Void inviteUser(Operation.InviteUser op) {
+        return null;
+      }
+
+      @Override
+      public Void updateUser(Operation.UpdateUser u) {
+        if (u.status() != null) users.add(u.user().key());
+        return null;
+      }
+
+      @Override
+      public Void disableUser(Operation.DisableUser d) {
+        users.add(d.user().key());
+        return null;
+      }
+
+      @Override
+      public Void deleteUser(Operation.DeleteUser d) {
+        users.add(d.user().key());
+        return null;
+      }
+
+      /** A pending applier holds no role. */
+      @Override
+      public Void denyApplier(Operation.DenyApplier d) {
         return null;
       }
     };

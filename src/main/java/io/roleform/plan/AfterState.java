@@ -25,6 +25,10 @@ final class AfterState {
   final Map<String, String> names = new HashMap<>();
   final Map<String, Set<String>> permissions = new HashMap<>();
   final Map<String, Set<String>> members = new HashMap<>();
+  /** Users the plan disables or deletes (by {@link UserRef#key()}): they hold no access afterwards. */
+  final Set<String> inactive = new HashSet<>();
+  /** Users the plan deletes or denies (by {@link UserRef#key()}). */
+  final Set<String> deleted = new HashSet<>();
   private final Set<String> copied = new HashSet<>();
 
   private AfterState() {}
@@ -77,15 +81,15 @@ final class AfterState {
 
       @Override
       public Void approveApplier(Operation.ApproveApplier a) {
-        writable(key(a.role())).add(a.user().id());
+        writable(key(a.role())).add(a.user().key());
         return null;
       }
 
       @Override
       public Void changeMembers(Operation.ChangeMembers m) {
         Set<String> set = writable(key(m.role()));
-        for (UserRef u : m.add()) set.add(u.id());
-        for (UserRef u : m.remove()) set.remove(u.id());
+        for (UserRef u : m.add()) set.add(u.key());
+        for (UserRef u : m.remove()) set.remove(u.key());
         return null;
       }
 
@@ -104,6 +108,58 @@ final class AfterState {
       /** The owner is not a role: ownership changes no role's permissions or members. */
       @Override
       public Void transferOwner(Operation.TransferOwner t) {
+        return null;
+      }
+
+      /** Departments hold no permission. */
+      @Override
+      public Void createDepartment(Operation.CreateDepartment op) {
+        return null;
+      }
+
+      @Override
+      public Void renameDepartment(Operation.RenameDepartment op) {
+        return null;
+      }
+
+      @Override
+      public Void deleteDepartment(Operation.DeleteDepartment op) {
+        return null;
+      }
+
+      /** An invitee holds nothing until a member change names them. */
+      @Override
+      public Void inviteUser(Operation.InviteUser op) {
+        return null;
+      }
+
+      @Override
+      public Void updateUser(Operation.UpdateUser u) {
+        if (u.status() != null) inactive.remove(u.user().key());
+        return null;
+      }
+
+      @Override
+      public Void disableUser(Operation.DisableUser d) {
+        inactive.add(d.user().key());
+        return null;
+      }
+
+      /** A deleted user leaves every role. */
+      @Override
+      public Void deleteUser(Operation.DeleteUser d) {
+        String user = d.user().key();
+        inactive.add(user);
+        deleted.add(user);
+        for (String role : List.copyOf(members.keySet())) {
+          if (members.get(role).contains(user)) writable(role).remove(user);
+        }
+        return null;
+      }
+
+      @Override
+      public Void denyApplier(Operation.DenyApplier d) {
+        deleted.add(d.user().key());
         return null;
       }
     });

@@ -44,6 +44,14 @@ public final class Fingerprints {
     for (LiveUser u : users) {
       c.text(u.id()).text(u.email()).text(u.firstName()).text(u.lastName()).text(u.status().name())
           .number(u.external() ? 1 : 0);
+      // Departments only when there are any, so that states without them hash as before.
+      if (!u.departments().isEmpty()) c.section("user-departments").list(u.departments());
+    }
+    if (!live.departments().isEmpty()) {
+      List<io.roleform.portal.LiveDepartment> departments = new ArrayList<>(live.departments());
+      departments.sort(Comparator.comparing(io.roleform.portal.LiveDepartment::id));
+      c.section("departments").number(departments.size());
+      for (io.roleform.portal.LiveDepartment d : departments) c.text(d.id()).text(d.name()).text(d.version());
     }
     List<LiveRole> roles = new ArrayList<>(live.roles());
     roles.sort(Comparator.comparing(LiveRole::id));

@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param access the effective access each user gains and loses
  * @param warnings unmanaged roles, users in no role ...
  * @param refusals safety limits broken; a plan with any is not applied
+ * @param notifications who the portal will notify, and why, when {@code notifyMembers} is on
  */
 public record Plan(
     int formatVersion,
@@ -31,9 +32,18 @@ public record Plan(
     List<Operation> operations,
     List<AccessChange> access,
     List<Warning> warnings,
-    List<Refusal> refusals) {
+    List<Refusal> refusals,
+    List<Notification> notifications) {
 
   public static final int FORMAT_VERSION = 1;
+
+  /** A plan without a notification preview. */
+  public Plan(int formatVersion, String portal, String profile, String configDigest, Fingerprint fingerprint,
+      PlanOptions options, List<Operation> operations, List<AccessChange> access, List<Warning> warnings,
+      List<Refusal> refusals) {
+    this(formatVersion, portal, profile, configDigest, fingerprint, options, operations, access, warnings,
+        refusals, List.of());
+  }
 
   public Plan {
     Objects.requireNonNull(fingerprint, "fingerprint == null");
@@ -42,6 +52,7 @@ public record Plan(
     access = List.copyOf(access);
     warnings = List.copyOf(warnings);
     refusals = List.copyOf(refusals);
+    notifications = notifications == null ? List.of() : List.copyOf(notifications);
   }
 
   public boolean hasChanges() {

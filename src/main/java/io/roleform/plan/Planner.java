@@ -26,7 +26,7 @@ public final class Planner {
    * @return a plan, or the plan-time problems in the config (then nothing is planned)
    */
   public static PlanResult plan(DesiredState desired, LiveState live, PlanOptions options, String portalLabel) {
-    DiffResult diff = Diff.compute(desired, live, options.prune());
+    DiffResult diff = Diff.compute(desired, live, options.prune(), options.pruneUsers());
     if (!diff.ok()) return new PlanResult(null, diff.problems());
     List<Operation> operations = ApplyOrder.sort(diff.operations());
     AfterState after = AfterState.simulate(live, operations);
@@ -35,7 +35,8 @@ public final class Planner {
     warnings.addAll(impact.warnings());
     List<Refusal> refusals = SafetyRules.check(live, after, operations, options);
     Plan plan = new Plan(Plan.FORMAT_VERSION, portalLabel, live.portal().profile(), desired.digest(),
-        Fingerprints.of(live), options, operations, impact.changes(), warnings, refusals);
+        Fingerprints.of(live), options, operations, impact.changes(), warnings, refusals,
+        Notifications.preview(desired, live, operations));
     return new PlanResult(plan, List.of(), diff.notes());
   }
 }

@@ -28,7 +28,11 @@ public record Refusal(Rule rule, String message, String override) {
     SELF_LOCKOUT("self-lockout"),
     MAX_DELETIONS("max-deletions"),
     MAX_MEMBER_REMOVALS("max-member-removals"),
-    MEMBER_REMOVAL("member-removal");
+    MEMBER_REMOVAL("member-removal"),
+    MAX_USER_REMOVALS("max-user-removals"),
+    SELF_REMOVAL("self-removal"),
+    LAST_ADMIN("last-admin"),
+    DEPARTMENT_NOT_EMPTY("department-not-empty");
 
     private final String id;
 

@@ -42,6 +42,7 @@ final class SafetyRules {
     selfLockout(live, after, refusals);
     List<String> deleted = new ArrayList<>();
     int[] removals = {0};
+    PeopleSafety people = new PeopleSafety();
     Operation.Visitor<Void> limits = new Operation.Visitor<>() {
       @Override
       public Void deleteRole(Operation.DeleteRole d) {
@@ -101,8 +102,54 @@ final class SafetyRules {
       public Void transferOwner(Operation.TransferOwner t) {
         return null;
       }
+
+      @Override
+      public Void createDepartment(Operation.CreateDepartment op) {
+        return null;
+      }
+
+      @Override
+      public Void renameDepartment(Operation.RenameDepartment op) {
+        return null;
+      }
+
+      @Override
+      public Void deleteDepartment(Operation.DeleteDepartment op) {
+        people.deleteDepartment(op);
+        return null;
+      }
+
+      @Override
+      public Void inviteUser(Operation.InviteUser op) {
+        return null;
+      }
+
+      /** Names, departments and re-enabling remove nobody. */
+      @Override
+      public Void updateUser(Operation.UpdateUser op) {
+        return null;
+      }
+
+      @Override
+      public Void disableUser(Operation.DisableUser op) {
+        people.removal(op.user());
+        return null;
+      }
+
+      @Override
+      public Void deleteUser(Operation.DeleteUser op) {
+        people.removal(op.user());
+        return null;
+      }
+
+      /** A pending applier holds no access; denying one is not a user removal. */
+      @Override
+      public Void denyApplier(Operation.DenyApplier op) {
+        return null;
+      }
     };
     operations.forEach(op -> op.accept(limits));
+    people.check(live, after, options, refusals);
     int removed = removals[0];
     if (removed > options.maxMemberRemovals()) {
       refusals.add(new Refusal(Refusal.Rule.MAX_MEMBER_REMOVALS, "the plan removes " + removed

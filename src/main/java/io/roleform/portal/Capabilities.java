@@ -81,7 +81,15 @@ public record Capabilities(Set<Setting> settings, Set<Feature> features, Concurr
     /** Users can apply for access and wait as pending appliers, approved into a role. */
     APPLIERS("a pending applier as a member"),
     /** Roles holding {@code cases} carry case actions ({@code roles[].caseActions}). */
-    CASE_ACTIONS("roles[].caseActions");
+    CASE_ACTIONS("roles[].caseActions"),
+    /** Users can be invited, changed, disabled and deleted ({@code users:}, {@code removedUsers:}). */
+    USERS("users: and removedUsers:"),
+    /** Users belong to departments, which are managed objects ({@code departments:} ...). */
+    DEPARTMENTS("departments: and removedDepartments:"),
+    /** A user must be disabled before it can be deleted (plans disable first). */
+    DELETE_NEEDS_DISABLE("a user deleted without being disabled first"),
+    /** Members from other organisations exist (collaborators, {@code external: true}). */
+    COLLABORATORS("external collaborators");
 
     private final String what;
 

@@ -16,13 +16,15 @@ import java.util.Set;
  * @param users all users, including pending appliers and external collaborators
  * @param roles all roles, sorted by position
  * @param members user ids per role id; every role id of {@code roles} is a key
+ * @param departments the departments (empty on portals without {@link Capabilities.Feature#DEPARTMENTS})
  */
 public record LiveState(
     PortalInfo portal,
     List<Permission> permissions,
     List<LiveUser> users,
     List<LiveRole> roles,
-    Map<String, Set<String>> members) {
+    Map<String, Set<String>> members,
+    List<LiveDepartment> departments) {
 
   public LiveState {
     Objects.requireNonNull(portal, "portal == null");
@@ -30,5 +32,21 @@ public record LiveState(
     users = List.copyOf(users);
     roles = List.copyOf(roles);
     members = Map.copyOf(members);
+    departments = departments == null ? List.of() : List.copyOf(departments);
+  }
+
+  /** A state without departments. */
+  public LiveState(
+      PortalInfo portal,
+      List<Permission> permissions,
+      List<LiveUser> users,
+      List<LiveRole> roles,
+      Map<String, Set<String>> members) {
+    this(portal, permissions, users, roles, members, List.of());
+  }
+
+  /** Whether the portal's kind declares {@code feature} ({@link PortalInfo#capabilities()}). */
+  public boolean has(Capabilities.Feature feature) {
+    return portal.capabilities().has(feature);
   }
 }

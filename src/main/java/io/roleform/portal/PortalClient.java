@@ -61,6 +61,16 @@ public interface PortalClient extends AutoCloseable {
     return Optional.empty();
   }
 
+  /** Present when the portal has {@link Capabilities.Feature#USERS}. */
+  default Optional<UserWrites> userWrites() {
+    return Optional.empty();
+  }
+
+  /** Present when the portal has {@link Capabilities.Feature#DEPARTMENTS}. */
+  default Optional<DepartmentWrites> departmentWrites() {
+    return Optional.empty();
+  }
+
   /** Releases connections and threads. Never throws. */
   @Override
   void close();
@@ -69,6 +79,33 @@ public interface PortalClient extends AutoCloseable {
   interface ApplierWrites {
     /** Approves a pending applier into a role. */
     void approveUser(String userId, String roleId);
+
+    /** Denies a pending applier (who is then gone). */
+    void denyUser(String userId);
+  }
+
+  /** Writes of a portal whose users roleform may create, change and delete (DESIGN.md §7). */
+  interface UserWrites {
+    /** Invites (creates) an active user; returns its id. No e-mail is sent. */
+    String inviteUser(NewUser user);
+
+    /** Changes a user's names, departments and/or status; {@code expectedVersion} may be null. */
+    void updateUser(String userId, UserPatch patch, String expectedVersion);
+
+    /** Deletes a user (on an application platform: removes them from the application). */
+    void deleteUser(String userId);
+  }
+
+  /** Writes of a portal with departments. */
+  interface DepartmentWrites {
+    /** Creates a department; returns its id. */
+    String createDepartment(String name);
+
+    /** Renames a department, keeping its id and users; {@code expectedVersion} may be null. */
+    void renameDepartment(String departmentId, String name, String expectedVersion);
+
+    /** Deletes a department that has no users. */
+    void deleteDepartment(String departmentId);
   }
 
   /** Writes of a portal with settings. */

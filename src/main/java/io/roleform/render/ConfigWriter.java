@@ -53,7 +53,7 @@ public final class ConfigWriter {
   /** The size, in characters, each role part file stays under (or one role, if larger). */
   static final int PART_CHARS = 1_000_000;
 
-  private static final Pattern PART = Pattern.compile("roles-\\d{4}\\.yaml");
+  private static final Pattern PART = Pattern.compile("(roles|users)-\\d{4}\\.yaml");
 
   /** Strings written without quotes: a letter, then letters, digits and a few safe characters. */
   private static final Pattern PLAIN = Pattern.compile("\\p{L}[\\p{L}\\p{N} ._@/()+-]*");
@@ -64,10 +64,24 @@ public final class ConfigWriter {
 
   private ConfigWriter() {}
 
-  /** The config as one YAML document, ending with a newline. */
+  /** Portals with fewer users than this export {@code users:} unless told otherwise. */
+  public static final int USERS_BY_DEFAULT_BELOW = 10_000;
+
+  /** Whether an export of {@code live} includes users when neither --users nor --no-users is given. */
+  public static boolean usersByDefault(LiveState live) {
+    return live.has(io.roleform.portal.Capabilities.Feature.USERS) && live.users().size() < USERS_BY_DEFAULT_BELOW;
+  }
+
+  /** The config as one YAML document, ending with a newline; users as {@link #usersByDefault}. */
   public static String write(LiveState live) {
+    return write(live, usersByDefault(live));
+  }
+
+  /** The config as one YAML document, ending with a newline, with or without users and departments. */
+  public static String write(LiveState live, boolean users) {
     StringBuilder out = header(live);
     roles(out, live, sortedRoles(live), usersById(live));
+    if (users) out.append(PeopleWriter.departments(live)).append(PeopleWriter.users(live, live.users()));
     return out.toString();
   }
 
@@ -78,6 +92,14 @@ public final class ConfigWriter {
    * so that every file stays well under the loader's 5 MiB limit. Keys are file names, in order.
    */
   public static Map<String, String> files(LiveState live) {
+    return files(live, usersByDefault(live));
+  }
+
+  /**
+   * As {@link #files(LiveState)}, with or without users and departments; when split, departments
+   * go to {@code roleform.yaml} and users to {@code users-NNNN.yaml} parts.
+   */
+  public static Map<String, String> files(LiveState live, boolean withUsers) {
     // Linear in the size of the portal: the users are indexed once, every role is written once,
     // and part files are cut from the role texts already written.
     Map<String, LiveUser> users = usersById(live);
@@ -91,13 +113,16 @@ public final class ConfigWriter {
       texts.add(one.toString());
       total += one.length();
     }
+    String people = withUsers ? PeopleWriter.departments(live) + PeopleWriter.users(live, live.users()) : "";
+    total += people.length();
     if (total <= SPLIT_CHARS) {
       head.append("roles:").append(sorted.isEmpty() ? " []" : "").append('\n');
       texts.forEach(head::append);
+      head.append(people);
       return Map.of(FILE_NAME, head.toString());
     }
     Map<String, String> files = new java.util.LinkedHashMap<>();
-    files.put(FILE_NAME, head.append("roles: []\n").toString());
+    files.put(FILE_NAME, head.append("roles: []\n").append(withUsers ? PeopleWriter.departments(live) : "").toString());
     StringBuilder part = null;
     int size = 0;
     for (String one : texts) {
@@ -113,6 +138,25 @@ public final class ConfigWriter {
       size += one.length();
     }
     if (part != null) files.put(partName(files.size()), part.toString());
+    if (withUsers) {
+      List<LiveUser> chunk = new ArrayList<>();
+      int chunkSize = 0;
+      int n = 0;
+      for (LiveUser u : PeopleWriter.sorted(live.users())) {
+        chunk.add(u);
+        chunkSize += 120;
+        if (chunkSize > PART_CHARS) {
+          files.put(String.format(Locale.ROOT, "users-%04d.yaml", ++n), SCHEMA_COMMENT + "\napiVersion: roleform/v1\n"
+              + PeopleWriter.users(live, chunk));
+          chunk = new ArrayList<>();
+          chunkSize = 0;
+        }
+      }
+      if (!chunk.isEmpty()) {
+        files.put(String.format(Locale.ROOT, "users-%04d.yaml", ++n), SCHEMA_COMMENT + "\napiVersion: roleform/v1\n"
+            + PeopleWriter.users(live, chunk));
+      }
+    }
     return files;
   }
 
@@ -175,8 +219,13 @@ public final class ConfigWriter {
    * directory always holds exactly one config.
    */
   public static void writeTo(LiveState live, Path dir) throws IOException {
+    writeTo(live, dir, usersByDefault(live));
+  }
+
+  /** As {@link #writeTo(LiveState, Path)}, with or without users and departments. */
+  public static void writeTo(LiveState live, Path dir, boolean users) throws IOException {
     Files.createDirectories(dir);
-    Map<String, String> files = files(live);
+    Map<String, String> files = files(live, users);
     try (var old = Files.list(dir)) {
       for (Path p : old.filter(p -> PART.matcher(p.getFileName().toString()).matches()).toList()) {
         if (!files.containsKey(p.getFileName().toString())) Files.delete(p);

@@ -64,6 +64,7 @@ public final class MarkdownPlanRenderer implements PlanRenderer {
     blocks.add(Block.fixed(summary(plan, view)));
     if (plan.isRefused()) blocks.add(refusals(plan));
     if (!view.access().isEmpty()) blocks.add(access(view.access()));
+    if (!plan.notifications().isEmpty()) blocks.add(notifications(plan));
     if (!plan.warnings().isEmpty()) blocks.add(warnings(plan));
     boolean open = view.sections().stream().mapToInt(Section::lineCount).sum() <= OPEN_DETAILS_LINES;
     for (Section section : view.sections()) blocks.add(details(section, open));
@@ -127,6 +128,16 @@ public final class MarkdownPlanRenderer implements PlanRenderer {
       }
     }
     return new Block(Kind.ROWS, "Access impact", head, rows, "", title);
+  }
+
+  private static Block notifications(Plan plan) {
+    String title = "### Notifications (notifyMembers is on)\n\n";
+    String head = title + "| Member | Notified because |\n|---|---|\n";
+    List<String> rows = new ArrayList<>();
+    for (io.roleform.plan.Notification n : plan.notifications()) {
+      rows.add("| " + escape(n.user()) + " | " + escape(Notifications.why(n)) + " |\n");
+    }
+    return new Block(Kind.ROWS, "Notifications", head, rows, "", title);
   }
 
   private static Block warnings(Plan plan) {

@@ -41,6 +41,9 @@ record PlanView(
 
   /** The kinds of change, in the order every plan shows them (DESIGN.md §3). */
   enum Topic {
+    DEPARTMENTS("Departments to create or rename"),
+    INVITES("Users to invite"),
+    USER_CHANGES("User changes"),
     CREATE("Roles to create"),
     RENAME("Roles to rename"),
     PERMISSIONS("Permission changes"),
@@ -50,8 +53,12 @@ record PlanView(
     ORDER("Role order"),
     MEMBERS("Membership changes"),
     APPROVALS("Appliers to approve"),
+    DENIALS("Appliers to deny"),
     DELETIONS("Roles to delete"),
-    SETTINGS("Settings and owner");
+    SETTINGS("Settings and owner"),
+    DISABLES("Users to disable"),
+    USER_DELETIONS("Users to delete"),
+    DEPARTMENT_DELETIONS("Departments to delete");
 
     final String title;
 

@@ -67,7 +67,7 @@ final class Sections {
       @Override
       public Void approveApplier(ApproveApplier a) {
         put(Topic.APPROVALS, op.action(),
-            "approve " + clean(a.user().email()) + " into role " + quote(a.role().name()), reason, List.of());
+            "approve " + email(a.user()) + " into role " + quote(a.role().name()), reason, List.of());
         return null;
       }
 
@@ -101,6 +101,59 @@ final class Sections {
       @Override
       public Void transferOwner(TransferOwner t) {
         put(Topic.SETTINGS, op.action(), "owner " + email(t.from()) + " -> " + email(t.to()), reason, List.of());
+        return null;
+      }
+
+      @Override
+      public Void createDepartment(Operation.CreateDepartment c) {
+        put(Topic.DEPARTMENTS, op.action(), "department " + quote(c.name()), reason, List.of());
+        return null;
+      }
+
+      @Override
+      public Void renameDepartment(Operation.RenameDepartment r) {
+        put(Topic.DEPARTMENTS, op.action(), "department " + quote(r.name().before()) + " -> "
+            + quote(r.name().after()), reason, List.of());
+        return null;
+      }
+
+      @Override
+      public Void deleteDepartment(Operation.DeleteDepartment d) {
+        put(Topic.DEPARTMENT_DELETIONS, op.action(), "department " + quote(d.department().name()), reason,
+            d.usersLeft() == 0 ? List.of() : List.of(new Line(null, d.usersLeft() + " user(s) still in it")));
+        return null;
+      }
+
+      @Override
+      public Void inviteUser(Operation.InviteUser i) {
+        put(Topic.INVITES, op.action(), "user " + clean(i.email()), reason, inviteLines(i));
+        return null;
+      }
+
+      @Override
+      public Void updateUser(Operation.UpdateUser u) {
+        put(Topic.USER_CHANGES, op.action(), "user " + email(u.user()), reason, userLines(u));
+        return null;
+      }
+
+      @Override
+      public Void disableUser(Operation.DisableUser d) {
+        put(Topic.DISABLES, op.action(), "user " + email(d.user()), reason,
+            List.of(new Line(null, "login disabled; the account and its roles stay")));
+        return null;
+      }
+
+      @Override
+      public Void deleteUser(Operation.DeleteUser d) {
+        put(Topic.USER_DELETIONS, op.action(), "user " + email(d.user()), reason, d.roles().isEmpty()
+            ? List.of(new Line(null, "in no role"))
+            : List.of(new Line(null, "leaves " + d.roles().stream().map(Text::quote).collect(Collectors.joining(", ")))));
+        return null;
+      }
+
+      @Override
+      public Void denyApplier(Operation.DenyApplier d) {
+        put(Topic.DENIALS, op.action(), "deny " + email(d.user()), reason, List.of());
         return null;
       }
     });
@@ -160,8 +213,8 @@ final class Sections {
 
   private static List<Line> memberLines(ChangeMembers m) {
     List<Line> lines = new ArrayList<>(orEmpty(m.add()).size() + orEmpty(m.remove()).size());
-    orEmpty(m.add()).forEach(u -> lines.add(new Line(Action.CREATE, clean(u.email()))));
-    orEmpty(m.remove()).forEach(u -> lines.add(new Line(Action.DELETE, clean(u.email()))));
+    orEmpty(m.add()).forEach(u -> lines.add(new Line(Action.CREATE, email(u) + (u.id() == null ? " (invited by this plan)" : ""))));
+    orEmpty(m.remove()).forEach(u -> lines.add(new Line(Action.DELETE, email(u))));
     return lines;
   }
 
@@ -189,7 +242,38 @@ final class Sections {
   }
 
   private static String email(UserRef user) {
-    return user == null ? "(none)" : clean(user.email());
+    return user == null ? "(none)" : clean(user.toString());
+  }
+
+  private static List<Line> inviteLines(Operation.InviteUser i) {
+    List<Line> lines = new ArrayList<>();
+    String name = (nz(i.firstName()) + " " + nz(i.lastName())).strip();
+    if (!name.isEmpty()) lines.add(new Line(Action.CREATE, "name: " + quote(name)));
+    if (!i.departments().isEmpty()) lines.add(new Line(Action.CREATE, "departments: " + departments(i.departments())));
+    lines.add(new Line(null, "no e-mail is sent by roleform"));
+    return lines;
+  }
+
+  private static List<Line> userLines(Operation.UpdateUser u) {
+    List<Line> lines = new ArrayList<>();
+    if (u.firstName() != null) lines.add(new Line(Action.UPDATE, "firstName: " + quote(u.firstName().before())
+        + " -> " + quote(u.firstName().after())));
+    if (u.lastName() != null) lines.add(new Line(Action.UPDATE, "lastName: " + quote(u.lastName().before())
+        + " -> " + quote(u.lastName().after())));
+    if (u.departments() != null) lines.add(new Line(Action.UPDATE, "departments: "
+        + departments(u.departments().before()) + " -> " + departments(u.departments().after())));
+    if (u.status() != null) lines.add(new Line(Action.UPDATE, "status: " + u.status().before() + " -> "
+        + u.status().after()));
+    return lines;
+  }
+
+  private static String departments(List<io.roleform.diff.DepartmentRef> refs) {
+    if (refs.isEmpty()) return "(none)";
+    return refs.stream().map(r -> quote(r.name())).collect(Collectors.joining(", "));
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
   }
 
   private static <T> List<T> orEmpty(List<T> list) {

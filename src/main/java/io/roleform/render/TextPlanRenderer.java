@@ -56,6 +56,13 @@ public final class TextPlanRenderer implements PlanRenderer {
       for (Entry entry : section.entries()) entry(out, entry);
     }
     if (!view.access().isEmpty()) access(out, view.access());
+    if (!plan.notifications().isEmpty()) {
+      out.append('\n').append(style(BOLD, "Notifications (notifyMembers is on; who the portal will notify, and why):"))
+          .append('\n');
+      for (io.roleform.plan.Notification n : plan.notifications()) {
+        out.append("  ").append(clean(n.user())).append(": ").append(Notifications.why(n)).append('\n');
+      }
+    }
     if (!plan.warnings().isEmpty()) {
       out.append('\n').append(style(BOLD, "Warnings:")).append('\n');
       for (Warning w : plan.warnings()) {

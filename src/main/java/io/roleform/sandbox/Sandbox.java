@@ -41,6 +41,10 @@ public final class Sandbox implements AutoCloseable {
                     "unknown profile '" + o.profile() + "'; expected one of " + String.join(", ", Profile.NAMES)));
     Tokens tokens = o.tokensFile() == null ? Tokens.demo() : Tokens.load(o.tokensFile());
     long t0 = System.nanoTime();
+    if (o.generate() != null && o.generate().departments() > 0 && !Profile.hasDepartments(profile.name())) {
+      throw new IllegalArgumentException("--generate departments=" + o.generate().departments()
+          + ": only the case-portal profile has departments");
+    }
     Database db = Database.open(o.data());
     try {
       Seeding.Outcome outcome;

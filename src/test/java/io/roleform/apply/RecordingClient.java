@@ -65,7 +65,17 @@ final class RecordingClient implements PortalClient {
 
   @Override
   public Optional<ApplierWrites> applierWrites() {
-    return Optional.of((userId, roleId) -> record("approve " + userId + " into " + roleId));
+    return Optional.of(new ApplierWrites() {
+      @Override
+      public void approveUser(String userId, String roleId) {
+        record("approve " + userId + " into " + roleId);
+      }
+
+      @Override
+      public void denyUser(String userId) {
+        record("deny " + userId);
+      }
+    });
   }
 
   @Override

@@ -63,9 +63,11 @@ class ExamplesTest {
   }
 
   @Test
-  void appRolesIsMergedFromTwoFiles() {
+  void appRolesIsMergedFromThreeFiles() {
     DesiredState s = load("app-roles");
-    assertThat(s.files()).hasSize(2);
+    assertThat(s.files()).hasSize(3);
+    assertThat(s.people().appliers().deniesUnlisted()).isTrue();
+    assertThat(s.people().removedUsers()).containsExactly("oscar@partner.example");
     assertThat(s.settings()).isEqualTo(new DesiredSettings("alice@acme.example", true, true));
     assertThat(s.order()).containsExactly("Admin", "Editors", "Exporters", "Viewers");
     assertThat(role(s, "Viewers").members()).contains("victor@acme.example");

@@ -2,6 +2,7 @@ package io.roleform.golden;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.roleform.portal.LiveDepartment;
 import io.roleform.portal.LiveRole;
 import io.roleform.portal.LiveState;
 import io.roleform.portal.LiveUser;
@@ -43,7 +44,9 @@ import java.util.TreeSet;
  * <p>Defaults, so that a case only writes what matters: a role's {@code position} is its index in
  * {@code roles} (the order as read), its {@code memberCount} the size of {@code members}, its
  * {@code version} {@code "1"}; a user is {@code active} and not external; the portal's name is
- * {@code "<profile> (golden)"}; {@code viewer} is a user id and the viewer's email is looked up.
+ * {@code "<profile> (golden)"}; {@code viewer} is a user id and the viewer's email is looked up;
+ * {@code departments} ({@code [{"id": "d1", "name": "Finance"}]}) and a user's {@code departments}
+ * (ids) are optional; the portal's features are its profile's.
  * Strict: an unknown key anywhere, a member or viewer that is no user, or a missing id is an
  * error, so that a typo in a case cannot silently change what it tests.
  */
@@ -55,7 +58,7 @@ final class LiveStateJson {
 
   static LiveState read(Path file) throws IOException {
     JsonNode root = MAPPER.readTree(Files.readString(file));
-    keys(root, "live state", "portal", "permissions", "users", "roles");
+    keys(root, "live state", "portal", "permissions", "users", "roles", "departments");
     List<Permission> permissions = new ArrayList<>();
     for (JsonNode p : root.path("permissions")) {
       if (p.isTextual()) {
@@ -68,10 +71,11 @@ final class LiveStateJson {
     List<LiveUser> users = new ArrayList<>();
     Map<String, LiveUser> usersById = new LinkedHashMap<>();
     for (JsonNode u : root.path("users")) {
-      keys(u, "user", "id", "email", "firstName", "lastName", "status", "external");
+      keys(u, "user", "id", "email", "firstName", "lastName", "status", "external", "departments");
       String status = u.has("status") ? u.get("status").asText() : "active";
       LiveUser user = new LiveUser(required(u, "id"), required(u, "email"), text(u, "firstName"), text(u, "lastName"),
-          UserStatus.valueOf(status.toUpperCase(Locale.ROOT)), u.path("external").asBoolean(false));
+          UserStatus.valueOf(status.toUpperCase(Locale.ROOT)), u.path("external").asBoolean(false),
+          strings(u.get("departments")), "1");
       users.add(user);
       usersById.put(user.id(), user);
     }
@@ -91,7 +95,13 @@ final class LiveStateJson {
           r.has("version") ? r.get("version").asText() : "1"));
       members.put(id, Set.copyOf(ids));
     }
-    return new LiveState(portal(root.path("portal"), usersById), permissions, users, roles, members);
+    List<LiveDepartment> departments = new ArrayList<>();
+    for (JsonNode d : root.path("departments")) {
+      keys(d, "department", "id", "name");
+      departments.add(new LiveDepartment(required(d, "id"), required(d, "name"), "1"));
+    }
+    PortalInfo portal = portal(root.path("portal"), usersById);
+    return new LiveState(portal, permissions, users, roles, members, departments);
   }
 
   private static PortalInfo portal(JsonNode p, Map<String, LiveUser> usersById) {

@@ -73,6 +73,53 @@ class ConfigWriterTest {
           - name: Empty
             permissions: []
             members: []
+        users:
+          - email: alice@acme.example
+            firstName: Alice
+            lastName: A
+            status: active
+          - email: Bob@acme.example
+            firstName: Bob
+            lastName: B
+            status: active
+          - email: carol@acme.example
+            firstName: Carol
+            lastName: C
+            status: active
+          - email: erin@acme.example
+            firstName: Erin
+            lastName: E
+            status: disabled
+          - email: sybil@partner.example
+            firstName: Sybil
+            lastName: S
+            status: active
+            external: true
+        """);
+  }
+
+  @Test
+  void usersCanBeLeftOutAndDepartmentsAreWrittenByName() {
+    assertThat(ConfigWriter.write(appRoles(), false)).doesNotContain("users:");
+    LiveState live = appRoles();
+    List<LiveUser> users = List.of(new LiveUser("u1", "alice@acme.example", "Alice", "A", UserStatus.ACTIVE, false,
+        List.of("d2", "d1"), "1"));
+    LiveState cases = new LiveState(
+        new PortalInfo("p", "case-portal", io.roleform.portal.http.PortalApiCapabilities.of("case-portal"), 1,
+            new PortalSettings(null, null, null), "r1", "x", null, null),
+        live.permissions(), users, List.of(), Map.of(),
+        List.of(new io.roleform.portal.LiveDepartment("d1", "Finance", "1"),
+            new io.roleform.portal.LiveDepartment("d2", "Legal & Compliance", "1")));
+    assertThat(ConfigWriter.write(cases, true)).endsWith("""
+        departments:
+          - name: Finance
+          - name: "Legal & Compliance"
+        users:
+          - email: alice@acme.example
+            firstName: Alice
+            lastName: A
+            departments: [Finance, "Legal & Compliance"]
+            status: active
         """);
   }
 

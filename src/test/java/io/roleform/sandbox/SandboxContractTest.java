@@ -366,6 +366,90 @@ class SandboxContractTest {
     }
   }
 
+  @Test
+  void case_portal_departments_are_listed_created_renamed_and_deleted_only_when_empty() {
+    try (Sandbox cases = TestSandboxes.memory("case-portal")) {
+      ApiClient c = new ApiClient(cases.baseUrl(), "demo-write");
+      assertThat(texts(c.get("/api/v1/portal").json().get("features")))
+          .containsExactly("users", "departments", "delete-needs-disable");
+      List<JsonNode> departments = items(c.get("/api/v1/departments"));
+      assertThat(departments.stream().map(d -> d.get("name").asText()))
+          .containsExactly("Legal & Compliance", "Finance", "Archive");
+      ApiClient.Resp created = c.post("/api/v1/departments", Map.of("name", "Security"));
+      assertThat(created.status()).isEqualTo(201);
+      assertThat(created.header("Location")).isEqualTo("/api/v1/departments/" + created.json().get("id").asText());
+      assertProblem(c.post("/api/v1/departments", Map.of("name", "security")), 422, "name");
+      assertProblem(c.post("/api/v1/departments", Map.of("name", " Padded")), 422, "name");
+      ApiClient.Resp renamed = c.patch("/api/v1/departments/d1", Map.of("name", "Compliance"), "If-Match", "\"1\"");
+      assertThat(renamed.status()).isEqualTo(200);
+      assertThat(renamed.header("ETag")).isEqualTo("\"2\"");
+      assertProblem(c.patch("/api/v1/departments/d1", Map.of("name", "Again"), "If-Match", "\"1\""), 412, null);
+      // Users keep the renamed department: they point at its id.
+      JsonNode grace = items(c.get("/api/v1/users")).stream()
+          .filter(u -> u.get("email").asText().equals("grace@acme.example")).findFirst().orElseThrow();
+      assertThat(texts(grace.get("departments"))).containsExactly("d1");
+      assertProblem(c.delete("/api/v1/departments/d1"), 409, null);
+      assertThat(c.delete("/api/v1/departments/d3").status()).isEqualTo(204);
+      assertProblem(c.delete("/api/v1/departments/d3"), 404, null);
+      assertThat(items(c.get("/api/v1/departments"))).hasSize(3);
+    }
+  }
+
+  @Test
+  void departments_do_not_exist_on_other_profiles() {
+    assertThat(api.get("/api/v1/portal").json().get("features").toString()).doesNotContain("departments");
+    assertProblem(api.get("/api/v1/departments"), 404, null);
+    assertProblem(api.post("/api/v1/departments", Map.of("name", "X")), 404, null);
+    assertProblem(api.post("/api/v1/users", Map.of("email", "x@acme.example", "departments", List.of("d1"))), 422,
+        "departments");
+  }
+
+  @Test
+  void case_portal_users_are_invited_updated_disabled_then_deleted() {
+    try (Sandbox cases = TestSandboxes.memory("case-portal")) {
+      ApiClient c = new ApiClient(cases.baseUrl(), "demo-write");
+      ApiClient.Resp invited = c.post("/api/v1/users",
+          Map.of("email", "nora@acme.example", "firstName", "Nora", "lastName", "Lind", "departments", List.of("d2")));
+      assertThat(invited.status()).isEqualTo(201);
+      String id = invited.json().get("id").asText();
+      assertThat(invited.json().get("status").asText()).isEqualTo("active");
+      assertThat(texts(invited.json().get("departments"))).containsExactly("d2");
+      assertProblem(c.post("/api/v1/users", Map.of("email", "NORA@acme.example")), 422, "email");
+      assertProblem(c.post("/api/v1/users", Map.of("email", "not-an-email")), 422, "email");
+      assertProblem(c.post("/api/v1/users", Map.of("email", "x@acme.example", "departments", List.of("d99"))), 422,
+          "departments");
+      ApiClient.Resp patched = c.patch("/api/v1/users/" + id,
+          Map.of("lastName", "Lind-Berg", "departments", List.of("d1", "d2")), "If-Match", "\"1\"");
+      assertThat(patched.status()).isEqualTo(200);
+      assertThat(patched.json().get("lastName").asText()).isEqualTo("Lind-Berg");
+      assertThat(patched.header("ETag")).isEqualTo("\"2\"");
+      assertProblem(c.patch("/api/v1/users/" + id, Map.of("firstName", "N"), "If-Match", "\"1\""), 412, null);
+      assertProblem(c.patch("/api/v1/users/" + id, Map.of("status", "pending")), 422, "status");
+      assertProblem(c.delete("/api/v1/users/" + id), 409, null);
+      assertThat(c.patch("/api/v1/users/" + id, Map.of("status", "disabled")).json().get("status").asText())
+          .isEqualTo("disabled");
+      assertThat(c.delete("/api/v1/users/" + id).status()).isEqualTo(204);
+      assertProblem(c.delete("/api/v1/users/" + id), 404, null);
+      // The token's own user (alice, u1) is never disabled or deleted.
+      assertProblem(c.patch("/api/v1/users/u1", Map.of("status", "disabled")), 422, null);
+      assertProblem(c.delete("/api/v1/users/u1"), 422, null);
+    }
+  }
+
+  @Test
+  void app_roles_users_are_removed_from_the_application_without_disabling() {
+    try (Sandbox app = TestSandboxes.memory("app-roles")) {
+      ApiClient a = new ApiClient(app.baseUrl(), "demo-write");
+      assertThat(texts(a.get("/api/v1/portal").json().get("features")))
+          .containsExactly("users", "appliers", "collaborators");
+      // sybil (u18) is an external collaborator in Editors (r2).
+      assertThat(a.delete("/api/v1/users/u18").status()).isEqualTo(204);
+      assertThat(a.get("/api/v1/roles/r2").json().get("memberCount").asInt()).isEqualTo(2);
+      assertProblem(a.patch("/api/v1/users/u16", Map.of("firstName", "V")), 422, null);
+      assertProblem(a.delete("/api/v1/users/u1"), 422, null);
+    }
+  }
+
   static void assertProblem(ApiClient.Resp r, int status, String field) {
     assertThat(r.status()).as(r.body()).isEqualTo(status);
     assertThat(r.header("Content-Type")).startsWith("application/problem+json");

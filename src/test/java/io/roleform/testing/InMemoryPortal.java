@@ -133,7 +133,18 @@ public final class InMemoryPortal implements PortalClient {
 
   @Override
   public Optional<ApplierWrites> applierWrites() {
-    return capabilities.has(Capabilities.Feature.APPLIERS) ? Optional.of(this::approveUser) : Optional.empty();
+    if (!capabilities.has(Capabilities.Feature.APPLIERS)) return Optional.empty();
+    return Optional.of(new ApplierWrites() {
+      @Override
+      public void approveUser(String userId, String roleId) {
+        InMemoryPortal.this.approveUser(userId, roleId);
+      }
+
+      @Override
+      public void denyUser(String userId) {
+        InMemoryPortal.this.denyUser(userId);
+      }
+    });
   }
 
   @Override
@@ -248,6 +259,17 @@ public final class InMemoryPortal implements PortalClient {
     users.put(userId, new LiveUser(u.id(), u.email(), u.firstName(), u.lastName(), UserStatus.ACTIVE, u.external()));
     members.get(roleId).add(userId);
     endWrite("user.approve " + u.email() + " -> " + roles.get(roleId).name);
+  }
+
+  /** Denies a pending applier: the user is gone. */
+  public void denyUser(String userId) {
+    beginWrite();
+    LiveUser u = users.get(userId);
+    if (u == null) throw new PortalException(Kind.NOT_FOUND, 404, "unknown user id " + userId);
+    if (u.status() != UserStatus.PENDING) throw invalid("id", "user " + u.email() + " is not pending");
+    users.remove(userId);
+    members.values().forEach(m -> m.remove(userId));
+    endWrite("user.deny " + u.email());
   }
 
   public void updateSettings(Boolean allowView, Boolean notifyMembers) {

@@ -8,6 +8,8 @@ import io.roleform.portal.Capabilities;
 import io.roleform.portal.Capabilities.Feature;
 import io.roleform.portal.LiveState;
 import io.roleform.portal.NewRole;
+import io.roleform.portal.NewUser;
+import io.roleform.portal.UserPatch;
 import io.roleform.portal.PortalClient;
 import io.roleform.portal.RolePatch;
 import io.roleform.portal.transport.Sleeper;
@@ -18,6 +20,7 @@ import io.roleform.portal.transport.Url;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -105,7 +108,75 @@ public final class HttpPortalClient implements PortalClient {
 
   @Override
   public Optional<ApplierWrites> applierWrites() {
-    return offered(capabilities.has(Feature.APPLIERS), (ApplierWrites) this::approveUser);
+    return offered(capabilities.has(Feature.APPLIERS), new ApplierWrites() {
+      @Override
+      public void approveUser(String userId, String roleId) {
+        HttpPortalClient.this.approveUser(userId, roleId);
+      }
+
+      @Override
+      public void denyUser(String userId) {
+        write("POST", transport.url("users", userId, "deny"), null, null);
+      }
+    });
+  }
+
+  @Override
+  public Optional<UserWrites> userWrites() {
+    return offered(capabilities.has(Feature.USERS), new UserWrites() {
+      @Override
+      public String inviteUser(NewUser user) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("email", user.email());
+        putIfPresent(body, "firstName", user.firstName());
+        putIfPresent(body, "lastName", user.lastName());
+        if (!user.departmentIds().isEmpty()) body.put("departments", user.departmentIds());
+        return createdId(write("POST", transport.url("users"), body, null), "user");
+      }
+
+      @Override
+      public void updateUser(String userId, UserPatch patch, String expectedVersion) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        putIfPresent(body, "firstName", patch.firstName());
+        putIfPresent(body, "lastName", patch.lastName());
+        putIfPresent(body, "departments", patch.departmentIds());
+        putIfPresent(body, "status", patch.status() == null ? null : patch.status().name().toLowerCase(Locale.ROOT));
+        if (!body.isEmpty()) write("PATCH", transport.url("users", userId), body, expectedVersion);
+      }
+
+      @Override
+      public void deleteUser(String userId) {
+        write("DELETE", transport.url("users", userId), null, null);
+      }
+    });
+  }
+
+  @Override
+  public Optional<DepartmentWrites> departmentWrites() {
+    return offered(capabilities.has(Feature.DEPARTMENTS), new DepartmentWrites() {
+      @Override
+      public String createDepartment(String name) {
+        return createdId(write("POST", transport.url("departments"), Map.of("name", name), null), "department");
+      }
+
+      @Override
+      public void renameDepartment(String departmentId, String name, String expectedVersion) {
+        write("PATCH", transport.url("departments", departmentId), Map.of("name", name), expectedVersion);
+      }
+
+      @Override
+      public void deleteDepartment(String departmentId) {
+        write("DELETE", transport.url("departments", departmentId), null, null);
+      }
+    });
+  }
+
+  private String createdId(Reply reply, String what) {
+    String id = transport.read(reply, Wire.CreatedDoc.class).id();
+    if (id == null || id.isBlank()) {
+      throw transport.failures().protocol(reply, "the created " + what + " has no `id`");
+    }
+    return id;
   }
 
   @Override

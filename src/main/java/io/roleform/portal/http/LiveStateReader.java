@@ -1,12 +1,14 @@
 package io.roleform.portal.http;
 
 import com.fasterxml.jackson.databind.JavaType;
+import io.roleform.portal.LiveDepartment;
 import io.roleform.portal.LiveRole;
 import io.roleform.portal.LiveState;
 import io.roleform.portal.LiveUser;
 import io.roleform.portal.Permission;
 import io.roleform.portal.PortalException;
 import io.roleform.portal.PortalException.Kind;
+import io.roleform.portal.Capabilities.Feature;
 import io.roleform.portal.PortalInfo;
 import io.roleform.portal.transport.Url;
 import java.util.ArrayList;
@@ -86,15 +88,22 @@ final class LiveStateReader {
         pool.submit(() -> list("roles", Wire.RoleDoc.class, (d, i) -> d.toLive(i), version, stop));
     Future<List<Wire.MembershipDoc>> memberships =
         pool.submit(() -> list("memberships", Wire.MembershipDoc.class, (d, i) -> d, version, stop));
+    // Departments only where the portal has them: one more paged list, usually one request.
+    Future<List<LiveDepartment>> departments = portal.capabilities().has(Feature.DEPARTMENTS)
+        ? pool.submit(() -> list("departments", Wire.DepartmentDoc.class, (d, i) -> d.toLive(i), version, stop))
+        : java.util.concurrent.CompletableFuture.completedFuture(List.of());
 
     List<Permission> p = join(permissions, stop);
     List<LiveUser> u = join(users, stop);
     List<LiveRole> r = join(roles, stop);
     List<Wire.MembershipDoc> m = join(memberships, stop);
-    if (p == null || u == null || r == null || m == null) {
+    List<LiveDepartment> d = join(departments, stop);
+    if (p == null || u == null || r == null || m == null || d == null) {
       return new Snapshot(null, version);
     }
-    return new Snapshot(assemble(portal, p, u, r, m), version);
+    LiveState state = assemble(portal, p, u, r, m);
+    return new Snapshot(new LiveState(state.portal(), state.permissions(), state.users(), state.roles(),
+        state.members(), d), version);
   }
 
   /**

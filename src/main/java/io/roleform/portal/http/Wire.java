@@ -64,7 +64,8 @@ final class Wire {
   }
 
   record UserDoc(
-      String id, String email, String firstName, String lastName, String status, Boolean external) {
+      String id, String email, String firstName, String lastName, String status, Boolean external,
+      List<String> departments, String version) {
     LiveUser toLive(int index) {
       String s = need(status, at(index, "status"));
       UserStatus userStatus;
@@ -75,7 +76,14 @@ final class Wire {
       }
       return new LiveUser(
           need(id, at(index, "id")), need(email, at(index, "email")), firstName, lastName,
-          userStatus, Boolean.TRUE.equals(external));
+          userStatus, Boolean.TRUE.equals(external),
+          departments == null ? List.of() : departments.stream().sorted().toList(), version);
+    }
+  }
+
+  record DepartmentDoc(String id, String name, String version) {
+    io.roleform.portal.LiveDepartment toLive(int index) {
+      return new io.roleform.portal.LiveDepartment(need(id, at(index, "id")), need(name, at(index, "name")), version);
     }
   }
 

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.roleform.portal.Capabilities;
 import io.roleform.portal.LiveState;
 import io.roleform.portal.NewRole;
+import io.roleform.portal.NewUser;
+import io.roleform.portal.UserPatch;
 import io.roleform.portal.PortalClient;
 import io.roleform.portal.PortalException;
 import io.roleform.portal.PortalException.Kind;
@@ -38,8 +40,18 @@ import java.util.concurrent.Executors;
  */
 public final class KeycloakPortalClient implements PortalClient {
 
-  /** What a Keycloak realm supports: roles (groups), their role mappings, order and members. */
-  public static final Capabilities CAPABILITIES = Capabilities.core(Capabilities.Concurrency.RESOURCE_VERSION);
+  /**
+   * What a Keycloak realm supports: roles (groups), their role mappings, order and members, and
+   * users (invite, change, disable, delete). With a parent group also departments ({@link
+   * #capabilities(KeycloakConfig)}).
+   */
+  public static final Capabilities CAPABILITIES =
+      Capabilities.core(Capabilities.Concurrency.RESOURCE_VERSION).with(Capabilities.Feature.USERS);
+
+  /** The capabilities of the realm and parent group {@code config} names. */
+  static Capabilities capabilities(KeycloakConfig config) {
+    return config.parentGroup() == null ? CAPABILITIES : CAPABILITIES.with(Capabilities.Feature.DEPARTMENTS);
+  }
 
   private final KeycloakConfig config;
   private final Transport tokenWire;
@@ -48,6 +60,7 @@ public final class KeycloakPortalClient implements PortalClient {
   private final KeycloakReader reader;
   private final Parallel parallel;
   private final ExecutorService executor;
+  private final KeycloakPeople people;
   /** What the last read saw, updated by every write of this client. */
   private final Map<String, GroupView> groups = new ConcurrentHashMap<>();
   private volatile Map<String, CatalogRole> catalog;
@@ -70,6 +83,7 @@ public final class KeycloakPortalClient implements PortalClient {
     this.adminWire = Transport.open(options.withAuth(tokens));
     this.transport = new AdminTransport(config, adminWire);
     this.reader = new KeycloakReader(config, transport, tokens, parallel);
+    this.people = new KeycloakPeople(transport, config.realm());
   }
 
   /**
@@ -205,6 +219,50 @@ public final class KeycloakPortalClient implements PortalClient {
     addUserIds.stream().sorted().forEach(u -> calls.add(AdminRequest.put(null, "users", u, "groups", roleId)));
     removeUserIds.stream().sorted().forEach(u -> calls.add(AdminRequest.delete(null, "users", u, "groups", roleId)));
     parallel.forEach(calls, config.writeConcurrency(), transport::send);
+  }
+
+  @Override
+  public java.util.Optional<UserWrites> userWrites() {
+    return java.util.Optional.of(new UserWrites() {
+      @Override
+      public String inviteUser(NewUser user) {
+        return people.invite(user);
+      }
+
+      @Override
+      public void updateUser(String userId, UserPatch patch, String expectedVersion) {
+        people.update(userId, patch);
+      }
+
+      @Override
+      public void deleteUser(String userId) {
+        people.delete(userId);
+      }
+    });
+  }
+
+  @Override
+  public java.util.Optional<DepartmentWrites> departmentWrites() {
+    if (config.parentGroup() == null) return java.util.Optional.empty();
+    return java.util.Optional.of(new DepartmentWrites() {
+      @Override
+      public String createDepartment(String name) {
+        resolve();
+        return people.createDepartment(parentId, name);
+      }
+
+      @Override
+      public void renameDepartment(String departmentId, String name, String expectedVersion) {
+        resolve();
+        people.renameDepartment(parentId, departmentId, name);
+      }
+
+      @Override
+      public void deleteDepartment(String departmentId) {
+        resolve();
+        people.deleteDepartment(parentId, departmentId);
+      }
+    });
   }
 
   @Override

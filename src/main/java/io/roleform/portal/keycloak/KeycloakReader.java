@@ -3,6 +3,7 @@ package io.roleform.portal.keycloak;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.roleform.portal.LiveRole;
 import io.roleform.portal.LiveState;
+import io.roleform.portal.LiveDepartment;
 import io.roleform.portal.LiveUser;
 import io.roleform.portal.Permission;
 import io.roleform.portal.PortalException;
@@ -52,12 +53,17 @@ final class KeycloakReader {
     List<Object> parts = parallel.map(List.of("catalog", "groups", "users"), 3, part -> switch (part) {
       case "catalog" -> catalog(clientUuid);
       case "groups" -> groups(parentId);
-      default -> Paging.all(transport, AdminRequest.get("users").query("briefRepresentation", true));
+      // With a parent group, departments are user attributes: read users in full to get them.
+      default -> Paging.all(transport, AdminRequest.get("users").query("briefRepresentation", parentId == null));
     });
     @SuppressWarnings("unchecked") Map<String, CatalogRole> catalog = (Map<String, CatalogRole>) parts.get(0);
     @SuppressWarnings("unchecked") List<GroupView> groups = (List<GroupView>) parts.get(1);
     @SuppressWarnings("unchecked") List<JsonNode> userNodes = (List<JsonNode>) parts.get(2);
 
+    List<LiveDepartment> departments = parentId == null ? List.of()
+        : KeycloakPeople.departments(transport.get(AdminRequest.get("groups", parentId)));
+    Set<String> departmentNames = new java.util.HashSet<>();
+    for (LiveDepartment d : departments) departmentNames.add(d.id());
     Map<String, LiveUser> users = new LinkedHashMap<>();
     int withoutEmail = 0;
     for (JsonNode u : userNodes) {
@@ -68,7 +74,8 @@ final class KeycloakReader {
       }
       String id = u.path("id").asText();
       users.put(id, new LiveUser(id, email, text(u, "firstName"), text(u, "lastName"),
-          u.path("enabled").asBoolean(true) ? UserStatus.ACTIVE : UserStatus.DISABLED, false));
+          u.path("enabled").asBoolean(true) ? UserStatus.ACTIVE : UserStatus.DISABLED, false,
+          KeycloakPeople.userDepartments(u, departmentNames), null));
     }
     if (withoutEmail > 0) {
       config.verboseLog().accept("Note: " + withoutEmail + " Keycloak user(s) without an email are left out;"
@@ -103,9 +110,9 @@ final class KeycloakReader {
     }
     List<Permission> permissions = catalog.values().stream()
         .map(r -> new Permission(r.name(), r.name(), r.description(), List.of())).toList();
-    PortalInfo info = new PortalInfo(config.realm(), "keycloak", KeycloakPortalClient.CAPABILITIES, 0L, null, admin.id(),
+    PortalInfo info = new PortalInfo(config.realm(), "keycloak", KeycloakPortalClient.capabilities(config), 0L, null, admin.id(),
         config.managePermission(), tokens.subject(), tokens.email());
-    LiveState state = new LiveState(info, permissions, List.copyOf(users.values()), roles, members);
+    LiveState state = new LiveState(info, permissions, List.copyOf(users.values()), roles, members, departments);
     return new Snapshot(state, parentId, clientUuid, byId, catalog);
   }
 

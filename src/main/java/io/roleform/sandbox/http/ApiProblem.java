@@ -71,6 +71,11 @@ final class ApiProblem extends RuntimeException {
         Map.of());
   }
 
+  /** 409: the resource is not in a state that allows the request (e.g. a user not disabled yet). */
+  static ApiProblem conflict(String slug, String detail) {
+    return new ApiProblem(409, slug, "Conflict", detail, null, Map.of());
+  }
+
   static ApiProblem preconditionFailed(String detail) {
     return new ApiProblem(412, "precondition-failed", "Precondition failed", detail, null, Map.of());
   }

@@ -79,6 +79,8 @@ public final class ApiServer implements AutoCloseable {
     routes.addAll(RoleWrites.routes());
     routes.addAll(MemberWrites.routes());
     routes.addAll(PortalWrites.routes());
+    routes.addAll(UserWrites.routes());
+    routes.addAll(DepartmentWrites.routes());
     this.router = new Router(routes);
     this.auth = new Authenticator(tokens);
     this.writes = new WriteExecutor(db, stateVersion);

@@ -29,6 +29,7 @@ final class ReadEndpoints {
         Route.get("/api/v1/portal", ReadEndpoints::portal),
         Route.get("/api/v1/permissions", ReadEndpoints::permissions),
         Route.get("/api/v1/users", ReadEndpoints::users),
+        Route.get("/api/v1/departments", ReadEndpoints::departments),
         Route.get("/api/v1/roles", ReadEndpoints::roles),
         Route.get("/api/v1/roles/{id}", ReadEndpoints::role),
         Route.get("/api/v1/memberships", ReadEndpoints::memberships),
@@ -59,6 +60,16 @@ final class ReadEndpoints {
     String next =
         slice.more() ? PageRequest.encode("users", slice.items().get(slice.items().size() - 1).id()) : null;
     return page(slice.items().stream().map(Wire::user).toList(), next);
+  }
+
+  static ApiResponse departments(ApiRequest r, Connection c, PortalRow p) throws SQLException {
+    PeopleRules.requireDepartments(p);
+    PageRequest page = PageRequest.parse(r.query(), "departments", 1);
+    Slice<io.roleform.sandbox.store.DepartmentRow> slice = io.roleform.sandbox.store.DepartmentTable.page(
+        c, page.cursorKeys() == null ? null : page.cursorKeys().get(0), page.limit());
+    String next = slice.more()
+        ? PageRequest.encode("departments", slice.items().get(slice.items().size() - 1).id()) : null;
+    return page(slice.items().stream().map(Wire::department).toList(), next);
   }
 
   static ApiResponse roles(ApiRequest r, Connection c, PortalRow p) throws SQLException {

@@ -31,12 +31,16 @@ final class Wire {
       Settings settings,
       String adminRoleId,
       String roleManagementPermission,
-      Viewer viewer) {}
+      Viewer viewer,
+      List<String> features) {}
 
   record Permission(String id, String name, String description, List<String> caseActions) {}
 
   record User(
-      String id, String email, String firstName, String lastName, String status, boolean external) {}
+      String id, String email, String firstName, String lastName, String status, boolean external,
+      List<String> departments, String version) {}
+
+  record Department(String id, String name, String version) {}
 
   record Role(
       String id,
@@ -74,7 +78,8 @@ final class Wire {
         settings(c, p),
         p.adminRoleId(),
         p.roleManagementPermission(),
-        new Viewer(caller.userId(), caller.email(), caller.scope()));
+        new Viewer(caller.userId(), caller.email(), caller.scope()),
+        io.roleform.sandbox.store.Profile.features(p.profile()));
   }
 
   static Permission permission(PermissionRow p) {
@@ -82,7 +87,12 @@ final class Wire {
   }
 
   static User user(UserRow u) {
-    return new User(u.id(), u.email(), u.firstName(), u.lastName(), u.status(), u.external());
+    return new User(u.id(), u.email(), u.firstName(), u.lastName(), u.status(), u.external(),
+        u.departments(), Long.toString(u.version()));
+  }
+
+  static Department department(io.roleform.sandbox.store.DepartmentRow d) {
+    return new Department(d.id(), d.name(), Long.toString(d.version()));
   }
 
   static Role role(RoleRow r) {

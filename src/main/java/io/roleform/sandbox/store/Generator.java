@@ -38,7 +38,9 @@ final class Generator {
                 "User",
                 "Number " + n,
                 pending ? UserRow.PENDING : UserRow.ACTIVE,
-                i % 50 == 49));
+                spec.externals() ? i % 10 == 9 : i % 50 == 49,
+                spec.departments() > 0 ? List.of("dg" + (i % spec.departments() + 1)) : List.of(),
+                1));
         userIds.add(id);
         if (!pending) {
           activeUserIds.add(id);
@@ -48,6 +50,10 @@ final class Generator {
         }
       }
       s.executeBatch();
+    }
+
+    for (int i = 0; i < spec.departments(); i++) {
+      DepartmentTable.insert(c, new DepartmentRow("dg" + (i + 1), String.format("Generated department %04d", i + 1), 1));
     }
 
     List<String> roleIds = new ArrayList<>(spec.roles());

@@ -97,6 +97,11 @@ public final class PortalTable {
     return "r" + allocate(c, "next_role");
   }
 
+  /** Allocates the next user id ({@code u<n>}). */
+  public static String nextUserId(Connection c) throws SQLException {
+    return "u" + allocate(c, "next_user");
+  }
+
   private static long allocate(Connection c, String column) throws SQLException {
     long n;
     try (PreparedStatement s = c.prepareStatement("SELECT " + column + " FROM portal WHERE id = 1");

@@ -49,6 +49,34 @@ public record Profile(
     return ownerEmail != null;
   }
 
+  /**
+   * What the profile's portal offers beyond roles, as {@code GET /portal} reports it: {@code users}
+   * (invite, update, delete) everywhere; {@code departments} and {@code delete-needs-disable} on the
+   * case portal; {@code appliers} and {@code collaborators} on the app platform.
+   */
+  public static List<String> features(String profileName) {
+    List<String> f = new java.util.ArrayList<>(List.of("users"));
+    if (Profiles.hasDepartments(profileName)) {
+      f.add("departments");
+      f.add("delete-needs-disable");
+    }
+    if (Profiles.hasAppliers(profileName)) {
+      f.add("appliers");
+      f.add("collaborators");
+    }
+    return List.copyOf(f);
+  }
+
+  /** Whether the profile's portal has departments. */
+  public static boolean hasDepartments(String profileName) {
+    return Profiles.hasDepartments(profileName);
+  }
+
+  /** Whether deleting a user on this profile's portal requires disabling them first. */
+  public static boolean deleteNeedsDisable(String profileName) {
+    return Profiles.hasDepartments(profileName);
+  }
+
   /** The profile names, in the order help texts list them. */
   public static final List<String> NAMES = List.of("secure-exchanges", "case-portal", "app-roles");
 

@@ -112,6 +112,30 @@ final class Profiles {
         true);
   }
 
+  /**
+   * The departments of a profile, in id order ({@code d1}, {@code d2} ...), each with the emails of
+   * its users. Only the case portal has departments.
+   */
+  static java.util.LinkedHashMap<String, List<String>> departments(String profile) {
+    java.util.LinkedHashMap<String, List<String>> d = new java.util.LinkedHashMap<>();
+    if (hasDepartments(profile)) {
+      d.put("Legal & Compliance", at("grace", "heidi"));
+      d.put("Finance", at("ivan", "judy"));
+      d.put("Archive", List.of());
+    }
+    return d;
+  }
+
+  /** Whether a profile has departments (the case portal). */
+  static boolean hasDepartments(String profile) {
+    return "case-portal".equals(profile);
+  }
+
+  /** Whether a profile has pending appliers and external collaborators (the app platform). */
+  static boolean hasAppliers(String profile) {
+    return "app-roles".equals(profile);
+  }
+
   /** The fifteen users every profile has, ids u1..u15. */
   static List<UserRow> commonUsers() {
     String[][] names = {

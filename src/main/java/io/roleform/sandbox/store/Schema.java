@@ -28,7 +28,12 @@ final class Schema {
     CREATE TABLE IF NOT EXISTS users (
       id TEXT PRIMARY KEY, email TEXT NOT NULL, email_key TEXT NOT NULL UNIQUE,
       first_name TEXT NOT NULL, last_name TEXT NOT NULL, status TEXT NOT NULL,
-      external INTEGER NOT NULL) WITHOUT ROWID""",
+      external INTEGER NOT NULL, departments TEXT NOT NULL DEFAULT '[]',
+      version INTEGER NOT NULL DEFAULT 1) WITHOUT ROWID""",
+    """
+    CREATE TABLE IF NOT EXISTS departments (
+      id TEXT PRIMARY KEY, name TEXT NOT NULL, name_key TEXT NOT NULL UNIQUE,
+      version INTEGER NOT NULL) WITHOUT ROWID""",
     """
     CREATE TABLE IF NOT EXISTS roles (
       id TEXT PRIMARY KEY, name TEXT NOT NULL, name_key TEXT NOT NULL UNIQUE,
@@ -56,7 +61,20 @@ final class Schema {
       for (String ddl : DDL) {
         s.execute(ddl);
       }
+      // Databases written before users had departments and versions gain the two columns.
+      addColumnIfMissing(s, "users", "departments", "TEXT NOT NULL DEFAULT '[]'");
+      addColumnIfMissing(s, "users", "version", "INTEGER NOT NULL DEFAULT 1");
     }
     c.commit();
+  }
+
+  private static void addColumnIfMissing(Statement s, String table, String column, String type)
+      throws SQLException {
+    try (java.sql.ResultSet r = s.executeQuery("PRAGMA table_info(" + table + ")")) {
+      while (r.next()) {
+        if (column.equals(r.getString("name"))) return;
+      }
+    }
+    s.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type);
   }
 }

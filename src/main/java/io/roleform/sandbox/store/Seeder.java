@@ -42,6 +42,13 @@ public final class Seeder {
       s.executeBatch();
     }
 
+    int d = 0;
+    for (Map.Entry<String, List<String>> e : Profiles.departments(profile.name()).entrySet()) {
+      String departmentId = "d" + (++d);
+      DepartmentTable.insert(c, new DepartmentRow(departmentId, e.getKey(), 1));
+      for (String email : e.getValue()) addToDepartment(c, idByEmail.get(email.toLowerCase(Locale.ROOT)), departmentId);
+    }
+
     List<Profile.RoleSeed> roles = profile.roles();
     try (PreparedStatement s = RoleTable.prepareInsert(c);
         PreparedStatement m = MembershipTable.prepareInsert(c)) {
@@ -94,5 +101,14 @@ public final class Seeder {
         roles.size() + 1,
         users.size() + 1);
     return new Seeded(permissionIds, users.size() + 1, roles.size() + 1, roles.size());
+  }
+
+  static void addToDepartment(Connection c, String userId, String departmentId) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(
+        "UPDATE users SET departments = json_insert(departments, '$[#]', ?) WHERE id = ?")) {
+      s.setString(1, departmentId);
+      s.setString(2, userId);
+      s.executeUpdate();
+    }
   }
 }

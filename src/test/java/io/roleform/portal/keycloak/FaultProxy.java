@@ -73,7 +73,9 @@ final class FaultProxy implements AutoCloseable {
         return new MockResponse.Builder().code(429).setHeader("Retry-After", "1").build();
       case BEFORE_RESET:
         injected.add("reset before " + what);
-        return new MockResponse.Builder().onRequestStart(new SocketEffect.CloseSocket()).build();
+        // Not forwarded: the connection drops before Keycloak sees the request. (onRequestStart
+        // would need Dispatcher.peek; the request has been read by now, so drop at the answer.)
+        return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
       default:
         break;
     }

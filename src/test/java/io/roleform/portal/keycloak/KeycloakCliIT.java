@@ -69,6 +69,78 @@ class KeycloakCliIT {
   }
 
   @Test
+  void usersAndDepartmentsInviteUpdateDisableDeleteThenNoChanges() throws IOException {
+    kc.allowUnmanagedAttributes();
+    Path config = config("""
+        departments:
+          - name: Finance
+          - name: Legal
+        users:
+          - email: nora@acme.example
+            firstName: Nora
+            lastName: Lind
+            departments: [Finance]
+          - email: bob@acme.example
+            firstName: Robert
+            lastName: Baker
+            departments: [Legal]
+        roles:
+          - name: Billing
+            members: [dan@acme.example, nora@acme.example]
+        """);
+    applyThenNoChanges(config);
+    JsonNode nora = userByEmail("nora@acme.example");
+    assertThat(nora.get("firstName").asText()).isEqualTo("Nora");
+    assertThat(nora.get("enabled").asBoolean()).isTrue();
+    assertThat(nora.path("attributes").path("roleform.departments").get(0).asText()).isEqualTo("Finance");
+    assertThat(userByEmail("bob@acme.example").get("firstName").asText()).isEqualTo("Robert");
+    assertThat(memberEmails(billing)).containsExactly("dan@acme.example", "nora@acme.example");
+    String parent = kc.get(kc.base() + "/group-by-path/roleform").get("id").asText();
+    assertThat(group(parent).path("attributes").path("roleform.departments").toString())
+        .contains("Finance").contains("Legal");
+
+    // Rename a department (its users follow), disable a user.
+    Files.writeString(config.resolve("roles.yaml"), Files.readString(config.resolve("roles.yaml"))
+        .replace("  - name: Legal\n", "  - name: Compliance\n    formerNames: [Legal]\n")
+        .replace("departments: [Legal]", "departments: [Compliance]")
+        .replace("    lastName: Baker\n", "    lastName: Baker\n    status: disabled\n"));
+    applyThenNoChanges(config);
+    JsonNode bob = userByEmail("bob@acme.example");
+    assertThat(bob.get("enabled").asBoolean()).isFalse();
+    assertThat(bob.path("attributes").path("roleform.departments").get(0).asText()).isEqualTo("Compliance");
+
+    // Delete a user.
+    Files.writeString(config.resolve("roles.yaml"), Files.readString(config.resolve("roles.yaml"))
+        .replace("    members: [dan@acme.example, nora@acme.example]", "    members: [dan@acme.example]")
+        + "removedUsers: [nora@acme.example]\n");
+    applyThenNoChanges(config);
+    assertThat(kc.get(kc.base() + "/users?email=nora@acme.example&exact=true")).isEmpty();
+  }
+
+  @Test
+  void appliersAreRefusedAtPlanTimeOnKeycloak() throws IOException {
+    Path config = config("""
+        appliers:
+          denyUnlisted: true
+        """);
+    Run plan = cli("plan", config.toString());
+    assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(1);
+    assertThat(plan.err()).contains("has no pending appliers");
+  }
+
+  private void applyThenNoChanges(Path config) {
+    Run apply = cli("apply", config.toString(), "--auto-approve");
+    assertThat(apply.exitCode()).as(apply.toString()).isZero();
+    Run again = cli("plan", config.toString(), "--detailed-exitcode");
+    assertThat(again.exitCode()).as(again.toString()).isZero();
+    assertThat(again.out()).contains("No changes");
+  }
+
+  private JsonNode userByEmail(String email) {
+    return kc.get(kc.base() + "/users?briefRepresentation=false&exact=true&email=" + email).get(0);
+  }
+
+  @Test
   void planApplyThenPlanShowsNoChanges() throws IOException {
     Path config = config("""
         order: [Admin, Billing, Support, Auditors]

@@ -204,7 +204,8 @@ class KeycloakPortalClientIT {
 
   @Test
   void whatKeycloakLacksIsNotDeclared() {
-    assertThat(client.read().portal().capabilities()).isEqualTo(KeycloakPortalClient.CAPABILITIES);
+    assertThat(client.read().portal().capabilities())
+        .isEqualTo(KeycloakPortalClient.CAPABILITIES.with(io.roleform.portal.Capabilities.Feature.DEPARTMENTS));
     assertThat(client.settingsWrites()).isEmpty();
     assertThat(client.ownerWrites()).isEmpty();
     assertThat(client.applierWrites()).isEmpty();

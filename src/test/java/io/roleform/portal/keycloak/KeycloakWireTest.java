@@ -1,5 +1,7 @@
 package io.roleform.portal.keycloak;
 
+import io.roleform.portal.Capabilities;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -199,7 +201,7 @@ class KeycloakWireTest {
   @Test
   void whatKeycloakLacksIsNeitherDeclaredNorOffered() {
     assertThat(KeycloakPortalClient.CAPABILITIES.settings()).isEmpty();
-    assertThat(KeycloakPortalClient.CAPABILITIES.features()).isEmpty();
+    assertThat(KeycloakPortalClient.CAPABILITIES.features()).containsExactly(Capabilities.Feature.USERS);
     assertThat(client.applierWrites()).isEmpty();
     assertThat(client.ownerWrites()).isEmpty();
     assertThat(client.settingsWrites()).isEmpty();

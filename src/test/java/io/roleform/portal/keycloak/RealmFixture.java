@@ -33,7 +33,9 @@ final class RealmFixture implements AutoCloseable {
 
   final String url;
   final String realm;
-  private final OkHttpClient http = new OkHttpClient();
+  /** Generous timeouts: creating a realm takes seconds on a loaded CI machine. */
+  private final OkHttpClient http = new OkHttpClient.Builder()
+      .readTimeout(java.time.Duration.ofSeconds(90)).callTimeout(java.time.Duration.ofSeconds(120)).build();
   private final String adminToken;
 
   RealmFixture(String url, String adminUser, String adminPassword, String realm) {
@@ -109,6 +111,17 @@ final class RealmFixture implements AutoCloseable {
 
   JsonNode get(String path) {
     return call(new Request.Builder().url(url + path).header("Authorization", "Bearer " + adminToken).build(), null);
+  }
+
+  /**
+   * Lets administrators write user attributes the realm's user profile does not declare (Keycloak
+   * 24+ drops them by default), so that {@code roleform.departments} is kept. See docs/keycloak.md.
+   */
+  void allowUnmanagedAttributes() {
+    com.fasterxml.jackson.databind.node.ObjectNode profile =
+        (com.fasterxml.jackson.databind.node.ObjectNode) get(base() + "/users/profile");
+    profile.put("unmanagedAttributePolicy", "ADMIN_EDIT");
+    send("PUT", base() + "/users/profile", profile);
   }
 
   void renameGroup(String groupId, String newName) {

@@ -1,0 +1,92 @@
+package io.roleform.plan;
+
+import io.roleform.diff.Operation;
+import io.roleform.diff.UserRef;
+import io.roleform.portal.LiveState;
+import io.roleform.portal.LiveUser;
+import io.roleform.portal.UserStatus;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The safety limits on users and departments (DESIGN.md §7), checked on the simulated result:
+ *
+ * <ul>
+ *   <li>{@code max-user-removals}: more users disabled or deleted (counted once each) than {@code
+ *       --max-user-removals} (default 5 or 10 % of the live users, whichever is larger);
+ *   <li>{@code self-removal}: the token's own user disabled or deleted — no flag;
+ *   <li>{@code last-admin}: the admin role left without an active member because the plan disables
+ *       or deletes its last one — no flag;
+ *   <li>{@code department-not-empty}: deleting a department that still has users the plan does not
+ *       move out or delete — no flag (move the users in the same plan).
+ * </ul>
+ */
+final class PeopleSafety {
+
+  /** Users the plan disables or deletes, by id (an invitee disabled at once has no id: not counted). */
+  private final Set<String> removedUsers = new LinkedHashSet<>();
+  private final Map<String, String> emails = new HashMap<>();
+  private final List<Operation.DeleteDepartment> departments = new ArrayList<>();
+
+  void removal(UserRef user) {
+    if (user.id() == null) return;
+    removedUsers.add(user.id());
+    emails.put(user.id(), user.email());
+  }
+
+  void deleteDepartment(Operation.DeleteDepartment d) {
+    departments.add(d);
+  }
+
+  void check(LiveState live, AfterState after, PlanOptions options, List<Refusal> refusals) {
+    for (Operation.DeleteDepartment d : departments) {
+      if (d.usersLeft() == 0) continue;
+      refusals.add(new Refusal(Refusal.Rule.DEPARTMENT_NOT_EMPTY, "deleting department `" + d.department().name()
+          + "` would leave its " + d.usersLeft() + " user(s) without it; move them to other departments"
+          + " (their `departments:`) or remove them in the same plan", null));
+    }
+    if (removedUsers.isEmpty()) return;
+    int limit = options.userRemovalLimit(live.users().size());
+    if (removedUsers.size() > limit) {
+      List<String> shown = new ArrayList<>();
+      for (String id : removedUsers) if (shown.size() < 10) shown.add(emails.get(id));
+      refusals.add(new Refusal(Refusal.Rule.MAX_USER_REMOVALS, "the plan disables or deletes " + removedUsers.size()
+          + " users (" + String.join(", ", shown) + (removedUsers.size() > shown.size() ? ", ..." : "")
+          + "), more than " + limit, "--max-user-removals=" + removedUsers.size()));
+    }
+    String viewer = live.portal().viewerUserId();
+    if (viewer != null && removedUsers.contains(viewer)) {
+      refusals.add(new Refusal(Refusal.Rule.SELF_REMOVAL, "user " + emails.get(viewer)
+          + ", whose token applies this plan, would be disabled or deleted", null));
+    }
+    lastAdmin(live, after, removedUsers, refusals);
+  }
+
+  private static void lastAdmin(LiveState live, AfterState after, Set<String> removedUsers, List<Refusal> refusals) {
+    String admin = live.portal().adminRoleId();
+    if (admin == null) return;
+    Map<String, LiveUser> byId = new HashMap<>();
+    for (LiveUser u : live.users()) byId.put(u.id(), u);
+    int activeBefore = 0;
+    for (String id : live.members().getOrDefault(admin, Set.of())) {
+      LiveUser u = byId.get(id);
+      if (u != null && u.status() == UserStatus.ACTIVE) activeBefore++;
+    }
+    boolean touchesAdmin = false;
+    int activeAfter = 0;
+    for (String id : after.members.getOrDefault(admin, Set.of())) {
+      LiveUser u = byId.get(id);
+      boolean active = !after.inactive.contains(id) && (u == null || u.status() == UserStatus.ACTIVE);
+      if (active) activeAfter++;
+    }
+    for (String id : live.members().getOrDefault(admin, Set.of())) touchesAdmin |= removedUsers.contains(id);
+    if (touchesAdmin && activeBefore > 0 && activeAfter == 0) {
+      refusals.add(new Refusal(Refusal.Rule.LAST_ADMIN, "the admin role `" + after.names.getOrDefault(admin, admin)
+          + "` would be left without an active member: the plan disables or deletes its last one", null));
+    }
+  }
+}
