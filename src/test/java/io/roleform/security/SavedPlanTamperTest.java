@@ -62,7 +62,7 @@ class SavedPlanTamperTest {
     return Stream.of(
         edit("an added operation (a user put into Admin)", p -> ops(p).add(JSON.valueToTree(java.util.Map.of(
             "type", "changeMembers", "role", java.util.Map.of("id", "r1", "name", "Admin"),
-            "add", java.util.List.of(java.util.Map.of("id", "u11", "email", "mallory@acme.example")),
+            "add", java.util.List.of(java.util.Map.of("id", "u11", "email", "mallory@acme.example", "external", false)),
             "remove", java.util.List.of(), "reason", "config differs from live")))),
         edit("a removed operation", p -> ops(p).remove(1)),
         edit("reordered operations", p -> {
