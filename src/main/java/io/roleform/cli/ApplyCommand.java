@@ -4,12 +4,13 @@ import io.roleform.apply.Applier;
 import io.roleform.apply.ApplyReport;
 import io.roleform.apply.ApplyReportJson;
 import io.roleform.apply.OperationOutcome;
+import io.roleform.config.ConfigResult;
 import io.roleform.config.DesiredState;
-import io.roleform.plan.Fingerprint;
-import io.roleform.plan.Fingerprints;
+import io.roleform.render.Text;
+import io.roleform.config.Redactor;
+import io.roleform.config.Variables;
 import io.roleform.plan.Plan;
-import io.roleform.plan.PlanFormatException;
-import io.roleform.plan.PlanJson;
+import io.roleform.plan.PlanRedaction;
 import io.roleform.portal.LiveState;
 import io.roleform.render.TextPlanRenderer;
 import io.roleform.render.Colors;
@@ -17,7 +18,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -57,7 +57,7 @@ final class ApplyCommand implements Callable<Integer> {
         description = "A config file, or a directory of *.yaml/*.yml files.")
     Path config;
 
-    @Option(names = "--plan", paramLabel = "FILE", description = "Apply this saved plan (from 'plan --out') exactly; without --portal, the portal it was made against.")
+    @Option(names = "--plan", paramLabel = "FILE", description = "Apply this saved plan (from 'plan --out') after planning it again: only if it comes out identical (else exit 3). Needs --portal unless the plan's portal is embedded: or loopback.")
     Path planFile;
   }
 
@@ -66,6 +66,7 @@ final class ApplyCommand implements Callable<Integer> {
   @Mixin PortalOptions portal;
   @Mixin SafetyOptions safety;
   @Mixin ExpiryOptions expiry;
+  @Mixin VariableOptions variables;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Source source;
@@ -80,29 +81,26 @@ final class ApplyCommand implements Callable<Integer> {
   public Integer call() {
     var err = spec.commandLine().getErr();
     var out = spec.commandLine().getOut();
-    Plan saved = source.planFile != null ? readPlan(source.planFile) : null;
-    if (saved != null && portal.portal == null && parent.env().get("ROLEFORM_PORTAL_URL") == null) {
-      portal.portal = saved.portal(); // a saved plan names the portal it was made against
-    }
-    PendingConfig pending = saved == null ? PendingConfig.start(source.config, parent.env()) : null;
+    Variables vars = variables.variables(parent.env());
+    VerifiedPlan saved = source.planFile == null ? null
+        : VerifiedPlan.read(parent.registry(), source.planFile, parent.env(), PortalConnection.address(portal, parent.env()), vars);
+    if (saved != null) portal.portal = saved.address(); // the one given, or the plan's own local one
+    Redactor messages = Redactor.messages(saved != null ? saved.variables() : vars);
+    PendingConfig pending = saved == null ? PendingConfig.start(source.config, vars) : null;
     try (PortalConnection conn = portalStep(pending, err,
         () -> PortalConnection.open(parent.registry(), portal, parent.env(), Streams.err(spec)))) {
       LiveState live = portalStep(pending, err, () -> PortalConnection.call(conn.client()::read));
-      DesiredState desired = pending == null ? null : pending.await(err);
       Plan plan;
       if (saved != null) {
-        Fingerprint now = Fingerprints.of(live);
-        if (!now.equals(saved.fingerprint())) {
-          throw new CliException(ExitCodes.STALE, "The saved plan " + source.planFile
-              + " is stale: the portal changed since it was made (state version "
-              + saved.fingerprint().stateVersion() + " then, " + now.stateVersion()
-              + " now). Nothing was changed; run plan again and review the new plan.");
-        }
-        plan = saved;
+        plan = saved.replan(live, conn.label(), err);
       } else {
+        ConfigResult loaded = pending.awaitResult(err);
+        if (portal.verbose) loaded.notes().forEach(n -> err.println("note: " + Text.clean(n)));
+        DesiredState desired = loaded.desired();
         plan = Planning.plan(desired, live, expiry.apply(safety.toPlanOptions()), conn.label(), err, portal.verbose,
-            ExpiryOptions.clock(parent.env()));
-        out.print(new TextPlanRenderer(Colors.enabled(parent.terminal().interactive(), parent.env())).render(plan));
+            vars, ExpiryOptions.clock(parent.env()));
+        Plan shown = PlanRedaction.redact(plan, Redactor.sensitive(vars));
+        out.print(new TextPlanRenderer(Colors.enabled(parent.terminal().interactive(), parent.env())).render(shown));
         out.flush();
       }
       if (plan.isRefused()) throw Planning.refused(plan, "see the plan");
@@ -112,13 +110,13 @@ final class ApplyCommand implements Callable<Integer> {
         return ExitCodes.OK;
       }
       if (saved == null && !autoApprove) confirm();
-      ApplyReport result = new Applier(conn.client(), new StderrProgress(err)).apply(plan);
-      if (report != null) Files2.writeAtomically(report, ApplyReportJson.write(result));
+      ApplyReport result = new Applier(conn.client(), new StderrProgress(err, messages)).apply(plan);
+      if (report != null) Files2.writeAtomically(report, messages.apply(ApplyReportJson.write(result)));
       if (!result.succeeded()) {
         OperationOutcome failed = result.failure().orElseThrow();
         String why = result.stoppedByConcurrentChange()
             ? "the portal changed during apply (another writer?); run plan again"
-            : failed.message().replaceFirst("[.\\s]+$", ""); // the sentence goes on below
+            : messages.apply(failed.message()).replaceFirst("[.\\s]+$", ""); // the sentence goes on below
         throw new CliException(ExitCodes.ERROR, "Apply stopped at operation " + failed.index() + " of "
             + plan.operations().size() + ": " + why + ". " + done(result)
             + " Re-running apply continues from the live state.");
@@ -157,16 +155,4 @@ final class ApplyCommand implements Callable<Integer> {
     }
   }
 
-  private static Plan readPlan(Path file) {
-    try {
-      if (Files.size(file) > 256L * 1024 * 1024) {
-        throw new CliException(ExitCodes.ERROR, "The plan file " + file + " is larger than 256 MiB; it is not a roleform plan.");
-      }
-      return PlanJson.read(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new CliException(ExitCodes.ERROR, "Cannot read the plan file " + file + ": " + e.getMessage());
-    } catch (PlanFormatException e) {
-      throw new CliException(ExitCodes.ERROR, "The plan file " + file + " is not a valid roleform plan: " + e.getMessage());
-    }
-  }
 }

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import io.roleform.render.Text;
 import picocli.CommandLine;
 
 /** Builds the picocli command line with injected streams, environment and error handling. */
@@ -30,10 +31,11 @@ final class Cli {
     cl.setExecutionExceptionHandler(
         (ex, c, parseResult) -> {
           if (ex instanceof CliException e) {
-            c.getErr().println("error: " + e.getMessage());
+            // Messages quote config and portal data: escaped like the plan, never raw control characters.
+            c.getErr().println("error: " + Text.cleanLines(e.getMessage()));
             return e.exitCode();
           }
-          c.getErr().println("error: internal error: " + ex);
+          c.getErr().println("error: internal error: " + Text.cleanLines(String.valueOf(ex)));
           c.getErr().println("This is a bug in roleform; please report it with the command you ran.");
           return ExitCodes.ERROR;
         });

@@ -21,10 +21,12 @@ import picocli.CommandLine.Model.CommandSpec;
       "",
       "Writes the live portal's roles, permissions, order, members and settings as a roleform",
       "config, and its users and departments (by default on portals with fewer than 10,000",
-      "users; --users / --no-users to choose). A plan of the exported config shows no changes."
+      "users; --users / --no-users to choose). A plan of the exported config shows no changes.",
+      "With --out, files in DIR that export did not write are never replaced or deleted without --force."
     },
     footer = {"", "Examples:", "  roleform export --portal embedded:app-roles --out config/",
-        "  roleform export --portal embedded:case-portal --no-users"})
+        "  roleform export --portal embedded:case-portal --no-users",
+        "  roleform export --portal embedded:app-roles --out config/ --force   # replace hand-written files too"})
 final class ExportCommand implements Callable<Integer> {
 
   @ParentCommand RoleformCommand parent;
@@ -34,6 +36,10 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR",
       description = "Write DIR/roleform.yaml (plus roles-NNNN.yaml parts for a large portal) instead of printing the config on stdout.")
   Path out;
+
+  @Option(names = "--force",
+      description = "With --out: replace or delete files in DIR that roleform export did not write (or that changed since).")
+  boolean force;
 
   @Option(names = "--users", negatable = true,
       description = "Also write users: and departments: (default: only when the portal has fewer than 10,000 users).")
@@ -49,7 +55,8 @@ final class ExportCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
       } else {
         try {
-          ConfigWriter.writeTo(live, out, withUsers);
+          ExportDirectory.write(out, ConfigWriter.files(live, withUsers), force)
+              .forEach(spec.commandLine().getErr()::println);
         } catch (IOException e) {
           throw new CliException(ExitCodes.ERROR, "Cannot write the export to " + out + ": " + e.getMessage());
         }

@@ -3,6 +3,7 @@ package io.roleform.cli;
 import io.roleform.config.ConfigLoader;
 import io.roleform.config.ConfigResult;
 import io.roleform.config.DesiredState;
+import io.roleform.config.Variables;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -26,9 +27,14 @@ final class PendingConfig {
   }
 
   static PendingConfig start(Path config, Map<String, String> env) {
+    return start(config, Variables.fromEnvironment(env));
+  }
+
+  /** Starts loading {@code config} with these variables. */
+  static PendingConfig start(Path config, Variables variables) {
     // A thread of its own (not a common-pool worker), so that the loader's parallel file parsing
     // can still use the common pool.
-    return new PendingConfig(config, CompletableFuture.supplyAsync(() -> ConfigLoader.load(config, env),
+    return new PendingConfig(config, CompletableFuture.supplyAsync(() -> ConfigLoader.load(config, variables),
         task -> {
           Thread t = new Thread(task, "roleform-config");
           t.setDaemon(true);
@@ -39,6 +45,13 @@ final class PendingConfig {
   /** Waits for the config; prints its problems and fails with exit 1 if it has any. */
   DesiredState await(PrintWriter err) {
     return Planning.checked(result.join(), config, err);
+  }
+
+  /** Waits for the config (its files and variables too); fails with exit 1 if it has problems. */
+  ConfigResult awaitResult(PrintWriter err) {
+    ConfigResult r = result.join();
+    Planning.checked(r, config, err);
+    return r;
   }
 
   /** Runs a portal step; if it fails, a broken config is reported instead of the portal's error. */

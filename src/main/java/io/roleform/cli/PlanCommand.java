@@ -1,9 +1,15 @@
 package io.roleform.cli;
 
-import io.roleform.config.DesiredState;
+import io.roleform.config.ConfigResult;
+import io.roleform.config.Redactor;
+import io.roleform.config.Variables;
+import io.roleform.plan.MadeFrom;
 import io.roleform.plan.Plan;
-import io.roleform.plan.PlanJson;
+import io.roleform.plan.PlanOptions;
+import io.roleform.plan.PlanRedaction;
+import io.roleform.plan.SavedPlan;
 import io.roleform.portal.LiveState;
+import io.roleform.render.Text;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,6 +51,7 @@ final class PlanCommand implements Callable<Integer> {
   @Mixin PortalOptions portal;
   @Mixin SafetyOptions safety;
   @Mixin ExpiryOptions expiry;
+  @Mixin VariableOptions variables;
 
   @Parameters(index = "0", paramLabel = "CONFIG", description = "A config file, or a directory of *.yaml/*.yml files.")
   Path config;
@@ -62,14 +69,23 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var err = spec.commandLine().getErr();
-    PendingConfig pending = PendingConfig.start(config, parent.env());
+    Variables vars = variables.variables(parent.env());
+    String key = out != null ? PlanKey.from(parent.env()) : null;
+    PendingConfig pending = PendingConfig.start(config, vars);
     try (PortalConnection conn =
         pending.portalStep(err, () -> PortalConnection.open(parent.registry(), portal, parent.env(), Streams.err(spec)))) {
       LiveState live = pending.portalStep(err, () -> PortalConnection.call(conn.client()::read));
-      DesiredState desired = pending.await(err);
-      Plan plan = Planning.plan(desired, live, expiry.apply(safety.toPlanOptions()), conn.label(), err,
-          portal.verbose, ExpiryOptions.clock(parent.env()));
-      if (out != null) Files2.writeAtomically(out, PlanJson.write(plan));
+      ConfigResult loaded = pending.awaitResult(err);
+      if (portal.verbose) loaded.notes().forEach(n -> err.println("note: " + Text.clean(n)));
+      PlanOptions options = expiry.apply(safety.toPlanOptions());
+      // Every output, the saved plan included, shows sensitive values as (sensitive).
+      Plan plan = PlanRedaction.redact(
+          Planning.plan(loaded.desired(), live, options, conn.label(), err, portal.verbose, vars,
+              ExpiryOptions.clock(parent.env())),
+          Redactor.sensitive(vars));
+      if (out != null) {
+        Files2.writeAtomically(out, SavedPlan.write(plan, MadeFrom.of(conn.label(), options, loaded, vars), key));
+      }
       spec.commandLine().getOut().print(format.renderer(parent.env(), parent.terminal()).render(plan));
       spec.commandLine().getOut().flush();
       if (plan.isRefused()) throw Planning.refused(plan, "see the plan above");

@@ -4,11 +4,15 @@ import io.roleform.config.ConfigLoader;
 import io.roleform.config.ConfigResult;
 import io.roleform.config.DesiredState;
 import io.roleform.config.Diagnostic;
+import io.roleform.config.Redactor;
+import io.roleform.config.Variables;
 import io.roleform.plan.Plan;
 import io.roleform.plan.PlanOptions;
 import io.roleform.plan.PlanResult;
 import io.roleform.plan.Planner;
 import io.roleform.portal.LiveState;
+import io.roleform.render.DiagnosticsRenderer;
+import io.roleform.render.Text;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.nio.file.Path;
@@ -40,16 +44,26 @@ final class Planning {
    */
   static Plan plan(DesiredState desired, LiveState live, PlanOptions options, String portal, PrintWriter err,
       boolean verbose) {
-    return plan(desired, live, options, portal, err, verbose, Clock.systemUTC());
+    return plan(desired, live, options, portal, err, verbose, Variables.NONE);
   }
 
-  /** Plans the change as of {@code clock} (which decides expired access); as above otherwise. */
+  /**
+   * Plans the change as of now; plan-time problems and notes are printed without any value of
+   * {@code variables}. The plan returned holds the real values: redact it before showing it.
+   */
   static Plan plan(DesiredState desired, LiveState live, PlanOptions options, String portal, PrintWriter err,
-      boolean verbose, Clock clock) {
+      boolean verbose, Variables variables) {
+    return plan(desired, live, options, portal, err, verbose, variables, Clock.systemUTC());
+  }
+
+  /** As above, as of {@code clock} (which decides which memberships have expired). */
+  static Plan plan(DesiredState desired, LiveState live, PlanOptions options, String portal, PrintWriter err,
+      boolean verbose, Variables variables, Clock clock) {
     PlanResult result = Planner.plan(desired, live, options, portal, clock);
-    if (verbose) result.notes().forEach(n -> err.println("info: " + n));
+    Redactor redactor = Redactor.messages(variables);
+    if (verbose) result.notes().forEach(n -> err.println("info: " + Text.clean(redactor.apply(n))));
     if (!result.problems().isEmpty()) {
-      report(result.problems(), err);
+      report(result.problems().stream().map(redactor::apply).toList(), err);
       throw new CliException(ExitCodes.ERROR, problems(result.problems().size())
           + " found against the live portal " + portal + "; nothing was changed.");
     }
@@ -75,7 +89,7 @@ final class Planning {
   }
 
   private static void report(List<Diagnostic> problems, PrintWriter err) {
-    problems.stream().sorted(Diagnostic.ORDER).forEach(d -> err.println(d.format()));
+    err.print(DiagnosticsRenderer.text(problems.stream().sorted(Diagnostic.ORDER).toList()));
   }
 
   private static String problems(int n) {

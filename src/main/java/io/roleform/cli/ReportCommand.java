@@ -76,7 +76,7 @@ final class ReportCommand implements Callable<Integer> {
       if (pending != null) {
         DesiredState desired = pending.await(err);
         plan = Planning.plan(desired, live, expiry.apply(safety.toPlanOptions()), conn.label(), err,
-            portal.verbose, ExpiryOptions.clock(parent.env()));
+            portal.verbose, io.roleform.config.Variables.NONE, ExpiryOptions.clock(parent.env()));
         after = PlannedAccess.after(live, plan);
       }
       ReportData data = ReportData.of(conn.label(), live.portal().stateVersion(), live.permissions(), live.users(),

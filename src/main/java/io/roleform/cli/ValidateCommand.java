@@ -3,6 +3,7 @@ package io.roleform.cli;
 import io.roleform.config.ConfigLoader;
 import io.roleform.config.ConfigResult;
 import io.roleform.render.DiagnosticsRenderer;
+import io.roleform.render.Text;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -40,6 +41,11 @@ final class ValidateCommand implements Callable<Integer> {
 
   @ParentCommand RoleformCommand parent;
 
+  @CommandLine.Mixin VariableOptions variables;
+
+  @Option(names = "--verbose", description = "Also note symbolic links followed out of the config directory (on stderr).")
+  boolean verbose;
+
   @Parameters(index = "0", paramLabel = "CONFIG",
       description = "A config file, or a directory of *.yaml / *.yml files (read recursively).")
   Path config;
@@ -50,9 +56,10 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ConfigResult result = ConfigLoader.load(config, parent.env());
+    ConfigResult result = ConfigLoader.load(config, variables.variables(parent.env()));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (verbose) result.notes().forEach(n -> err.println("note: " + Text.clean(n)));
     switch (format) {
       case json -> out.print(DiagnosticsRenderer.json(result.problems()));
       case github -> out.print(DiagnosticsRenderer.github(result.problems()));

@@ -28,46 +28,118 @@ public final class ConfigLoader {
   private ConfigLoader() {}
 
   /**
+   * Loads and validates a config with the {@code ROLEFORM_VAR_*} variables of {@code env} (and no
+   * other variable).
+   *
+   * @param fileOrDir a config file, or a directory read recursively in path order; file names in
+   *     messages are this path joined with the file's path under it
+   * @param env the environment; only its {@code ROLEFORM_VAR_*} entries are substituted
+   */
+  public static ConfigResult load(Path fileOrDir, Map<String, String> env) {
+    return load(fileOrDir, Variables.fromEnvironment(env));
+  }
+
+  /**
    * Loads and validates a config.
    *
    * @param fileOrDir a config file, or a directory read recursively in path order; file names in
    *     messages are this path joined with the file's path under it
-   * @param env the environment for {@code ${VAR}} substitution
+   * @param variables the values {@code ${NAME}} may take; no message echoes one of them
    */
-  public static ConfigResult load(Path fileOrDir, Map<String, String> env) {
-    List<Diagnostic> problems = new ArrayList<>();
+  public static ConfigResult load(Path fileOrDir, Variables variables) {
     try {
       ConfigFiles.Listing listing = ConfigFiles.list(fileOrDir);
       if (!listing.problems().isEmpty()) return new ConfigResult(null, listing.problems());
-      EnvSubstitution substitution = new EnvSubstitution(env);
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      ModelBuilder builder = new ModelBuilder(problems);
-      List<String> files = new ArrayList<>();
+      EnvSubstitution substitution = new EnvSubstitution(variables);
       // Files are read, parsed and schema-checked independently, so in parallel (a large export is
       // several files); they are then merged strictly in path order, so the result is the same.
       List<FileResult> results = listing.sources().parallelStream()
           .map(source -> readFile(source, substitution))
           .toList();
-      for (FileResult result : results) {
-        files.add(result.source().display());
-        problems.addAll(result.problems());
-        if (result.bytes() == null) continue;
-        digest.update((result.source().relative() + "\n" + result.bytes().length + "\n")
-            .getBytes(StandardCharsets.UTF_8));
-        digest.update(result.bytes());
-        result.documents().forEach(builder::add);
+      return merge(results, substitution, variables, listing.notes());
+    } catch (RuntimeException | StackOverflowError e) {
+      return internalError(e);
+    }
+  }
+
+  /**
+   * Loads and validates a config from files already in memory (the config a saved plan carries),
+   * with the same checks and the same digest as {@link #load(Path, Variables)} would give for those
+   * files on disk.
+   *
+   * @param files the files, in path order
+   * @param origin what the files are named after in messages ({@code origin:path})
+   */
+  public static ConfigResult load(List<ConfigSource> files, String origin, Variables variables) {
+    try {
+      if (files.isEmpty()) {
+        return new ConfigResult(null, List.of(new Diagnostic(null, "", origin + " holds no config file", null)));
       }
-      ConfigModel model = builder.build();
-      ConsistencyCheck.check(model, problems);
-      if (!problems.isEmpty()) return new ConfigResult(null, problems);
-      return new ConfigResult(state(model, HexFormat.of().formatHex(digest.digest()), files), List.of());
+      long total = 0;
+      for (ConfigSource f : files) {
+        total += f.bytes().length;
+        if (f.bytes().length > Limits.MAX_FILE_BYTES || total > Limits.MAX_TOTAL_BYTES) {
+          return new ConfigResult(null, List.of(new Diagnostic(null, "", origin + " holds a config larger than the limits", null)));
+        }
+      }
+      EnvSubstitution substitution = new EnvSubstitution(variables);
+      List<FileResult> results = files.parallelStream()
+          .map(f -> parse(origin + ":" + f.path(), f.path(), f.bytes(), new ArrayList<>(), substitution))
+          .toList();
+      return merge(results, substitution, variables, List.of());
+    } catch (RuntimeException | StackOverflowError e) {
+      return internalError(e);
+    }
+  }
+
+  private static ConfigResult merge(List<FileResult> results, EnvSubstitution substitution, Variables variables,
+      List<String> notes) {
+    List<Diagnostic> problems = new ArrayList<>();
+    MessageDigest digest = sha256();
+    ModelBuilder builder = new ModelBuilder(problems);
+    List<String> files = new ArrayList<>();
+    List<ConfigSource> sources = new ArrayList<>();
+    for (FileResult result : results) {
+      files.add(result.display());
+      problems.addAll(result.problems());
+      if (result.bytes() == null) continue;
+      digest.update((result.relative() + "\n" + result.bytes().length + "\n")
+          .getBytes(StandardCharsets.UTF_8));
+      digest.update(result.bytes());
+      sources.add(new ConfigSource(result.relative(), result.bytes()));
+      result.documents().forEach(builder::add);
+    }
+    ConfigModel model = builder.build();
+    ConsistencyCheck.check(model, problems);
+    if (!problems.isEmpty()) {
+      Redactor redactor = Redactor.messages(variables);
+      return new ConfigResult(null, problems.stream().map(redactor::apply).toList());
+    }
+    return new ConfigResult(state(model, HexFormat.of().formatHex(digest.digest()), files), List.of(),
+        sources, substitution.used(), notes);
+  }
+
+  /** The digest {@link #load} gives for these files (SHA-256 over path, length and bytes of each). */
+  public static String digest(List<ConfigSource> files) {
+    MessageDigest digest = sha256();
+    for (ConfigSource f : files) {
+      digest.update((f.path() + "\n" + f.bytes().length + "\n").getBytes(StandardCharsets.UTF_8));
+      digest.update(f.bytes());
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-    } catch (RuntimeException | StackOverflowError e) {
-      // A bug in a check must still end in a message, not a stack trace at the user.
-      problems.add(new Diagnostic(null, "", "internal error while reading the config: " + e, null));
-      return new ConfigResult(null, problems);
     }
+  }
+
+  private static ConfigResult internalError(Throwable e) {
+    // A bug in a check must still end in a message, not a stack trace at the user.
+    return new ConfigResult(null, List.of(new Diagnostic(null, "", "internal error while reading the config: " + e, null)));
   }
 
   private static byte[] read(ConfigFiles.Source source, List<Diagnostic> problems) {
@@ -88,14 +160,19 @@ public final class ConfigLoader {
 
   /** One file read, parsed and checked on its own: its bytes, documents and problems. */
   private record FileResult(
-      ConfigFiles.Source source, byte[] bytes, List<ParsedDocument> documents, List<Diagnostic> problems) {}
+      String display, String relative, byte[] bytes, List<ParsedDocument> documents, List<Diagnostic> problems) {}
 
   private static FileResult readFile(ConfigFiles.Source source, EnvSubstitution substitution) {
     List<Diagnostic> problems = new ArrayList<>();
-    List<ParsedDocument> documents = new ArrayList<>();
     byte[] bytes = read(source, problems);
-    if (bytes != null) readDocuments(source.display(), bytes, substitution, documents, problems);
-    return new FileResult(source, bytes, documents, problems);
+    return parse(source.display(), source.relative(), bytes, problems, substitution);
+  }
+
+  private static FileResult parse(String display, String relative, byte[] bytes, List<Diagnostic> problems,
+      EnvSubstitution substitution) {
+    List<ParsedDocument> documents = new ArrayList<>();
+    if (bytes != null) readDocuments(display, bytes, substitution, documents, problems);
+    return new FileResult(display, relative, bytes, documents, problems);
   }
 
   private static void readDocuments(String file, byte[] bytes, EnvSubstitution substitution,

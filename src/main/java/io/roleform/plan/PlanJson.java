@@ -88,6 +88,49 @@ public final class PlanJson {
     }
   }
 
+  /** The plan as a JSON tree (the form {@link #write} prints). */
+  static com.fasterxml.jackson.databind.node.ObjectNode toTree(Object plan) {
+    return MAPPER.valueToTree(plan);
+  }
+
+  /** A JSON tree as pretty JSON, the way {@link #write} prints a plan. */
+  static String print(JsonNode tree) {
+    try {
+      return WRITER.writeValueAsString(tree) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("cannot write the plan as JSON", e);
+    }
+  }
+
+  /** Parses JSON strictly (duplicate keys refused), for a plan file. */
+  static JsonNode parse(String json) throws PlanFormatException {
+    if (json == null || json.isBlank()) throw new PlanFormatException("the file is empty.");
+    try {
+      return MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new PlanFormatException(describe(e));
+    }
+  }
+
+  /** A plan from a tree {@link #parse} gave (its format version is checked). */
+  static Plan fromTree(JsonNode root) throws PlanFormatException {
+    checkFormatVersion(root);
+    try {
+      return MAPPER.treeToValue(root, Plan.class);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new PlanFormatException(describe(e));
+    }
+  }
+
+  /** A value of another type from a tree, with the same strictness. */
+  static <T> T fromTree(JsonNode node, Class<T> type, String field) throws PlanFormatException {
+    try {
+      return MAPPER.treeToValue(node, type);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new PlanFormatException("in \"" + field + "\": " + describe(e));
+    }
+  }
+
   private static void checkFormatVersion(JsonNode root) throws PlanFormatException {
     if (root == null || !root.isObject()) {
       throw new PlanFormatException("it is JSON but not a roleform plan (expected an object).");

@@ -14,7 +14,10 @@ import java.util.Map;
 /**
  * Renders config problems in the formats of {@code roleform validate --format}: {@code text} for
  * people, {@code json} for tools, {@code github} for GitHub Actions annotations on a pull request.
- * Only reads its input; every output ends with a newline unless empty.
+ * Only reads its input; every output ends with a newline unless empty. In every format, control
+ * characters, line breaks and bidirectional overrides coming from the config (a file name, a value
+ * quoted in a message) are escaped as the plan escapes them, so a message cannot move a terminal's
+ * cursor, change its colours or forge another line.
  */
 public final class DiagnosticsRenderer {
   private static final ObjectMapper JSON =
@@ -25,8 +28,16 @@ public final class DiagnosticsRenderer {
   /** One problem per line as {@code FILE:LINE:COL: error: PATH: MESSAGE}, each hint indented below. */
   public static String text(List<Diagnostic> problems) {
     StringBuilder sb = new StringBuilder();
-    for (Diagnostic d : problems) sb.append(d.format()).append(System.lineSeparator());
+    for (Diagnostic d : problems) sb.append(clean(d).format()).append(System.lineSeparator());
     return sb.toString();
+  }
+
+  /** {@code d} with every text escaped ({@link Text#clean}): safe to print on a terminal. */
+  public static Diagnostic clean(Diagnostic d) {
+    SourcePosition p = d.position();
+    SourcePosition at = p == null ? null : new SourcePosition(Text.clean(p.file()), p.line(), p.column(), p.anchor());
+    return new Diagnostic(at, Text.clean(d.path()), Text.clean(d.message()),
+        d.hint() == null ? null : Text.clean(d.hint()));
   }
 
   /**
@@ -36,7 +47,8 @@ public final class DiagnosticsRenderer {
    */
   public static String json(List<Diagnostic> problems) {
     List<Map<String, Object>> items = new ArrayList<>();
-    for (Diagnostic d : problems) {
+    for (Diagnostic raw : problems) {
+      Diagnostic d = clean(raw);
       Map<String, Object> m = new LinkedHashMap<>();
       SourcePosition p = d.position();
       m.put("file", p == null ? null : p.file());
@@ -69,17 +81,29 @@ public final class DiagnosticsRenderer {
   public static String github(List<Diagnostic> problems) {
     StringBuilder sb = new StringBuilder();
     for (Diagnostic d : problems) {
+      // Line breaks are encoded below as GitHub requires (%0D, %0A); every other unsafe character
+      // is escaped as in the other formats.
       sb.append("::error");
       SourcePosition p = d.position();
       if (p != null) {
-        sb.append(" file=").append(property(p.file()))
+        sb.append(" file=").append(property(keepBreaks(p.file())))
             .append(",line=").append(p.line())
             .append(",col=").append(p.column());
       }
-      String message = (d.path().isEmpty() ? "" : d.path() + ": ") + d.message()
-          + (p == null ? "" : p.aliasNote())
-          + (d.hint() == null ? "" : "\nhint: " + d.hint());
+      String message = (d.path().isEmpty() ? "" : keepBreaks(d.path()) + ": ") + keepBreaks(d.message())
+          + (p == null ? "" : keepBreaks(p.aliasNote()))
+          + (d.hint() == null ? "" : "\nhint: " + keepBreaks(d.hint()));
       sb.append("::").append(data(message)).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** {@link Text#clean} except for CR and LF, which stay for {@link #data} to encode. */
+  private static String keepBreaks(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      sb.append(c == '\r' || c == '\n' ? String.valueOf(c) : Text.clean(String.valueOf(c)));
     }
     return sb.toString();
   }

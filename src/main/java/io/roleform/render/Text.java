@@ -5,12 +5,12 @@ package io.roleform.render;
  * inject colour on a terminal), line breaks and bidirectional overrides are shown as escapes, so
  * that one value is always one visible run of text on one line.
  */
-final class Text {
+public final class Text {
 
   private Text() {}
 
   /** {@code s} with every unsafe character escaped as {@code \n}, {@code \t} or {@code \}{@code uXXXX}. */
-  static String clean(String s) {
+  public static String clean(String s) {
     if (s == null) return "";
     StringBuilder sb = null;
     for (int i = 0; i < s.length(); i++) {
@@ -23,6 +23,17 @@ final class Text {
       }
     }
     return sb == null ? s : sb.toString();
+  }
+
+  /**
+   * A message of one or more lines with every unsafe character of each line escaped, the line
+   * breaks between them kept: for error messages that quote config or portal data.
+   */
+  public static String cleanLines(String s) {
+    if (s == null) return "";
+    String[] lines = s.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) lines[i] = clean(lines[i]);
+    return String.join("\n", lines);
   }
 
   /** {@code s} in double quotes, with {@code "} and {@code \} escaped as well. */

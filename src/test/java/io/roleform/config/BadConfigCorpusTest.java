@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class BadConfigCorpusTest {
   static final Path CORPUS = Path.of("src/test/resources/config/bad");
-  /** The environment every case runs in (case 62 substitutes a value that is not an email). */
-  static final Map<String, String> ENV = Map.of("ROLEFORM_TEST_OWNER", "bob");
+  /** The environment every case runs in (case 62 substitutes a value that is not an email; 63 and 64 try secrets). */
+  static final Map<String, String> ENV = Map.of("ROLEFORM_VAR_TEST_OWNER", "owner-without-at", "ROLEFORM_TOKEN", "s3cr3t-token", "DEPLOY_PASSWORD", "hunter22");
 
   static Stream<String> cases() throws IOException {
     try (Stream<Path> dirs = Files.list(CORPUS)) {

@@ -60,7 +60,7 @@ class ConfigLoaderTest {
           - name: ${TEAM} Leads
             description: "costs $${CURRENCY} and $5"
         """);
-    ConfigResult r = ConfigLoader.load(f, Map.of("OWNER", "alice@acme.example", "TEAM", "Billing"));
+    ConfigResult r = ConfigLoader.load(f, Map.of("ROLEFORM_VAR_OWNER", "alice@acme.example", "ROLEFORM_VAR_TEAM", "Billing"));
     assertThat(r.problems()).isEmpty();
     assertThat(r.desired().settings().owner()).isEqualTo("alice@acme.example");
     DesiredRole role = r.desired().roles().get(0);

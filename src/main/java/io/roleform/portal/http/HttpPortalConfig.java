@@ -45,7 +45,7 @@ public record HttpPortalConfig(
   }
 
   /** True for {@code localhost}, {@code 127.0.0.0/8} and {@code ::1}; never resolves names. */
-  static boolean isLoopback(String host) {
+  public static boolean isLoopback(String host) {
     if (host == null || host.isEmpty()) {
       return false;
     }

@@ -15,7 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,15 +28,33 @@ import java.util.concurrent.atomic.AtomicLong;
  * before) → auth (401/403) → the read in one read transaction, or the write through {@link
  * WriteExecutor} → faults after a write (5xx/reset although it committed). Every response carries
  * {@code State-Version}. {@code GET /_sandbox/stats} (no auth, never faulted) reports the counts.
+ *
+ * <p>Robustness: connections are served by a pool that grows to {@value #MAX_THREADS} threads (and
+ * shrinks when idle), so idle or half-sent connections cannot starve other clients; the JDK server
+ * drops a request whose headers and body take longer than {@value #MAX_REQUEST_SECONDS} s to arrive
+ * and a response not taken within {@value #MAX_RESPONSE_SECONDS} s; a request is authenticated
+ * before its body is read, and a body over the limit is refused from its {@code Content-Length} or
+ * as soon as reading passes the limit.
  */
 public final class ApiServer implements AutoCloseable {
   private static final int MAX_BODY = 8 * 1024 * 1024;
-  private static final int THREADS = 8;
+  /** Most threads serving connections at once (created on demand, ended after 30 s idle). */
+  static final int MAX_THREADS = 256;
+  /** Longest time a request's headers and body may take to arrive. */
+  static final int MAX_REQUEST_SECONDS = 5;
+  /** Longest time a response may take to be sent. */
+  static final int MAX_RESPONSE_SECONDS = 60;
 
   static {
+    // Read once, by the JDK server's configuration, when the first server is created.
     // Without TCP_NODELAY the server's separate header and body writes meet the client's delayed
-    // ACK: ~40 ms per response on loopback. Read once by the JDK server's configuration.
+    // ACK: ~40 ms per response on loopback.
     System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
+    // Header and body read timeouts: a connection that sends a request slowly (or half of one and
+    // then nothing) is closed, so it cannot hold a thread for ever.
+    System.getProperties().putIfAbsent("sun.net.httpserver.maxReqTime", Integer.toString(MAX_REQUEST_SECONDS));
+    System.getProperties().putIfAbsent("sun.net.httpserver.maxRspTime", Integer.toString(MAX_RESPONSE_SECONDS));
+    System.getProperties().putIfAbsent("sun.net.httpserver.timerMillis", "250");
   }
 
   private final Database db;
@@ -70,14 +89,15 @@ public final class ApiServer implements AutoCloseable {
     this.verbose = verbose;
     this.log = log;
     AtomicInteger n = new AtomicInteger();
-    this.executor =
-        Executors.newFixedThreadPool(
-            THREADS,
-            r -> {
-              Thread t = new Thread(r, "sandbox-http-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(),
+        r -> {
+          Thread t = new Thread(r, "sandbox-http-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+    pool.allowCoreThreadTimeOut(true); // threads only while there are connections to serve
+    this.executor = pool;
     try {
       this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
     } catch (java.net.BindException e) {
@@ -194,16 +214,19 @@ public final class ApiServer implements AutoCloseable {
   private ApiResponse serve(HttpExchange ex, Router.Match match, String method, String path) throws IOException {
     try {
       Route route = match.route();
-      byte[] body = Exchanges.readBody(ex.getRequestBody(), MAX_BODY);
       Map<String, String> headers = Exchanges.headers(ex.getRequestHeaders());
       String rawQuery = ex.getRequestURI().getRawQuery();
       Map<String, String> query = Exchanges.query(rawQuery);
       if (route.isWrite()) {
+        // Authenticated before a byte of the body is read: an unknown caller cannot make the
+        // sandbox wait for (or buffer) a large body.
         Caller caller = db.read(c -> auth.authenticate(c, headers.get("authorization"), true));
+        byte[] body = Exchanges.readBody(ex.getRequestBody(), headers.get("content-length"), MAX_BODY);
         ApiRequest req = new ApiRequest(method, path, rawQuery == null ? "" : rawQuery, route.template(),
             match.params(), query, headers, body, caller);
         return writes.execute(route, req);
       }
+      byte[] body = new byte[0]; // reads take no body; the server discards one if sent
       return db.read(
           c -> {
             Caller caller = auth.authenticate(c, headers.get("authorization"), false);

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A JSON request body, read strictly: malformed JSON, a non-object, an unknown field or a wrong
- * type is a 400 that names the field.
+ * A JSON request body, read strictly: malformed JSON, a duplicated key, a non-object, an unknown
+ * field, a wrong type, or a control character (NUL included) in a name, id or email is a 400 that
+ * names the field. A description may hold tabs and line breaks, no other control character.
  */
 final class Body {
   private final JsonNode node;
@@ -23,6 +24,12 @@ final class Body {
     JsonNode node;
     try {
       node = bytes.length == 0 ? null : Json.MAPPER.readTree(bytes);
+    } catch (com.fasterxml.jackson.core.JsonParseException e) {
+      String m = String.valueOf(e.getOriginalMessage());
+      if (m.startsWith("Duplicate field")) {
+        throw ApiProblem.badRequest(null, "The request body has a duplicated key; each key may appear once.");
+      }
+      throw ApiProblem.badRequest(null, "The request body is not valid JSON.");
     } catch (IOException e) {
       throw ApiProblem.badRequest(null, "The request body is not valid JSON.");
     }
@@ -52,7 +59,21 @@ final class Body {
     if (!v.isTextual()) {
       throw ApiProblem.badRequest(field, "'" + field + "' must be a string.");
     }
-    return v.asText();
+    return clean(field, v.asText());
+  }
+
+  /** {@code value}, or a 400 when it holds a control character this field may not hold. */
+  private static String clean(String field, String value) {
+    boolean multiline = field.equals("description");
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean allowed = multiline && (c == '\n' || c == '\r' || c == '\t');
+      if ((Character.isISOControl(c) || c == '\u2028' || c == '\u2029') && !allowed) {
+        throw ApiProblem.badRequest(field, "'" + field + "' holds a control character (U+"
+            + String.format("%04X", (int) c) + "); names, ids and emails are plain text.");
+      }
+    }
+    return value;
   }
 
   Boolean bool(String field) {
@@ -80,7 +101,7 @@ final class Body {
       if (!item.isTextual()) {
         throw ApiProblem.badRequest(field, "'" + field + "' must be an array of strings.");
       }
-      values.add(item.asText());
+      values.add(clean(field, item.asText()));
     }
     return new ArrayList<>(values);
   }

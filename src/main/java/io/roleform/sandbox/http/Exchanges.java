@@ -15,12 +15,28 @@ import java.util.Map;
 final class Exchanges {
   private Exchanges() {}
 
-  static byte[] readBody(InputStream in, int max) throws IOException {
-    byte[] body = in.readNBytes(max + 1);
-    if (body.length > max) {
-      throw ApiProblem.badRequest(null, "The request body is larger than " + max + " bytes.");
+  /**
+   * The body, read only up to {@code max} bytes: a declared {@code Content-Length} over it is
+   * refused before anything is read, and a body that turns out longer (chunked) as soon as it
+   * passes the limit.
+   */
+  static byte[] readBody(InputStream in, String contentLength, int max) throws IOException {
+    if (contentLength != null) {
+      long declared;
+      try {
+        declared = Long.parseLong(contentLength.strip());
+      } catch (NumberFormatException e) {
+        throw ApiProblem.badRequest(null, "The Content-Length header is not a number.");
+      }
+      if (declared > max) throw tooLarge(max);
     }
+    byte[] body = in.readNBytes(max + 1);
+    if (body.length > max) throw tooLarge(max);
     return body;
+  }
+
+  private static ApiProblem tooLarge(int max) {
+    return ApiProblem.badRequest(null, "The request body is larger than " + max + " bytes.");
   }
 
   static Map<String, String> headers(Headers h) {
@@ -40,9 +56,13 @@ final class Exchanges {
     }
     for (String part : raw.split("&")) {
       int eq = part.indexOf('=');
-      String k = URLDecoder.decode(eq < 0 ? part : part.substring(0, eq), StandardCharsets.UTF_8);
-      String v = eq < 0 ? "" : URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
-      out.putIfAbsent(k, v);
+      try {
+        String k = URLDecoder.decode(eq < 0 ? part : part.substring(0, eq), StandardCharsets.UTF_8);
+        String v = eq < 0 ? "" : URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
+        out.putIfAbsent(k, v);
+      } catch (IllegalArgumentException e) {
+        throw ApiProblem.badRequest(null, "The query string is not validly percent-encoded.");
+      }
     }
     return out;
   }

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 /** The one JSON mapper of the sandbox's HTTP side. */
 final class Json {
-  static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Refuses a duplicated key in a request body rather than keeping the last one. */
+  static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   private static final ObjectMapper CANONICAL =
       new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 

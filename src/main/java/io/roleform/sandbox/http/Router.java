@@ -45,7 +45,11 @@ final class Router {
       }
       Map<String, String> params = new HashMap<>();
       for (int i = 0; i < r.paramNames().size(); i++) {
-        params.put(r.paramNames().get(i), URLDecoder.decode(m.group(i + 1), StandardCharsets.UTF_8));
+        try {
+          params.put(r.paramNames().get(i), URLDecoder.decode(m.group(i + 1), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+          throw ApiProblem.badRequest(null, "The path is not validly percent-encoded.");
+        }
       }
       return new Match(r, params);
     }

@@ -1,0 +1,84 @@
+package io.roleform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roleform.testing.CliRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A sensitive variable is {@code (sensitive)} in every output and absent from the saved plan, which
+ * apply re-plans only with the same value given again.
+ */
+@Tag("security")
+class SensitiveVariableTest {
+  private static final String VALUE = "ticket-8841-confidential";
+  private static final String CONFIG = """
+      apiVersion: roleform/v1
+      roles:
+        - name: Auditors
+          description: "Approved in ${TICKET}"
+          permissions: [logs]
+      """;
+
+  @TempDir Path dir;
+  PortalForTest portal;
+  Path config;
+
+  @BeforeEach
+  void start() throws Exception {
+    portal = PortalForTest.start("secure-exchanges");
+    config = dir.resolve("c.yaml");
+    Files.writeString(config, CONFIG);
+  }
+
+  @AfterEach
+  void stop() {
+    portal.close();
+  }
+
+  @Test
+  void everyPlanFormatAndTheSavedPlanShowSensitive() throws Exception {
+    for (String format : new String[] {"text", "json", "markdown"}) {
+      Path out = dir.resolve("plan-" + format + ".json");
+      CliRun plan = CliRun.run(portal.env(), "plan", config.toString(), "--var-sensitive", "TICKET=" + VALUE,
+          "--format", format, "--out", out.toString());
+      assertThat(plan.exitCode()).as(plan.toString()).isZero();
+      assertThat(plan.out() + plan.err()).doesNotContain(VALUE).contains("(sensitive)");
+      assertThat(Files.readString(out)).doesNotContain(VALUE).contains("(sensitive)");
+    }
+  }
+
+  @Test
+  void aSensitiveEnvironmentVariableToo() throws Exception {
+    CliRun plan = CliRun.run(portal.env("ROLEFORM_VAR_TICKET", VALUE), "plan", config.toString(),
+        "--var-sensitive", "TICKET");
+    assertThat(plan.exitCode()).as(plan.toString()).isZero();
+    assertThat(plan.out()).doesNotContain(VALUE).contains("Approved in (sensitive)");
+  }
+
+  @Test
+  void applyNeedsTheSameValueAndWritesTheRealOne() throws Exception {
+    Path out = dir.resolve("plan.json");
+    assertThat(CliRun.run(portal.env(), "plan", config.toString(), "--var-sensitive", "TICKET=" + VALUE,
+        "--out", out.toString()).exitCode()).isZero();
+
+    CliRun missing = CliRun.run(portal.env(), "apply", "--plan", out.toString());
+    assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(1);
+    assertThat(missing.err()).contains("sensitive variable TICKET", "--var-sensitive");
+
+    CliRun wrong = CliRun.run(portal.env(), "apply", "--plan", out.toString(), "--var-sensitive", "TICKET=guess");
+    assertThat(wrong.exitCode()).as(wrong.toString()).isEqualTo(3);
+    assertThat(wrong.err()).doesNotContain("guess");
+
+    CliRun right = CliRun.run(portal.env(), "apply", "--plan", out.toString(), "--var-sensitive", "TICKET=" + VALUE);
+    assertThat(right.exitCode()).as(right.toString()).isZero();
+    assertThat(right.out() + right.err()).doesNotContain(VALUE);
+    assertThat(CliRun.run(portal.env(), "export").out()).contains("Approved in " + VALUE);
+  }
+}
