@@ -194,7 +194,7 @@ class ConfigLoaderTest {
     long t0 = System.nanoTime();
     ConfigResult r = ConfigLoader.load(f, Map.of());
     assertThat(only(r)).isEqualTo("`description` is longer than 2000 characters");
-    assertThat(System.nanoTime() - t0).isLessThan(5_000_000_000L);
+    assertThat(System.nanoTime() - t0).isLessThan(60_000_000_000L); // a guard against quadratic reading (hours), not a benchmark
   }
 
   @Test

@@ -73,7 +73,7 @@ class ConcurrentApplyIT {
 
     CliRun rerun = CliRun.run(sandbox.env(), "apply", EXAMPLE, "--auto-approve");
     assertThat(rerun.exitCode()).as(rerun.toString()).isZero();
-    assertThat(rerun.out()).contains("Apply complete", "`Added during apply` is not in the config");
+    assertThat(rerun.out()).contains("Apply complete", "role Added during apply is not in the config");
     CliRun plan = CliRun.run(sandbox.env(), "plan", EXAMPLE, "--detailed-exitcode");
     assertThat(plan.exitCode()).as(plan.toString()).isZero();
     assertThat(plan.out()).contains("No changes");

@@ -95,7 +95,7 @@ class SafetyAndFormatsIT {
     long before = sandbox.stateVersion();
     CliRun apply = CliRun.run(sandbox.env(), "apply", shrink.toString(), "--auto-approve");
     assertThat(apply.exitCode()).as(apply.toString()).isEqualTo(4);
-    assertThat(apply.out()).contains("removes 2 of the 5 members of `Support Techs` (40%, more than 25%)",
+    assertThat(apply.out()).contains("removes 2 of the 5 members of Support Techs (40%, more than 25%)",
         "--max-member-removal-percent=40");
     assertThat(sandbox.stateVersion()).isEqualTo(before);
 
