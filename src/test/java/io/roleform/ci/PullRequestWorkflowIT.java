@@ -3,7 +3,7 @@ package io.roleform.ci;
 import io.roleform.testing.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.roleform.plan.PlanJson;
+import io.roleform.plan.SavedPlan;
 import io.roleform.render.MarkdownPlanRenderer;
 import io.roleform.sandbox.GenerateSpec;
 import io.roleform.sandbox.Sandbox;
@@ -99,7 +99,7 @@ class PullRequestWorkflowIT {
       } else {
         assertThat(comment).doesNotContain("omitted");
       }
-      assertThat(PlanJson.read(Files.readString(work.resolve("plan.json"))).operations()).hasSize(7);
+      assertThat(SavedPlan.read(Files.readString(work.resolve("plan.json"))).plan().operations()).hasSize(7);
     }
   }
 
