@@ -112,6 +112,7 @@ class KeycloakCliIT {
     // Delete a user.
     Files.writeString(config.resolve("roles.yaml"), Files.readString(config.resolve("roles.yaml"))
         .replace("    members: [dan@acme.example, nora@acme.example]", "    members: [dan@acme.example]")
+        .replace("  - email: nora@acme.example\n    firstName: Nora\n    lastName: Lind\n    departments: [Finance]\n", "")
         + "removedUsers: [nora@acme.example]\n");
     applyThenNoChanges(config);
     assertThat(kc.get(kc.base() + "/users?email=nora@acme.example&exact=true")).isEmpty();

@@ -108,8 +108,8 @@ class KeycloakPortalClientIT {
     assertThat(live.users()).filteredOn(u -> u.email().startsWith("erin")).extracting(LiveUser::status)
         .containsExactly(UserStatus.DISABLED);
     assertThat(log).anyMatch(l -> l.contains("without an email"));
-    // 1 token + parent + catalog + groups + users + 3 member lists
-    assertThat(client.requestCount()).isEqualTo(8);
+    // 1 token + parent + catalog + groups + users + 3 member lists + the parent's department list
+    assertThat(client.requestCount()).isEqualTo(9);
     assertThat(log).noneMatch(l -> l.contains(SECRET));
   }
 
