@@ -92,8 +92,12 @@ class KeycloakRestartIT {
     String realm = "restart-" + UUID.randomUUID().toString().substring(0, 8);
     RealmFixture kc = new RealmFixture(server.url, server.adminUser, server.adminPassword, realm);
     for (String p : PERMISSIONS) kc.role(p, "Grants " + p);
-    for (int u = 0; u < USERS; u++) kc.user(user(u), email(u), true);
-    kc.group(null, "roleform", null, Map.of());
+    List<String> userIds = new ArrayList<>();
+    for (int u = 0; u < USERS; u++) userIds.add(kc.user(user(u), email(u), true));
+    String roleform = kc.group(null, "roleform", null, Map.of());
+    String admin = kc.group(roleform, "Admin", "Full access", Map.of("roleform.position", "0"));
+    kc.mapRealmRoles(admin, PERMISSIONS.toArray(String[]::new));
+    kc.join(userIds.get(0), admin);
     kc.serviceAccount("roleform", SECRET, RealmFixture.SERVICE_ACCOUNT_ROLES);
     String portal = "keycloak:" + server.url + "?realm=" + realm + "&parentGroup=roleform&concurrency=2";
     Map<String, String> env = Map.of(Credentials.ENV_CLIENT_ID, "roleform", Credentials.ENV_CLIENT_SECRET, SECRET);
@@ -120,6 +124,7 @@ class KeycloakRestartIT {
     }
     CliRun cut = new CliRun(apply, code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
     assertThat(killed).as("Keycloak was killed mid-apply; %s", cut).isTrue();
+    System.err.printf("[KeycloakRestartIT] the cut apply:%n%s%n", cut);
     assertThat(cut.exitCode()).as("the apply that lost Keycloak: %s", cut).isEqualTo(1);
     assertThat(cut.err()).as("%s", cut).doesNotContain("\tat ").doesNotContain("Caused by").doesNotContain(SECRET)
         .contains("Re-running apply continues from the live state.");
@@ -148,6 +153,7 @@ class KeycloakRestartIT {
     for (JsonNode g : after.get(after.base() + "/groups/" + parent + "/children?max=1000")) {
       String name = g.get("name").asText();
       names.merge(name, 1, Integer::sum);
+      if (name.equals("Admin")) continue;
       int i = Integer.parseInt(name.substring("Team-".length()));
       String id = g.get("id").asText();
       List<String> members = new ArrayList<>();
@@ -159,7 +165,8 @@ class KeycloakRestartIT {
       assertThat(roles).as("role mappings of %s", name).doesNotHaveDuplicates()
           .containsExactlyInAnyOrderElementsOf(permissions(i));
     }
-    assertThat(names).hasSize(GROUPS).allSatisfy((name, count) -> assertThat(count).as(name).isEqualTo(1));
+    assertThat(names).hasSize(GROUPS + 1).containsKey("Admin")
+        .allSatisfy((name, count) -> assertThat(count).as(name).isEqualTo(1));
     after.close();
   }
 
@@ -175,9 +182,10 @@ class KeycloakRestartIT {
   }
 
   private static String config() {
-    StringBuilder y = new StringBuilder("apiVersion: roleform/v1\norder: [");
-    for (int i = 0; i < GROUPS; i++) y.append(i == 0 ? "" : ", ").append("Team-").append(i);
-    y.append("]\nroles:\n");
+    StringBuilder y = new StringBuilder("apiVersion: roleform/v1\norder: [Admin");
+    for (int i = 0; i < GROUPS; i++) y.append(", Team-").append(i);
+    y.append("]\nroles:\n  - name: Admin\n    description: Full access\n    permissions: [")
+        .append(String.join(", ", PERMISSIONS)).append("]\n    members: [").append(email(0)).append("]\n");
     for (int i = 0; i < GROUPS; i++) {
       y.append("  - name: Team-").append(i).append('\n')
           .append("    description: Team ").append(i).append('\n')
