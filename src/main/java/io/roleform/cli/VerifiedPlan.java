@@ -118,12 +118,13 @@ final class VerifiedPlan {
 
   /**
    * The plan to apply: made again from the saved config and {@code live}, identical to the saved
-   * one (after redaction).
+   * one (after redaction). Expiry is decided at {@code clock}'s instant (the system clock, or
+   * {@code ROLEFORM_NOW}), as the plan was.
    *
    * @throws CliException exit 3 when the portal changed since the plan was made, or when the plan
    *     made again differs from the saved one
    */
-  Plan replan(LiveState live, String portalLabel, PrintWriter err) {
+  Plan replan(LiveState live, String portalLabel, PrintWriter err, java.time.Clock clock) {
     Plan plan = saved.plan();
     Fingerprint now = Fingerprints.of(live);
     if (!now.equals(plan.fingerprint())) {
@@ -132,7 +133,7 @@ final class VerifiedPlan {
           + plan.fingerprint().stateVersion() + " then, " + now.stateVersion()
           + " now). Nothing was changed; run plan again and review the new plan.");
     }
-    PlanResult again = Planner.plan(config.desired(), live, saved.madeFrom().options(), portalLabel);
+    PlanResult again = Planner.plan(config.desired(), live, saved.madeFrom().options(), portalLabel, clock);
     if (!again.ok()) {
       Redactor redactor = Redactor.messages(variables);
       err.print(DiagnosticsRenderer.text(again.problems().stream().map(redactor::apply).toList()));
