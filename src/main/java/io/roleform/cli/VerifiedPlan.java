@@ -121,6 +121,10 @@ final class VerifiedPlan {
    * one (after redaction). Expiry is decided at {@code clock}'s instant (the system clock, or
    * {@code ROLEFORM_NOW}), as the plan was.
    *
+   * @param clock the clock that decides which memberships have expired — the same one {@code plan}
+   *     uses ({@code ROLEFORM_NOW} in tests), so a plan made and applied at the same instant agrees
+   *     with itself; a membership that expired between plan and apply makes the plans differ (exit 3)
+   *
    * @throws CliException exit 3 when the portal changed since the plan was made, or when the plan
    *     made again differs from the saved one
    */
