@@ -118,8 +118,7 @@ final class VerifiedPlan {
 
   /**
    * The plan to apply: made again from the saved config and {@code live}, identical to the saved
-   * one (after redaction). Expiry is decided at {@code clock}'s instant (the system clock, or
-   * {@code ROLEFORM_NOW}), as the plan was.
+   * one (after redaction).
    *
    * @param clock the clock that decides which memberships have expired — the same one {@code plan}
    *     uses ({@code ROLEFORM_NOW} in tests), so a plan made and applied at the same instant agrees
