@@ -48,7 +48,9 @@ export work JAVA_OPTS
 sample() {
   local peak=0 sum
   while :; do
-    sum=$(ps -C java -o rss=,args= 2>/dev/null | awk '/roleform.bench.plan=1/ {s += $1} END {print s + 0}')
+    # `ps -C java` exits 1 while no JVM runs; under `set -e -o pipefail` that used to end the
+    # sampler at once, so the peak read 0. Sum with ps's status ignored.
+    sum=$( (ps -C java -o rss=,args= 2>/dev/null || true) | awk '/roleform.bench.plan=1/ {s += $1} END {print s + 0}')
     [ "$sum" -gt "$peak" ] && peak=$sum && echo "$peak" > "$work/peak"
     sleep 0.1
   done

@@ -92,7 +92,7 @@ final class ApplyCommand implements Callable<Integer> {
       LiveState live = portalStep(pending, err, () -> PortalConnection.call(conn.client()::read));
       Plan plan;
       if (saved != null) {
-        plan = saved.replan(live, conn.label(), err);
+        plan = saved.replan(live, conn.label(), err, ExpiryOptions.clock(parent.env()));
       } else {
         ConfigResult loaded = pending.awaitResult(err);
         if (portal.verbose) loaded.notes().forEach(n -> err.println("note: " + Text.clean(n)));

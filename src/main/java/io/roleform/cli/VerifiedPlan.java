@@ -120,10 +120,14 @@ final class VerifiedPlan {
    * The plan to apply: made again from the saved config and {@code live}, identical to the saved
    * one (after redaction).
    *
+   * @param clock the clock that decides which memberships have expired — the same one {@code plan}
+   *     uses ({@code ROLEFORM_NOW} in tests), so a plan made and applied at the same instant agrees
+   *     with itself; a membership that expired between plan and apply makes the plans differ (exit 3)
+   *
    * @throws CliException exit 3 when the portal changed since the plan was made, or when the plan
    *     made again differs from the saved one
    */
-  Plan replan(LiveState live, String portalLabel, PrintWriter err) {
+  Plan replan(LiveState live, String portalLabel, PrintWriter err, java.time.Clock clock) {
     Plan plan = saved.plan();
     Fingerprint now = Fingerprints.of(live);
     if (!now.equals(plan.fingerprint())) {
@@ -132,7 +136,7 @@ final class VerifiedPlan {
           + plan.fingerprint().stateVersion() + " then, " + now.stateVersion()
           + " now). Nothing was changed; run plan again and review the new plan.");
     }
-    PlanResult again = Planner.plan(config.desired(), live, saved.madeFrom().options(), portalLabel);
+    PlanResult again = Planner.plan(config.desired(), live, saved.madeFrom().options(), portalLabel, clock);
     if (!again.ok()) {
       Redactor redactor = Redactor.messages(variables);
       err.print(DiagnosticsRenderer.text(again.problems().stream().map(redactor::apply).toList()));

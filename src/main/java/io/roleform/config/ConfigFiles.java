@@ -83,7 +83,7 @@ final class ConfigFiles {
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
           if (!isYaml(file)) return FileVisitResult.CONTINUE;
           if (attrs.isSymbolicLink()) { // a link FOLLOW_LINKS could not follow: it leads nowhere
-            linkProblems.add(new Diagnostic(null, "", "`" + file + "` is a symbolic link to a file that does not exist",
+            linkProblems.add(new Diagnostic(Location.NONE, "`" + file + "` is a symbolic link to a file that does not exist",
                 "fix or remove the link"));
             return FileVisitResult.CONTINUE;
           }
@@ -101,7 +101,7 @@ final class ConfigFiles {
         @Override
         public FileVisitResult visitFileFailed(Path file, IOException e) {
           if (e instanceof FileSystemLoopException) {
-            linkProblems.add(new Diagnostic(null, "", "`" + file + "` is a symbolic link loop (it leads back to a directory"
+            linkProblems.add(new Diagnostic(Location.NONE, "`" + file + "` is a symbolic link loop (it leads back to a directory"
                 + " that contains it)", "remove the link, or point it at a directory outside the config"));
           }
           return FileVisitResult.CONTINUE; // an unreadable entry is reported when read, if it matters
@@ -140,13 +140,13 @@ final class ConfigFiles {
     for (Source s : sources) {
       total += s.size();
       if (s.size() > Limits.MAX_FILE_BYTES) {
-        problems.add(Diagnostic.at(new SourcePosition(s.display(), 1, 1), "",
+        problems.add(Diagnostic.at(Location.fileStart(s.display()),
             "file is too large (" + s.size() + " bytes; the limit is " + Limits.MAX_FILE_BYTES
                 + " bytes)").withHint("split the config over several files"));
       }
     }
     if (problems.isEmpty() && total > Limits.MAX_TOTAL_BYTES) {
-      problems.add(new Diagnostic(null, "", "config is too large (" + total
+      problems.add(new Diagnostic(Location.NONE, "config is too large (" + total
           + " bytes in all; the limit is " + Limits.MAX_TOTAL_BYTES + " bytes)", null));
     }
     return problems.isEmpty() ? new Listing(List.copyOf(sources), List.of())
@@ -159,6 +159,6 @@ final class ConfigFiles {
   }
 
   private static Listing failed(String root, String message, String hint) {
-    return new Listing(List.of(), List.of(new Diagnostic(null, "", message, hint)));
+    return new Listing(List.of(), List.of(new Diagnostic(Location.NONE, message, hint)));
   }
 }

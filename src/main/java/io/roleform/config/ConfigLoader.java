@@ -70,13 +70,13 @@ public final class ConfigLoader {
   public static ConfigResult load(List<ConfigSource> files, String origin, Variables variables) {
     try {
       if (files.isEmpty()) {
-        return new ConfigResult(null, List.of(new Diagnostic(null, "", origin + " holds no config file", null)));
+        return new ConfigResult(null, List.of(Diagnostic.at(Location.NONE, origin + " holds no config file")));
       }
       long total = 0;
       for (ConfigSource f : files) {
         total += f.bytes().length;
         if (f.bytes().length > Limits.MAX_FILE_BYTES || total > Limits.MAX_TOTAL_BYTES) {
-          return new ConfigResult(null, List.of(new Diagnostic(null, "", origin + " holds a config larger than the limits", null)));
+          return new ConfigResult(null, List.of(Diagnostic.at(Location.NONE, origin + " holds a config larger than the limits")));
         }
       }
       EnvSubstitution substitution = new EnvSubstitution(variables);
@@ -136,20 +136,20 @@ public final class ConfigLoader {
 
   private static ConfigResult internalError(Throwable e) {
     // A bug in a check must still end in a message, not a stack trace at the user.
-    return new ConfigResult(null, List.of(new Diagnostic(null, "", "internal error while reading the config: " + e, null)));
+    return new ConfigResult(null, List.of(Diagnostic.at(Location.NONE, "internal error while reading the config: " + e)));
   }
 
   private static byte[] read(ConfigFiles.Source source, List<Diagnostic> problems) {
     try {
       // Re-checked: the file may have grown since it was listed.
       if (Files.size(source.path()) > Limits.MAX_FILE_BYTES) {
-        problems.add(Diagnostic.at(new SourcePosition(source.display(), 1, 1), "",
+        problems.add(Diagnostic.at(Location.fileStart(source.display()),
             "file is too large (the limit is " + Limits.MAX_FILE_BYTES + " bytes)"));
         return null;
       }
       return Files.readAllBytes(source.path());
     } catch (IOException e) {
-      problems.add(Diagnostic.at(new SourcePosition(source.display(), 1, 1), "",
+      problems.add(Diagnostic.at(Location.fileStart(source.display()),
           "cannot read the file: " + e.getMessage()));
       return null;
     }
@@ -177,7 +177,7 @@ public final class ConfigLoader {
     int before = problems.size();
     List<DocumentTree.Read> read = YamlStream.documents(file, bytes, substitution, problems);
     if (read.isEmpty() && problems.size() == before) {
-      problems.add(new Diagnostic(new SourcePosition(file, 1, 1), "", "file holds no YAML document",
+      problems.add(new Diagnostic(Location.fileStart(file), "file holds no YAML document",
           "every config file starts with `apiVersion: roleform/v1`"));
       return;
     }

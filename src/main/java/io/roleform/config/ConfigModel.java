@@ -26,14 +26,34 @@ record ConfigModel(
    * @param pointer its path in the document, such as {@code /roles/2}
    */
   record Entry<T>(T value, ParsedDocument doc, String pointer) {
+    /** Where the value is in its document: its position and {@link #pointer()}. */
+    Location location() {
+      return new Location(doc.positionOf(pointer), pointer);
+    }
+
+    /**
+     * Where a value inside this one is in its document, such as {@code name} or {@code members/3}:
+     * the position the value recorded ({@link Located#positionOf}; for a plain value, the
+     * document's) and the pointer {@code POINTER/RELATIVE}.
+     */
+    Location locationOf(String relative) {
+      SourcePosition at = value instanceof Located l ? l.positionOf(relative) : doc.positionOf(pointer + "/" + relative);
+      return new Location(at, pointer + "/" + relative);
+    }
+
     /** Where the value was written. */
     SourcePosition position() {
-      return doc.positionOf(pointer);
+      return location().position();
     }
 
     /** Where a value inside this one was written, such as {@code name} or {@code members/3}. */
     SourcePosition position(String relative) {
-      return doc.positionOf(pointer + "/" + relative);
+      return locationOf(relative).position();
     }
+  }
+
+  /** Where a settings key was written ({@code owner} ...): {@code /settings/KEY}. */
+  Location settingsLocation(String key) {
+    return new Location(settingsPositions.get("settings/" + key), "/settings/" + key);
   }
 }

@@ -45,8 +45,8 @@ final class ConsistencyCheck {
     for (ConfigModel.Entry<DesiredRole> e : model.roles()) {
       ConfigModel.Entry<DesiredRole> first = declared.putIfAbsent(key(e.value().name()), e);
       if (first != null) {
-        problems.add(new Diagnostic(e.value().positionOf("name"), e.pointer() + "/name",
-            "role `" + e.value().name() + "` is declared twice: also at " + first.value().positionOf("name")
+        problems.add(new Diagnostic(e.locationOf("name"),
+            "role `" + e.value().name() + "` is declared twice: also at " + first.position("name")
                 + " as `" + first.value().name() + "`",
             "role names are unique, compared case-insensitively; merge the two entries"));
       }
@@ -56,16 +56,16 @@ final class ConsistencyCheck {
   private void removed() {
     for (ConfigModel.Entry<RemovedRole> e : model.removed()) {
       RemovedRole r = e.value();
-      SourcePosition at = e.position("name");
+      Location at = e.locationOf("name");
       ConfigModel.Entry<RemovedRole> first = removedByName.putIfAbsent(key(r.name()), e);
       if (first != null) {
-        problems.add(Diagnostic.at(at, e.pointer() + "/name", "role `" + r.name()
+        problems.add(Diagnostic.at(at, "role `" + r.name()
             + "` is removed twice: also at " + first.position("name")));
       }
       ConfigModel.Entry<DesiredRole> d = declared.get(key(r.name()));
       if (d != null) {
-        problems.add(new Diagnostic(at, e.pointer() + "/name", "role `" + r.name()
-            + "` is both removed and declared (at " + d.value().positionOf("name") + ")",
+        problems.add(new Diagnostic(at, "role `" + r.name()
+            + "` is both removed and declared (at " + d.position("name") + ")",
             "keep it in `roles` or in `removed`, not both"));
       }
     }
@@ -74,7 +74,7 @@ final class ConsistencyCheck {
       if (move == null) continue;
       ConfigModel.Entry<RemovedRole> target = removedByName.get(key(move));
       if (target != null) {
-        problems.add(new Diagnostic(e.position("moveMembersTo"), e.pointer() + "/moveMembersTo",
+        problems.add(new Diagnostic(e.locationOf("moveMembersTo"),
             "`moveMembersTo` names `" + move + "`, which is itself removed (at " + target.position("name") + ")",
             "move the members to a role that stays"));
       }
@@ -88,25 +88,23 @@ final class ConsistencyCheck {
       List<String> formers = role.formerNames();
       for (int i = 0; i < formers.size(); i++) {
         String former = formers.get(i);
-        String rel = "formerNames/" + i;
-        SourcePosition at = role.positionOf(rel);
-        String path = e.pointer() + "/" + rel;
+        Location at = e.locationOf("formerNames/" + i);
         ConfigModel.Entry<DesiredRole> named = declared.get(key(former));
         if (named != null && named != e) {
-          problems.add(Diagnostic.at(at, path, "former name `" + former + "` of role `" + role.name()
-              + "` is the name of another role declared at " + named.value().positionOf("name")));
+          problems.add(Diagnostic.at(at, "former name `" + former + "` of role `" + role.name()
+              + "` is the name of another role declared at " + named.position("name")));
         } else if (named == e && former.equals(role.name())) {
-          problems.add(Diagnostic.at(at, path, "former name `" + former + "` is the role's own name"));
+          problems.add(Diagnostic.at(at, "former name `" + former + "` is the role's own name"));
         }
         ConfigModel.Entry<DesiredRole> other = formerOwner.putIfAbsent(key(former), e);
         if (other != null && other != e) {
-          problems.add(Diagnostic.at(at, path, "former name `" + former + "` of role `" + role.name()
+          problems.add(Diagnostic.at(at, "former name `" + former + "` of role `" + role.name()
               + "` is also a former name of role `" + other.value().name() + "` (at "
-              + other.value().positionOf("name") + ")"));
+              + other.position("name") + ")"));
         }
         ConfigModel.Entry<RemovedRole> gone = removedByName.get(key(former));
         if (gone != null) {
-          problems.add(new Diagnostic(at, path, "former name `" + former + "` is also in `removed` (at "
+          problems.add(new Diagnostic(at, "former name `" + former + "` is also in `removed` (at "
               + gone.position("name") + ")", "a role is either renamed or removed, not both"));
         }
       }
@@ -129,8 +127,7 @@ final class ConsistencyCheck {
         List<String> names = new ArrayList<>();
         for (ConfigModel.Entry<DesiredRole> p : path.subList(i, path.size())) names.add(p.value().name());
         names.add(cur.value().name());
-        DesiredRole r = cur.value();
-        problems.add(new Diagnostic(r.positionOf("copyFrom"), cur.pointer() + "/copyFrom",
+        problems.add(new Diagnostic(cur.locationOf("copyFrom"),
             "`copyFrom` forms a cycle: " + String.join(" -> ", names),
             "a role can only be copied from a role that does not copy from it"));
       }
@@ -144,12 +141,12 @@ final class ConsistencyCheck {
     for (ConfigModel.Entry<String> e : model.order()) {
       ConfigModel.Entry<String> first = seen.putIfAbsent(key(e.value()), e);
       if (first != null) {
-        problems.add(Diagnostic.at(e.position(), e.pointer(), "`order` names role `" + e.value()
+        problems.add(Diagnostic.at(e.location(), "`order` names role `" + e.value()
             + "` twice: also at " + first.position()));
       }
       ConfigModel.Entry<RemovedRole> gone = removedByName.get(key(e.value()));
       if (gone != null) {
-        problems.add(new Diagnostic(e.position(), e.pointer(), "`order` names role `" + e.value()
+        problems.add(new Diagnostic(e.location(), "`order` names role `" + e.value()
             + "`, which is removed (at " + gone.position("name") + ")", "drop it from `order`"));
       }
     }
@@ -160,8 +157,8 @@ final class ConsistencyCheck {
     for (ConfigModel.Entry<DesiredPolicy> e : model.policies()) {
       ConfigModel.Entry<DesiredPolicy> first = seen.putIfAbsent(key(e.value().name()), e);
       if (first != null) {
-        problems.add(new Diagnostic(e.value().positionOf("name"), e.pointer() + "/name",
-            "policy `" + e.value().name() + "` is declared twice: also at " + first.value().positionOf("name"),
+        problems.add(new Diagnostic(e.locationOf("name"),
+            "policy `" + e.value().name() + "` is declared twice: also at " + first.position("name"),
             "policy names are unique, compared case-insensitively; rename one"));
       }
     }
@@ -181,8 +178,8 @@ final class ConsistencyCheck {
     for (int i = 0; i < items.size(); i++) {
       Integer first = seen.putIfAbsent(key(items.get(i)), i);
       if (first != null) {
-        SourcePosition firstAt = e.value().positionOf(key + "/" + first);
-        problems.add(new Diagnostic(e.value().positionOf(key + "/" + i), e.pointer() + "/" + key + "/" + i,
+        SourcePosition firstAt = e.position(key + "/" + first);
+        problems.add(new Diagnostic(e.locationOf(key + "/" + i),
             "duplicate " + noun + " `" + items.get(i) + "` in role `" + e.value().name() + "`",
             "it is already listed at line " + firstAt.line()
                 + (key.equals("members") ? " (emails compare case-insensitively)" : "")));

@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param positions positions of its values ({@code "name"}, {@code "formerNames/0"}); may be empty
  */
 public record DesiredDepartment(
-    String name, List<String> formerNames, SourcePosition position, Map<String, SourcePosition> positions) {
+    String name, List<String> formerNames, SourcePosition position, Map<String, SourcePosition> positions)
+    implements Located {
 
   public DesiredDepartment {
     Objects.requireNonNull(name, "name == null");
@@ -28,7 +29,14 @@ public record DesiredDepartment(
   }
 
   /** The position of a value inside this entry, falling back to the entry's own position. */
+  @Override
   public SourcePosition positionOf(String relativePath) {
     return positions.getOrDefault(relativePath, position);
+  }
+
+  /** The department in the merged state: {@code /departments/NAME}. */
+  @Override
+  public Location location() {
+    return Location.entry("departments", name, position);
   }
 }

@@ -56,4 +56,36 @@ public record DesiredPeople(
   public SourcePosition positionOf(String path) {
     return positions.get(path);
   }
+
+  /**
+   * Where a value outside the user and department entries is ({@code appliers}, {@code
+   * appliers/deny/2}, {@code removedUsers/0}): its position ({@code null} when unknown) and its
+   * pointer {@code /PATH}.
+   */
+  public Location locationOf(String path) {
+    return new Location(positions.get(path), "/" + path);
+  }
+
+  /**
+   * Where the config first asks for users ({@code /users}: the first user, else the first of
+   * {@code removedUsers}), for a problem with users as a whole.
+   */
+  public Location usersLocation() {
+    return new Location(!users.isEmpty() ? users.get(0).position() : positions.get("removedUsers/0"),
+        !users.isEmpty() ? "/users" : "/removedUsers");
+  }
+
+  /**
+   * Where the config first names departments ({@code /departments}: the first department, else the
+   * first of {@code removedDepartments}, else the first user's {@code departments}), for a problem
+   * with departments as a whole.
+   */
+  public Location departmentsLocation() {
+    SourcePosition at = !departments.isEmpty() ? departments.get(0).position()
+        : positions.get("removedDepartments/0");
+    for (DesiredUser u : users) {
+      if (at == null && u.departments() != null) at = u.positionOf("departments");
+    }
+    return new Location(at, "/departments");
+  }
 }

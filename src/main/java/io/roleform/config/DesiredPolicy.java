@@ -19,7 +19,7 @@ public record DesiredPolicy(
     String description,
     PolicyRule rule,
     SourcePosition position,
-    Map<String, SourcePosition> positions) {
+    Map<String, SourcePosition> positions) implements Located {
 
   public DesiredPolicy {
     Objects.requireNonNull(name, "name == null");
@@ -27,7 +27,14 @@ public record DesiredPolicy(
     positions = positions == null ? Map.of() : Map.copyOf(positions);
   }
 
+  /** The policy in the merged state: {@code /policies/NAME}. */
+  @Override
+  public Location location() {
+    return Location.entry("policies", name, position);
+  }
+
   /** The position of a value inside this policy, falling back to the policy's own position. */
+  @Override
   public SourcePosition positionOf(String relativePath) {
     SourcePosition p = positions.get(relativePath);
     return p != null ? p : position;

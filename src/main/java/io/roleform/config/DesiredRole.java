@@ -27,7 +27,8 @@ import java.util.Objects;
  *     keyed by lower-cased email; members absent from it do not expire. Never {@code null}
  * @param position where the role entry starts in the config
  * @param positions positions of the role's values, keyed by the path relative to the role entry
- *     ({@code "name"}, {@code "permissions/2"}, {@code "members/0"} ...); may be empty
+ *     ({@code "name"}, {@code "permissions/2"}, {@code "members/0"} ...); may be empty. Checkers ask
+ *     for a {@link #locationOf} instead (position and pointer together)
  */
 public record DesiredRole(
     String name,
@@ -39,7 +40,7 @@ public record DesiredRole(
     List<String> caseActions,
     Map<String, LocalDate> until,
     SourcePosition position,
-    Map<String, SourcePosition> positions) {
+    Map<String, SourcePosition> positions) implements Located {
 
   public DesiredRole {
     Objects.requireNonNull(name, "name == null");
@@ -74,7 +75,14 @@ public record DesiredRole(
   }
 
   /** The position of a value inside this role, falling back to the role's own position. */
+  @Override
   public SourcePosition positionOf(String relativePath) {
     return positions.getOrDefault(relativePath, position);
+  }
+
+  /** The role in the merged state: {@code /roles/NAME}. */
+  @Override
+  public Location location() {
+    return Location.entry("roles", name, position);
   }
 }

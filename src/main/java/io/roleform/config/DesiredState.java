@@ -93,4 +93,14 @@ public record DesiredState(
   public SourcePosition positionOf(String path) {
     return positions.get(path);
   }
+
+  /**
+   * Where a value outside the entries is ({@code order/3}, {@code settings/owner}): its position
+   * ({@code null} when unknown) and its pointer {@code /PATH}. Entries answer for themselves
+   * ({@link Located#locationOf}): a removal's {@code moveMembersTo} is {@code
+   * removed.get(i).locationOf("moveMembersTo")}.
+   */
+  public Location locationOf(String path) {
+    return new Location(positions.get(path), "/" + path);
+  }
 }

@@ -30,7 +30,7 @@ public record DesiredUser(
     String status,
     Boolean external,
     SourcePosition position,
-    Map<String, SourcePosition> positions) {
+    Map<String, SourcePosition> positions) implements Located {
 
   /** The value of {@code status} that disables a user's login. */
   public static final String DISABLED = "disabled";
@@ -54,7 +54,14 @@ public record DesiredUser(
   }
 
   /** The position of a value inside this entry, falling back to the entry's own position. */
+  @Override
   public SourcePosition positionOf(String relativePath) {
     return positions.getOrDefault(relativePath, position);
+  }
+
+  /** The user in the merged state: {@code /users/EMAIL}. */
+  @Override
+  public Location location() {
+    return Location.entry("users", email, position);
   }
 }

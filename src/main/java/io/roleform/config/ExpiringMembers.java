@@ -19,8 +19,7 @@ final class ExpiringMembers {
     try {
       return LocalDate.parse(v.asText());
     } catch (DateTimeException e) {
-      String pointer = itemPointer + "/until";
-      problems.add(new Diagnostic(doc.positionOf(pointer), pointer,
+      problems.add(new Diagnostic(Location.of(doc, itemPointer + "/until"),
           "`" + v.asText() + "` is not a date in the calendar", "write the last day of access as YYYY-MM-DD"));
       return null;
     }

@@ -36,7 +36,7 @@ final class ModelBuilder {
     if (!root.isObject()) return;
     Iterator<String> names = root.fieldNames();
     if (names.hasNext() && root.has("apiVersion") && !names.next().equals("apiVersion")) {
-      problems.add(new Diagnostic(doc.keyPositionOf("/apiVersion"), "/apiVersion",
+      problems.add(new Diagnostic(Location.ofKey(doc, "/apiVersion"),
           "`apiVersion` must be the first key of the document", "move `apiVersion: roleform/v1` to the top"));
     }
     JsonNode rs = root.path("roles");
@@ -95,19 +95,22 @@ final class ModelBuilder {
   private void removed(ParsedDocument doc, String pointer, JsonNode n) {
     if (!n.path("name").isTextual()) return;
     JsonNode move = n.path("moveMembersTo");
+    Map<String, SourcePosition> positions = new HashMap<>(4);
+    positions.put("name", doc.positionOf(pointer + "/name"));
+    if (move.isTextual()) positions.put("moveMembersTo", doc.positionOf(pointer + "/moveMembersTo"));
     RemovedRole r = new RemovedRole(n.get("name").asText(), move.isTextual() ? move.asText() : null,
-        doc.positionOf(pointer));
+        doc.positionOf(pointer), positions);
     removed.add(new ConfigModel.Entry<>(r, doc, pointer));
   }
 
   private void order(ParsedDocument doc, JsonNode n) {
-    SourcePosition at = doc.keyPositionOf("/order");
+    Location at = Location.ofKey(doc, "/order");
     if (order != null) {
-      problems.add(new Diagnostic(at, "/order", "`order` is declared more than once",
+      problems.add(new Diagnostic(at, "`order` is declared more than once",
           "it is already declared at " + orderPosition + "; keep one"));
       return;
     }
-    orderPosition = at;
+    orderPosition = at.position();
     order = new ArrayList<>();
     for (int i = 0; i < n.size(); i++) {
       if (n.get(i).isTextual()) {
@@ -118,14 +121,14 @@ final class ModelBuilder {
   }
 
   private void settings(ParsedDocument doc, JsonNode n) {
-    SourcePosition at = doc.keyPositionOf("/settings");
+    Location at = Location.ofKey(doc, "/settings");
     if (settingsPosition != null) {
-      problems.add(new Diagnostic(at, "/settings", "`settings` is declared more than once",
+      problems.add(new Diagnostic(at, "`settings` is declared more than once",
           "it is already declared at " + settingsPosition + "; keep one"));
       return;
     }
-    settingsPosition = at;
-    settingsPositions.put("settings", at);
+    settingsPosition = at.position();
+    settingsPositions.put("settings", settingsPosition);
     JsonNode owner = n.path("owner");
     JsonNode allowView = n.path("allowView");
     JsonNode notify = n.path("notifyMembers");

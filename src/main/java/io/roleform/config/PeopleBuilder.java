@@ -70,13 +70,13 @@ final class PeopleBuilder {
   }
 
   private void appliers(ParsedDocument doc, JsonNode n) {
-    SourcePosition at = doc.keyPositionOf("/appliers");
+    Location at = Location.ofKey(doc, "/appliers");
     if (appliers != null) {
-      problems.add(new Diagnostic(at, "/appliers", "`appliers` is declared more than once",
+      problems.add(new Diagnostic(at, "`appliers` is declared more than once",
           "it is already declared at " + appliersAt + "; keep one"));
       return;
     }
-    appliersAt = at;
+    appliersAt = at.position();
     strings(doc, n.path("deny"), "/appliers/deny/", deny);
     JsonNode unlisted = n.path("denyUnlisted");
     List<String> emails = deny.stream().map(ConfigModel.Entry::value).toList();

@@ -150,14 +150,12 @@ final class PolicyReader {
   private void problem(String relative, String message, String hint) {
     bad = true;
     String p = relative.isEmpty() ? pointer : pointer + "/" + relative;
-    SourcePosition at = relative.isEmpty() ? doc.positionOf(p) : doc.keyPositionOf(p);
-    problems.add(new Diagnostic(at, p, message, hint));
+    problems.add(new Diagnostic(relative.isEmpty() ? Location.of(doc, p) : Location.ofKey(doc, p), message, hint));
   }
 
   private void valueProblem(String relative, String message, String hint) {
     bad = true;
-    String p = pointer + "/" + relative;
-    problems.add(new Diagnostic(doc.positionOf(p), p, message, hint));
+    problems.add(new Diagnostic(Location.of(doc, pointer + "/" + relative), message, hint));
   }
 
   /** Records the position of every value under the policy, by path relative to the entry. */

@@ -72,7 +72,7 @@ public final class Redactor {
   /** A diagnostic whose message and hint echo no value. */
   public Diagnostic apply(Diagnostic d) {
     if (replacements.isEmpty()) return d;
-    return new Diagnostic(d.position(), d.path(), apply(d.message()), apply(d.hint()));
+    return new Diagnostic(d.location(), apply(d.message()), apply(d.hint()));
   }
 
   static String clip(String s) {

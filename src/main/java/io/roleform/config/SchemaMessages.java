@@ -20,40 +20,40 @@ final class SchemaMessages {
         List<String> known = check.knownKeys(schemaPath.subList(0, Math.max(0, schemaPath.size() - 1)));
         String hint = Suggestions.didYouMean(key, known);
         if (hint == null) hint = "known keys here: " + String.join(", ", known);
-        return new Diagnostic(doc.keyPositionOf(child), child, "unknown key `" + key + "`", hint);
+        return new Diagnostic(Location.ofKey(doc, child), "unknown key `" + key + "`", hint);
       }
       case "required": {
         String key = e.getProperty();
         if (pointer.isEmpty() && "apiVersion".equals(key)) {
-          return new Diagnostic(doc.positionOf(pointer), pointer, "missing `apiVersion`",
+          return new Diagnostic(Location.of(doc, pointer), "missing `apiVersion`",
               "every document starts with `apiVersion: roleform/v1`");
         }
-        return new Diagnostic(doc.positionOf(pointer), pointer, "missing required key `" + key + "`", null);
+        return new Diagnostic(Location.of(doc, pointer), "missing required key `" + key + "`", null);
       }
       case "type":
         return typeMismatch(doc, pointer, value, e.getSchemaNode());
       case "enum":
         if (pointer.equals("/apiVersion")) {
-          return new Diagnostic(doc.positionOf(pointer), pointer,
+          return new Diagnostic(Location.of(doc, pointer),
               "unknown apiVersion `" + value.asText() + "`", "use `apiVersion: roleform/v1`");
         }
-        return new Diagnostic(doc.positionOf(pointer), pointer, "`" + value.asText() + "` is not allowed here",
+        return new Diagnostic(Location.of(doc, pointer), "`" + value.asText() + "` is not allowed here",
             allowed(e.getSchemaNode()));
       case "minLength":
-        return new Diagnostic(doc.positionOf(pointer), pointer, what(pointer) + " must not be empty", null);
+        return new Diagnostic(Location.of(doc, pointer), what(pointer) + " must not be empty", null);
       case "maxLength":
-        return new Diagnostic(doc.positionOf(pointer), pointer, what(pointer) + " is longer than "
+        return new Diagnostic(Location.of(doc, pointer), what(pointer) + " is longer than "
             + e.getSchemaNode().asInt() + " characters", null);
       case "pattern":
         return pattern(doc, pointer, value.asText(), schemaPath);
       case "minItems":
-        return new Diagnostic(doc.positionOf(pointer), pointer, what(pointer) + " needs at least "
+        return new Diagnostic(Location.of(doc, pointer), what(pointer) + " needs at least "
             + e.getSchemaNode().asInt() + " items", null);
       case "minimum":
-        return new Diagnostic(doc.positionOf(pointer), pointer, what(pointer) + " must be at least "
+        return new Diagnostic(Location.of(doc, pointer), what(pointer) + " must be at least "
             + e.getSchemaNode().asText() + ", not " + value.asText(), null);
       default:
-        return new Diagnostic(doc.positionOf(pointer), pointer, e.getMessage(), null);
+        return new Diagnostic(Location.of(doc, pointer), e.getMessage(), null);
     }
   }
 
@@ -66,14 +66,14 @@ final class SchemaMessages {
   }
 
   private static Diagnostic pattern(ParsedDocument doc, String pointer, String text, List<String> schemaPath) {
-    SourcePosition at = doc.positionOf(pointer);
+    Location at = Location.of(doc, pointer);
     String def = schemaPath.size() >= 2 && schemaPath.get(0).equals("$defs") ? schemaPath.get(1) : "";
     switch (def) {
       case "email":
-        return new Diagnostic(at, pointer, "`" + text + "` is not an email address",
+        return new Diagnostic(at, "`" + text + "` is not an email address",
             "members and owners are users' emails, such as alice@acme.example");
       case "date":
-        return new Diagnostic(at, pointer, "`" + text + "` is not a date",
+        return new Diagnostic(at, "`" + text + "` is not a date",
             "write the last day of access as YYYY-MM-DD, such as 2027-01-31");
       case "permissionId":
       case "caseAction": {
@@ -83,10 +83,10 @@ final class SchemaMessages {
             ? "did you mean `" + fixed + "`?"
             : noun + "s are lowercase letters, digits and `-`, such as `"
                 + (def.equals("caseAction") ? "view" : "billing") + "`";
-        return new Diagnostic(at, pointer, "`" + text + "` is not a valid " + noun, hint);
+        return new Diagnostic(at, "`" + text + "` is not a valid " + noun, hint);
       }
       default:
-        return new Diagnostic(at, pointer,
+        return new Diagnostic(at,
             what(pointer) + " " + quoted(text) + " has leading or trailing spaces or a line break",
             "write a role name on one line, without surrounding spaces");
     }
@@ -109,7 +109,7 @@ final class SchemaMessages {
     } else if (expected.equals("object") && pointer.isEmpty()) {
       hint = "a config document is a mapping that starts with `apiVersion: roleform/v1`";
     }
-    return new Diagnostic(doc.positionOf(pointer), pointer,
+    return new Diagnostic(Location.of(doc, pointer),
         what(pointer) + " must be " + article(expected) + ", not " + found, hint);
   }
 

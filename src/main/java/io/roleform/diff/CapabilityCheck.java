@@ -4,9 +4,7 @@ import io.roleform.config.DesiredPeople;
 import io.roleform.config.DesiredRole;
 import io.roleform.config.DesiredSettings;
 import io.roleform.config.DesiredState;
-import io.roleform.config.DesiredUser;
 import io.roleform.config.Diagnostic;
-import io.roleform.config.SourcePosition;
 import io.roleform.portal.Capabilities;
 import io.roleform.portal.Capabilities.Feature;
 import io.roleform.portal.Capabilities.Setting;
@@ -50,7 +48,7 @@ final class CapabilityCheck {
     if (!capabilities.has(Feature.CASE_ACTIONS)) {
       for (DesiredRole role : desired.roles()) {
         if (role.caseActions() != null && !role.caseActions().isEmpty()) {
-          problems.add(Diagnostic.at(role.positionOf("caseActions"), DocumentPath.role(role.name(), "caseActions"),
+          problems.add(Diagnostic.at(role.locationOf("caseActions"),
               "case actions are not supported by this portal kind (" + profile + ")"));
         }
       }
@@ -63,28 +61,21 @@ final class CapabilityCheck {
     if (people.isEmpty() && !pruneUsers) return;
     boolean namesUsers = !people.users().isEmpty() || !people.removedUsers().isEmpty() || pruneUsers;
     if (namesUsers && !capabilities.has(Feature.USERS)) {
-      SourcePosition at = !people.users().isEmpty() ? people.users().get(0).position()
-          : people.positionOf("removedUsers/0");
-      problems.add(Diagnostic.at(at, !people.users().isEmpty() ? "/users" : "/removedUsers",
+      problems.add(Diagnostic.at(people.usersLocation(),
           "users are not supported by this portal kind (" + profile + "): roleform cannot invite, change or delete them"));
     }
     if (people.namesDepartments() && !capabilities.has(Feature.DEPARTMENTS)) {
-      SourcePosition at = !people.departments().isEmpty() ? people.departments().get(0).position()
-          : people.positionOf("removedDepartments/0");
-      for (DesiredUser u : people.users()) {
-        if (at == null && u.departments() != null) at = u.positionOf("departments");
-      }
-      problems.add(Diagnostic.at(at, "/departments", "departments are not supported by this portal kind ("
+      problems.add(Diagnostic.at(people.departmentsLocation(), "departments are not supported by this portal kind ("
           + profile + ")"));
     }
     if (!people.appliers().isUnmanaged() && !capabilities.has(Feature.APPLIERS)) {
-      problems.add(Diagnostic.at(people.positionOf("appliers"), "/appliers",
+      problems.add(Diagnostic.at(people.locationOf("appliers"),
           "this portal kind (" + profile + ") has no pending appliers to deny"));
     }
   }
 
   private static Diagnostic unsupportedSetting(DesiredState desired, String key, String profile) {
-    return Diagnostic.at(desired.positionOf("settings/" + key), DocumentPath.settings(key),
+    return Diagnostic.at(desired.locationOf("settings/" + key),
         "`" + key + "` is not supported by this portal kind (" + profile + ")");
   }
 }

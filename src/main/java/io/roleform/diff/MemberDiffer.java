@@ -110,7 +110,7 @@ final class MemberDiffer {
     String email = d.members().get(i);
     LiveUser user = ctx.index.usersByEmail.get(key);
     if (user == null) {
-      ctx.problems.add(Diagnostic.at(d.positionOf("members/" + i), DocumentPath.role(d.name(), "members", i),
+      ctx.problems.add(Diagnostic.at(d.locationOf("members/" + i),
               "unknown user `" + email + "` (no live user has this email)")
           .withHint(Nearest.hint(email, ctx.index.usersByEmail.keySet())));
     }

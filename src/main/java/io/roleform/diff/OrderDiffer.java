@@ -47,10 +47,10 @@ final class OrderDiffer {
       String name = order.get(i);
       RoleTarget target = ctx.matching.resolve(name);
       if (target == null) {
-        ctx.problems.add(Diagnostic.at(ctx.desired.positionOf("order/" + i), DocumentPath.order(i), "order names a role that exists nowhere: `" + name + "`")
+        ctx.problems.add(Diagnostic.at(ctx.desired.locationOf("order/" + i), "order names a role that exists nowhere: `" + name + "`")
             .withHint(Nearest.hint(name, ctx.roleNames())));
       } else if (!target.isCreated() && deletedIds.contains(target.live().id())) {
-        ctx.problems.add(Diagnostic.at(ctx.desired.positionOf("order/" + i), DocumentPath.order(i), "order names `" + name + "`, which this plan deletes")
+        ctx.problems.add(Diagnostic.at(ctx.desired.locationOf("order/" + i), "order names `" + name + "`, which this plan deletes")
             .withHint("drop it from order, or keep the role"));
       } else {
         place(target.ref(), result, placed);

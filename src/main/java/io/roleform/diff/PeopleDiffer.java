@@ -5,7 +5,6 @@ import io.roleform.config.DesiredPeople;
 import io.roleform.config.DesiredRole;
 import io.roleform.config.DesiredUser;
 import io.roleform.config.Diagnostic;
-import io.roleform.config.SourcePosition;
 import io.roleform.portal.LiveDepartment;
 import io.roleform.portal.LiveUser;
 import io.roleform.portal.Capabilities.Feature;
@@ -118,13 +117,13 @@ final class PeopleDiffer {
     LiveUser live = ctx.index.usersByEmail.get(LiveIndex.key(d.email()));
     List<DepartmentRef> wanted = departmentsOf(d);
     if (live == null && Boolean.TRUE.equals(d.external())) {
-      ctx.problems.add(Diagnostic.at(d.positionOf("external"), path(d, "external"), "user " + d.email()
+      ctx.problems.add(Diagnostic.at(d.locationOf("external"), "user " + d.email()
           + " does not exist and cannot be invited as an external collaborator")
           .withHint("collaborators join from their own organisation; drop `external: true` to invite an internal user"));
       return;
     }
     if (live != null && d.external() != null && d.external() != live.external()) {
-      ctx.problems.add(Diagnostic.at(d.positionOf("external"), path(d, "external"), "user " + live.email()
+      ctx.problems.add(Diagnostic.at(d.locationOf("external"), "user " + live.email()
           + (live.external() ? " is" : " is not") + " an external collaborator; roleform cannot change that")
           .withHint("write `external: " + live.external() + "` or leave it out"));
       return;
@@ -149,7 +148,7 @@ final class PeopleDiffer {
     boolean disable = false;
     if (d.status() != null) {
       if (live.status() == UserStatus.PENDING) {
-        ctx.problems.add(Diagnostic.at(d.positionOf("status"), path(d, "status"), "user " + live.email()
+        ctx.problems.add(Diagnostic.at(d.locationOf("status"), "user " + live.email()
             + " is a pending applier; approve them through a role's `members` or deny them in `appliers`"));
         return;
       }
@@ -158,7 +157,7 @@ final class PeopleDiffer {
     }
     if (first != null || last != null || depts != null || status != null) {
       if (live.status() == UserStatus.PENDING) {
-        ctx.problems.add(Diagnostic.at(d.position(), path(d, null), "user " + live.email()
+        ctx.problems.add(Diagnostic.at(d.location(), "user " + live.email()
             + " is a pending applier and cannot be changed; approve them through a role's `members` first"));
         return;
       }
@@ -193,7 +192,7 @@ final class PeopleDiffer {
       LiveUser live = ctx.index.usersByEmail.get(LiveIndex.key(deny.get(i)));
       if (live == null) continue; // already gone
       if (live.status() != UserStatus.PENDING) {
-        ctx.problems.add(Diagnostic.at(people.positionOf("appliers/deny/" + i), "/appliers/deny/" + i,
+        ctx.problems.add(Diagnostic.at(people.locationOf("appliers/deny/" + i),
             "user " + live.email() + " is not a pending applier (" + live.status().name().toLowerCase(java.util.Locale.ROOT)
                 + "); only appliers can be denied").withHint("to remove a user, list them in `removedUsers`"));
         continue;
@@ -242,7 +241,7 @@ final class PeopleDiffer {
       String name = d.departments().get(i);
       DepartmentRef ref = departments.get(LiveIndex.key(name));
       if (ref == null) {
-        ctx.problems.add(Diagnostic.at(d.positionOf("departments/" + i), path(d, "departments/" + i),
+        ctx.problems.add(Diagnostic.at(d.locationOf("departments/" + i),
                 "unknown department `" + name + "` (neither declared in `departments` nor in the live portal)")
             .withHint(Nearest.hint(name, namesOfDepartments())));
         continue;
@@ -285,9 +284,5 @@ final class PeopleDiffer {
 
   static UserRef ref(LiveUser u) {
     return new UserRef(u.id(), u.email(), u.external());
-  }
-
-  private static String path(DesiredUser d, String rel) {
-    return "/users/" + d.email().replace("~", "~0").replace("/", "~1") + (rel == null ? "" : "/" + rel);
   }
 }

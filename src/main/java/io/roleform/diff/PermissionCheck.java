@@ -1,6 +1,7 @@
 package io.roleform.diff;
 
 import io.roleform.config.Diagnostic;
+import io.roleform.config.Location;
 import io.roleform.config.DesiredRole;
 import io.roleform.portal.Permission;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ final class PermissionCheck {
         valid.add(id);
       } else {
         ctx.problems.add(
-            Diagnostic.at(d.positionOf("permissions/" + i), DocumentPath.role(d.name(), "permissions", i),
+            Diagnostic.at(d.locationOf("permissions/" + i),
                     "unknown permission `" + id + "` (not in the " + ctx.index.profile() + " catalog)")
                 .withHint(Nearest.hint(id, ctx.index.permissions.keySet())));
       }
@@ -52,16 +53,16 @@ final class PermissionCheck {
     List<String> wanted = d.caseActions();
     if (wanted.isEmpty()) return List.of();
     Permission cases = ctx.index.permissions.get(CASES);
-    String path = DocumentPath.role(d.name(), "caseActions");
+    Location at = d.locationOf("caseActions");
     if (cases == null || cases.caseActions().isEmpty()) {
       ctx.problems.add(
-          Diagnostic.at(d.positionOf("caseActions"), path,
+          Diagnostic.at(at,
               "the portal's catalog has no case actions (no `cases` permission with any)"));
       return List.of();
     }
     if (!holdsCases) {
       ctx.problems.add(
-          Diagnostic.at(d.positionOf("caseActions"), path,
+          Diagnostic.at(at,
                   "case actions apply only to a role that holds the `cases` permission")
               .withHint("add `cases` to the role's permissions, or drop caseActions"));
       return List.of();
@@ -73,7 +74,7 @@ final class PermissionCheck {
         valid.add(action);
       } else {
         ctx.problems.add(
-            Diagnostic.at(d.positionOf("caseActions/" + i), DocumentPath.role(d.name(), "caseActions", i),
+            Diagnostic.at(d.locationOf("caseActions/" + i),
                     "unknown case action `" + action + "`")
                 .withHint(Nearest.hint(action, cases.caseActions())));
       }

@@ -1,8 +1,8 @@
 package io.roleform.diff;
 
 import io.roleform.config.Diagnostic;
+import io.roleform.config.Location;
 import io.roleform.config.RemovedRole;
-import io.roleform.config.SourcePosition;
 import io.roleform.portal.LiveRole;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,7 +73,7 @@ final class RemovalDiffer {
 
   /** The live role a removal deletes, or {@code null} (with a warning or a problem) when none. */
   private LiveRole liveRemoval(RemovedRole r) {
-    String path = DocumentPath.removed(r.name());
+    Location at = r.location();
     List<LiveRole> named = ctx.index.rolesNamed(r.name());
     if (named.isEmpty()) {
       // Not a warning: after the apply that deleted it, every later plan would repeat it (issue 15).
@@ -83,31 +83,29 @@ final class RemovalDiffer {
     }
     LiveRole live = named.get(0);
     if (ctx.matching.desiredOf(live) != null) {
-      ctx.problems.add(Diagnostic.at(r.position(), path, "role `" + live.name() + "` is listed in removed: but role `"
+      ctx.problems.add(Diagnostic.at(at, "role `" + live.name() + "` is listed in removed: but role `"
           + ctx.matching.desiredOf(live).name() + "` manages it (formerNames)")
           .withHint("keep the role either in roles: or in removed:, not both"));
       return null;
     }
     if (live.builtIn() || ctx.index.isAdmin(live)) {
-      ctx.problems.add(Diagnostic.at(r.position(), path, "built-in role `" + live.name() + "` cannot be deleted"));
+      ctx.problems.add(Diagnostic.at(at, "built-in role `" + live.name() + "` cannot be deleted"));
       return null;
     }
     return live;
   }
 
   private RoleRef moveTarget(RemovedRole r, LiveRole deleted, Set<String> deletedIds) {
-    String path = DocumentPath.removed(r.name(), "moveMembersTo");
-    SourcePosition at = ctx.desired.positionOf("removed/" + ctx.desired.removed().indexOf(r) + "/moveMembersTo");
-    if (at == null) at = r.position();
+    Location at = r.locationOf("moveMembersTo");
     RoleTarget target = ctx.matching.resolve(r.moveMembersTo());
     if (target == null) {
-      ctx.problems.add(Diagnostic.at(at, path,
+      ctx.problems.add(Diagnostic.at(at,
               "moveMembersTo names a role that exists nowhere: `" + r.moveMembersTo() + "`")
           .withHint(Nearest.hint(r.moveMembersTo(), ctx.roleNames())));
       return null;
     }
     if (!target.isCreated() && deletedIds.contains(target.live().id())) {
-      ctx.problems.add(Diagnostic.at(at, path, "moveMembersTo names `" + target.finalName()
+      ctx.problems.add(Diagnostic.at(at, "moveMembersTo names `" + target.finalName()
           + "`, which this plan deletes" + (target.live().id().equals(deleted.id()) ? " (the role itself)" : "")));
       return null;
     }

@@ -64,7 +64,7 @@ final class RoleDiffer {
       if (!wanted.equals(current)) {
         if (live.fixedPermissions()) {
           ctx.problems.add(
-              Diagnostic.at(d.positionOf("permissions"), DocumentPath.role(d.name(), "permissions"),
+              Diagnostic.at(d.locationOf("permissions"),
                       "the permissions of built-in role `" + live.name() + "` cannot be changed")
                   .withHint(FIXED_PERMISSIONS_HINT));
         } else {
@@ -155,7 +155,7 @@ final class RoleDiffer {
 
   private void copyFromNowhere(DesiredRole d) {
     ctx.problems.add(
-        Diagnostic.at(d.positionOf("copyFrom"), DocumentPath.role(d.name(), "copyFrom"),
+        Diagnostic.at(d.locationOf("copyFrom"),
                 "copyFrom names a role that exists nowhere: `" + d.copyFrom() + "`")
             .withHint(Nearest.hint(d.copyFrom(), ctx.roleNames())));
   }

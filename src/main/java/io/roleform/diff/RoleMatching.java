@@ -3,6 +3,7 @@ package io.roleform.diff;
 import io.roleform.config.DesiredRole;
 import io.roleform.config.DesiredState;
 import io.roleform.config.Diagnostic;
+import io.roleform.config.Location;
 import io.roleform.portal.LiveRole;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,7 +38,7 @@ final class RoleMatching {
       List<LiveRole> byName = index.rolesNamed(d.name());
       if (byName.size() > 1) {
         problems.add(
-            Diagnostic.at(d.positionOf("name"), DocumentPath.role(d.name(), "name"),
+            Diagnostic.at(d.locationOf("name"),
                 "ambiguous role: " + byName.size() + " live roles are named `" + d.name()
                     + "` (case-insensitively)"));
       } else if (byName.size() == 1) {
@@ -48,19 +49,19 @@ final class RoleMatching {
     for (DesiredRole d : desired.roles()) {
       for (int i = 0; i < d.formerNames().size(); i++) {
         String former = d.formerNames().get(i);
-        String path = DocumentPath.role(d.name(), "formerNames", i);
+        Location at = d.locationOf("formerNames/" + i);
         for (LiveRole candidate : index.rolesNamed(former)) {
           DesiredRole owner = m.desiredByLiveId.get(candidate.id());
           LiveRole current = m.liveByDesiredName.get(LiveIndex.key(d.name()));
           if (owner == d) continue; // the same live role, already matched
           if (owner != null) {
             problems.add(
-                Diagnostic.at(d.positionOf("formerNames/" + i), path,
+                Diagnostic.at(at,
                     "ambiguous rename: former name `" + former + "` is the live role `"
                         + candidate.name() + "`, which role `" + owner.name() + "` already manages"));
           } else if (current != null) {
             problems.add(
-                Diagnostic.at(d.positionOf("formerNames/" + i), path,
+                Diagnostic.at(at,
                     "ambiguous rename: both live roles `" + current.name() + "` and `"
                         + candidate.name() + "` match role `" + d.name() + "`")
                     .withHint("delete one of them (removed:) or drop the former name"));

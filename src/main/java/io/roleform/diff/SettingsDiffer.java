@@ -2,7 +2,6 @@ package io.roleform.diff;
 
 import io.roleform.config.DesiredSettings;
 import io.roleform.config.Diagnostic;
-import io.roleform.config.SourcePosition;
 import io.roleform.portal.LiveUser;
 import io.roleform.portal.PortalSettings;
 import io.roleform.portal.UserStatus;
@@ -34,14 +33,13 @@ final class SettingsDiffer {
     }
     if (desired.owner() != null) {
       LiveUser owner = ctx.index.usersByEmail.get(LiveIndex.key(desired.owner()));
-      String path = DocumentPath.settings("owner");
       if (owner == null) {
-        ctx.problems.add(Diagnostic.at(position("owner"), path, "unknown user `" + desired.owner() + "` (no live user has this email)")
+        ctx.problems.add(Diagnostic.at(ctx.desired.locationOf("settings/owner"), "unknown user `" + desired.owner() + "` (no live user has this email)")
             .withHint(Nearest.hint(desired.owner(), ctx.index.usersByEmail.keySet())));
       } else if (LiveIndex.key(owner.email()).equals(LiveIndex.key(live.owner()))) {
         // already the owner: nothing to do, whatever their status
       } else if (owner.status() == UserStatus.PENDING || owner.external()) {
-        ctx.problems.add(Diagnostic.at(position("owner"), path, "user " + owner.email() + " cannot own the portal ("
+        ctx.problems.add(Diagnostic.at(ctx.desired.locationOf("settings/owner"), "user " + owner.email() + " cannot own the portal ("
             + (owner.external() ? "an external collaborator" : "a pending applier") + ")"));
       } else {
         LiveUser from = ctx.index.usersByEmail.get(LiveIndex.key(live.owner()));
@@ -57,10 +55,5 @@ final class SettingsDiffer {
   private static Change<Boolean> change(Boolean desired, Boolean live) {
     if (desired == null || Objects.equals(desired, live)) return null;
     return new Change<>(live, desired);
-  }
-
-  /** Where the setting was written (null for a state not read from files). */
-  private SourcePosition position(String key) {
-    return ctx.desired.positionOf("settings/" + key);
   }
 }

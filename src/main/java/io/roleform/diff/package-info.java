@@ -9,10 +9,11 @@
  * io.roleform.diff.ApplyOrder}). The plan stage builds on them (fingerprint, access impact, safety);
  * this package depends only on {@code config} and {@code portal}.
  *
- * <p><b>Paths in diagnostics.</b> After the files of a config are merged, the index of a role
- * within its own file is no longer known, so plan-time diagnostics name a role by its name in a
- * JSON pointer: {@code /roles/IT Administrators/permissions/1}, {@code /roles/Billing/members/0},
- * {@code /removed/Interns/moveMembersTo}, {@code /order/3}, {@code /settings/owner} (names escaped
+ * <p><b>Paths in diagnostics.</b> A plan-time diagnostic is made from the {@link
+ * io.roleform.config.Location} the desired value gives ({@code role.locationOf("members/0")}); no
+ * differ composes a path. In the merged state a role is named by its name in a JSON pointer:
+ * {@code /roles/IT Administrators/permissions/1}, {@code /roles/Billing/members/0},
+ * {@code /removed/Interns/moveMembersTo}, {@code /users/EMAIL/status}, {@code /order/3}, {@code /settings/owner} (names escaped
  * as RFC 6901 says: {@code ~} as {@code ~0}, {@code /} as {@code ~1}). The source position
  * (file, line, column) points at the exact value.
  */

@@ -61,7 +61,7 @@ public final class PolicyReferences {
   private static void role(DesiredPolicy p, String path, String name, Map<String, String> known,
       List<Diagnostic> problems) {
     if (known.containsKey(name.toLowerCase(Locale.ROOT))) return;
-    problems.add(new Diagnostic(p.positionOf(path), pointer(p, path),
+    problems.add(new Diagnostic(p.locationOf(path),
         "policy `" + p.name() + "` names a role that exists nowhere: `" + name + "`",
         Suggestions.didYouMean(name, known.values())));
   }
@@ -74,12 +74,8 @@ public final class PolicyReferences {
   private static void permission(DesiredPolicy p, String path, String id, Set<String> known,
       List<Diagnostic> problems) {
     if (known.contains(id)) return;
-    problems.add(new Diagnostic(p.positionOf(path), pointer(p, path),
+    problems.add(new Diagnostic(p.locationOf(path),
         "policy `" + p.name() + "` names a permission the portal does not have: `" + id + "`",
         Suggestions.didYouMean(id, known)));
-  }
-
-  private static String pointer(DesiredPolicy p, String path) {
-    return "/policies/" + p.name().replace("~", "~0").replace("/", "~1") + "/" + path;
   }
 }

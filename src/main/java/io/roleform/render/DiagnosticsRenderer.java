@@ -34,9 +34,7 @@ public final class DiagnosticsRenderer {
 
   /** {@code d} with every text escaped ({@link Text#clean}): safe to print on a terminal. */
   public static Diagnostic clean(Diagnostic d) {
-    SourcePosition p = d.position();
-    SourcePosition at = p == null ? null : new SourcePosition(Text.clean(p.file()), p.line(), p.column(), p.anchor());
-    return new Diagnostic(at, Text.clean(d.path()), Text.clean(d.message()),
+    return new Diagnostic(d.location().mapText(Text::clean), Text.clean(d.message()),
         d.hint() == null ? null : Text.clean(d.hint()));
   }
 

@@ -120,6 +120,24 @@ class ArchitectureTest {
     assertThat(violations).isEmpty();
   }
 
+  /**
+   * A diagnostic is made from a {@link io.roleform.config.Location} a desired value gives ({@code
+   * role.locationOf("members/3")}): outside {@code config}, no code makes a location or a source
+   * position, nor escapes a JSON pointer step ({@code "~0"}) to compose one. (The constructors of
+   * {@link io.roleform.config.Diagnostic} that take a position and a path are package-private.)
+   */
+  @Test
+  void diagnosticsAreMadeOnlyFromLocationsTheValuesGive() throws IOException {
+    Pattern handMade = Pattern.compile("new\\s+(?:[\\w.]*\\.)?(?:Location|SourcePosition)\\s*\\(|\"~0\"");
+    List<String> violations = new ArrayList<>();
+    for (Path file : sources()) {
+      if (stageOf(file).equals("config")) continue;
+      Matcher m = handMade.matcher(Files.readString(file));
+      if (m.find()) violations.add(MAIN.relativize(file) + ": " + m.group());
+    }
+    assertThat(violations).isEmpty();
+  }
+
   @Test
   void everyPackageSaysWhatItIsFor() throws IOException {
     try (Stream<Path> dirs = Files.walk(MAIN)) {

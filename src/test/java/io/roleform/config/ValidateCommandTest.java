@@ -89,13 +89,13 @@ class ValidateCommandTest {
     Diagnostic d = new Diagnostic(new SourcePosition("a,b:c%.yaml", 1, 2), "", "100% wrong\r\nreally", null);
     assertThat(DiagnosticsRenderer.github(List.of(d)))
         .isEqualTo("::error file=a%2Cb%3Ac%25.yaml,line=1,col=2::100%25 wrong%0D%0Areally\n");
-    assertThat(DiagnosticsRenderer.github(List.of(Diagnostic.at(null, "", "no place"))))
+    assertThat(DiagnosticsRenderer.github(List.of(Diagnostic.at(Location.NONE, "no place"))))
         .isEqualTo("::error::no place\n");
   }
 
   @Test
   void jsonFormatHasNullsForAProblemWithoutPosition() throws IOException {
-    JsonNode json = new ObjectMapper().readTree(DiagnosticsRenderer.json(List.of(Diagnostic.at(null, "", "x"))));
+    JsonNode json = new ObjectMapper().readTree(DiagnosticsRenderer.json(List.of(Diagnostic.at(Location.NONE, "x"))));
     assertThat(json.get(0).get("file").isNull()).isTrue();
     assertThat(json.get(0).get("hint").isNull()).isTrue();
   }

@@ -124,6 +124,31 @@ class GovernanceIT {
   }
 
   @Test
+  void aSavedPlanThatRemovesExpiredAccessIsAppliedAsOfTheSameClock() throws Exception {
+    sandbox = LoopbackSandbox.start("secure-exchanges");
+    Path config = Files.writeString(dir.resolve("billing.yaml"), """
+        apiVersion: roleform/v1
+        roles:
+          - name: Billing
+            members: [ivan@acme.example, {email: dan@acme.example, until: 2027-01-31}]
+        """, StandardCharsets.UTF_8);
+    CliRun add = CliRun.run(env("2027-01-20T08:00:00Z"), "apply", config.toString(), "--auto-approve");
+    assertThat(add.exitCode()).as(add.toString()).isZero();
+
+    // plan and apply --plan both read ROLEFORM_NOW: the re-plan at apply time must see the same
+    // expiry as the reviewed plan (it used the system clock and refused the plan with exit 3).
+    Path saved = dir.resolve("expired.plan.json");
+    CliRun plan = CliRun.run(env("2027-02-01T00:00:00Z"), "plan", config.toString(), "--out", saved.toString(),
+        "--detailed-exitcode");
+    assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(2);
+    assertThat(plan.out()).contains("# access expired on 2027-01-31");
+    CliRun apply = CliRun.run(env("2027-02-01T00:00:00Z"), "apply", "--plan", saved.toString());
+    assertThat(apply.exitCode()).as(apply.toString()).isZero();
+    CliRun again = CliRun.run(env("2027-02-01T00:00:00Z"), "plan", config.toString(), "--detailed-exitcode");
+    assertThat(again.exitCode()).as(again.toString()).isZero();
+  }
+
+  @Test
   void reportWritesHtmlCsvAndJsonOfTheLiveStateAndOfAPlan() throws Exception {
     sandbox = LoopbackSandbox.start("secure-exchanges");
     Path html = dir.resolve("access.html");
