@@ -8,12 +8,13 @@ import java.util.Objects;
  * (DESIGN.md §1: member notifications on add, remove and role change) — a preview, so a reviewer
  * knows who will hear about the change.
  *
- * @param user the member's email ({@code (external)} appended for a collaborator)
+ * @param user the member's email
+ * @param external a collaborator from another organisation (text and Markdown show {@link #shown()})
  * @param reason why they are notified
  * @param added the roles they join, sorted
  * @param removed the roles they leave, sorted
  */
-public record Notification(String user, Reason reason, List<String> added, List<String> removed) {
+public record Notification(String user, boolean external, Reason reason, List<String> added, List<String> removed) {
 
   /** Why a member is notified. */
   public enum Reason {
@@ -35,5 +36,16 @@ public record Notification(String user, Reason reason, List<String> added, List<
     Objects.requireNonNull(reason, "reason == null");
     added = List.copyOf(added);
     removed = List.copyOf(removed);
+  }
+
+  /** An internal member's notification. */
+  public Notification(String user, Reason reason, List<String> added, List<String> removed) {
+    this(user, false, reason, added, removed);
+  }
+
+  /** The member as people read it: the email, with {@code (external)} for a collaborator. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public String shown() {
+    return external ? user + " (external)" : user;
   }
 }

@@ -27,23 +27,12 @@ import java.util.Set;
  */
 final class PeopleSafety {
 
-  /** Users the plan disables or deletes, by id (an invitee disabled at once has no id: not counted). */
-  private final Set<String> removedUsers = new LinkedHashSet<>();
-  private final Map<String, String> emails = new HashMap<>();
-  private final List<Operation.DeleteDepartment> departments = new ArrayList<>();
+  private PeopleSafety() {}
 
-  void removal(UserRef user) {
-    if (user.id() == null) return;
-    removedUsers.add(user.id());
-    emails.put(user.id(), user.email());
-  }
-
-  void deleteDepartment(Operation.DeleteDepartment d) {
-    departments.add(d);
-  }
-
-  void check(LiveState live, AfterState after, PlanOptions options, List<Refusal> refusals) {
-    for (Operation.DeleteDepartment d : departments) {
+  static void check(LiveState live, AfterState after, PlanOptions options, List<Refusal> refusals) {
+    // Users disabled or deleted, by id (an invitee disabled at once has no id: not counted).
+    Map<String, String> removedUsers = after.removedUsers;
+    for (Operation.DeleteDepartment d : after.departmentDeletions) {
       if (d.usersLeft() == 0) continue;
       refusals.add(new Refusal(Refusal.Rule.DEPARTMENT_NOT_EMPTY, "deleting department `" + d.department().name()
           + "` would leave its " + d.usersLeft() + " user(s) without it; move them to other departments"
@@ -53,17 +42,17 @@ final class PeopleSafety {
     int limit = options.userRemovalLimit(live.users().size());
     if (removedUsers.size() > limit) {
       List<String> shown = new ArrayList<>();
-      for (String id : removedUsers) if (shown.size() < 10) shown.add(emails.get(id));
+      for (String email : removedUsers.values()) if (shown.size() < 10) shown.add(email);
       refusals.add(new Refusal(Refusal.Rule.MAX_USER_REMOVALS, "the plan disables or deletes " + removedUsers.size()
           + " users (" + String.join(", ", shown) + (removedUsers.size() > shown.size() ? ", ..." : "")
           + "), more than " + limit, "--max-user-removals=" + removedUsers.size()));
     }
     String viewer = live.portal().viewerUserId();
-    if (viewer != null && removedUsers.contains(viewer)) {
-      refusals.add(new Refusal(Refusal.Rule.SELF_REMOVAL, "user " + emails.get(viewer)
+    if (viewer != null && removedUsers.containsKey(viewer)) {
+      refusals.add(new Refusal(Refusal.Rule.SELF_REMOVAL, "user " + removedUsers.get(viewer)
           + ", whose token applies this plan, would be disabled or deleted", null));
     }
-    lastAdmin(live, after, removedUsers, refusals);
+    lastAdmin(live, after, removedUsers.keySet(), refusals);
   }
 
   private static void lastAdmin(LiveState live, AfterState after, Set<String> removedUsers, List<Refusal> refusals) {

@@ -41,7 +41,12 @@ public record Plan(
     List<PolicyFinding> policies,
     List<ExpiringAccess> expiring) {
 
-  public static final int FORMAT_VERSION = 1;
+  /**
+   * 2: people operations, {@code madeFrom}, policies and expiring access, and {@code external} as a
+   * field of its own in the access impact and the notification preview (format 1 wrote
+   * {@code "email (external)"} in {@code user}). 1: the first format.
+   */
+  public static final int FORMAT_VERSION = 2;
 
   /** A plan without a notification preview, policy findings or expiring access. */
   public Plan(int formatVersion, String portal, String profile, String configDigest, Fingerprint fingerprint,

@@ -28,8 +28,8 @@ import java.io.UncheckedIOException;
  * <p>Guarantees: {@link #write} is deterministic (same plan, same bytes): pretty-printed with
  * two-space indentation, {@code formatVersion} first, then every field in the order the records
  * declare them, every field present (absent values as {@code null}), ending with a newline. {@link
- * #read} accepts exactly what {@code write} produces for this or an older {@link
- * Plan#FORMAT_VERSION}, and turns anything else — not JSON, cut short, a newer format, a missing,
+ * #read} accepts exactly what {@code write} produces for this {@link Plan#FORMAT_VERSION},
+ * and turns anything else — not JSON, cut short, an older or a newer format, a missing,
  * unknown, duplicated or mistyped field — into a {@link PlanFormatException}. {@code
  * read(write(plan))} equals {@code plan}.
  *
@@ -154,6 +154,10 @@ public final class PlanJson {
     }
     if (n < 1) {
       throw new PlanFormatException("its \"formatVersion\" " + n + " does not exist.");
+    }
+    if (n < Plan.FORMAT_VERSION) {
+      throw new PlanFormatException("this plan was made by an older roleform (format " + n
+          + "; this roleform reads format " + Plan.FORMAT_VERSION + "); make the plan again with this roleform.");
     }
   }
 

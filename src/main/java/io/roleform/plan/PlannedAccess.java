@@ -18,6 +18,6 @@ public final class PlannedAccess {
 
   /** The access once {@code plan} (made from {@code live}) is applied. */
   public static AccessState after(LiveState live, Plan plan) {
-    return PolicyStates.after(live, AfterState.simulate(live, plan.operations()), plan.operations());
+    return AfterState.simulate(live, plan.operations()).access();
   }
 }

@@ -52,15 +52,15 @@ public final class Planner {
     }
     List<Operation> operations = ApplyOrder.sort(diff.operations());
     AfterState after = AfterState.simulate(live, operations);
-    AccessImpact impact = AccessImpact.compute(live, after, operations);
+    AccessImpact impact = AccessImpact.compute(live, after);
     List<Warning> warnings = new ArrayList<>(diff.warnings());
     warnings.addAll(impact.warnings());
-    List<Refusal> refusals = SafetyRules.check(live, after, operations, options);
+    List<Refusal> refusals = SafetyRules.check(live, after, options);
     List<PolicyFinding> policies = desired.policies().isEmpty() ? List.of()
-        : PolicyCheck.compare(desired, AccessState.of(live), PolicyStates.after(live, after, operations));
+        : PolicyCheck.compare(desired, AccessState.of(live), after.access());
     Plan plan = new Plan(Plan.FORMAT_VERSION, portalLabel, live.portal().profile(), desired.digest(),
         Fingerprints.of(live), options, operations, impact.changes(), warnings, refusals,
-        Notifications.preview(desired, live, operations), policies,
+        Notifications.preview(desired, live, after), policies,
         Expiring.within(desired, now, options.expiringWithinDays()));
     return new PlanResult(plan, List.of(), diff.notes());
   }

@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The safety limits (DESIGN.md §3), checked on the simulated result of a plan. Each broken limit is
+ * The safety limits (DESIGN.md §3), checked on the simulated result of a plan ({@link AfterState}:
+ * its state and what it recorded the plan doing). Each broken limit is
  * one {@link Refusal} naming the role or user and the flag that lifts it:
  *
  * <ul>
@@ -36,121 +37,32 @@ final class SafetyRules {
 
   private SafetyRules() {}
 
-  static List<Refusal> check(LiveState live, AfterState after, List<Operation> operations, PlanOptions options) {
+  static List<Refusal> check(LiveState live, AfterState after, PlanOptions options) {
     List<Refusal> refusals = new ArrayList<>();
     minAdmins(live, after, options, refusals);
     selfLockout(live, after, refusals);
     List<String> deleted = new ArrayList<>();
-    int[] removals = {0};
-    PeopleSafety people = new PeopleSafety();
-    Operation.Visitor<Void> limits = new Operation.Visitor<>() {
-      @Override
-      public Void deleteRole(Operation.DeleteRole d) {
-        deleted.add(d.role().name());
-        if (d.moveMembersTo() == null && d.memberCount() > 0 && !options.allowMemberRemoval()) {
-          refusals.add(new Refusal(Refusal.Rule.MEMBER_REMOVAL, "deleting role `" + d.role().name()
-              + "` would remove its " + d.memberCount() + " member(s); name moveMembersTo in removed: to keep them",
-              "--allow-member-removal"));
-        }
-        return null;
+    for (Operation.DeleteRole d : after.roleDeletions) {
+      deleted.add(d.role().name());
+      if (d.moveMembersTo() == null && d.memberCount() > 0 && !options.allowMemberRemoval()) {
+        refusals.add(new Refusal(Refusal.Rule.MEMBER_REMOVAL, "deleting role `" + d.role().name()
+            + "` would remove its " + d.memberCount() + " member(s); name moveMembersTo in removed: to keep them",
+            "--allow-member-removal"));
       }
-
-      @Override
-      public Void changeMembers(Operation.ChangeMembers m) {
-        if (m.remove().isEmpty()) return null;
-        removals[0] += m.remove().size();
-        int membersAfter = after.members.getOrDefault(AfterState.key(m.role()), Set.of()).size();
-        int base = membersAfter - m.add().size() + m.remove().size();
-        if (base >= MIN_MEMBERS_FOR_PERCENT && m.remove().size() * 100L > (long) options.maxMemberRemovalPercent() * base) {
-          int percent = (int) Math.ceil(m.remove().size() * 100.0 / base);
-          refusals.add(new Refusal(Refusal.Rule.MAX_MEMBER_REMOVALS, "the plan removes " + m.remove().size()
-              + " of the " + base + " members of `" + m.role().name() + "` (" + percent + "%, more than "
-              + options.maxMemberRemovalPercent() + "%)", "--max-member-removal-percent=" + percent));
-        }
-        return null;
+    }
+    int removed = 0;
+    for (Operation.ChangeMembers m : after.memberRemovals) {
+      removed += m.remove().size();
+      int membersAfter = after.members.getOrDefault(AfterState.key(m.role()), Set.of()).size();
+      int base = membersAfter - m.add().size() + m.remove().size();
+      if (base >= MIN_MEMBERS_FOR_PERCENT && m.remove().size() * 100L > (long) options.maxMemberRemovalPercent() * base) {
+        int percent = (int) Math.ceil(m.remove().size() * 100.0 / base);
+        refusals.add(new Refusal(Refusal.Rule.MAX_MEMBER_REMOVALS, "the plan removes " + m.remove().size()
+            + " of the " + base + " members of `" + m.role().name() + "` (" + percent + "%, more than "
+            + options.maxMemberRemovalPercent() + "%)", "--max-member-removal-percent=" + percent));
       }
-
-      /** Renames and permission changes are judged on the after-state (min-admins, self-lockout). */
-      @Override
-      public Void updateRole(Operation.UpdateRole u) {
-        return null;
-      }
-
-      @Override
-      public Void createRole(Operation.CreateRole c) {
-        return null;
-      }
-
-      /** Only adds a member. */
-      @Override
-      public Void approveApplier(Operation.ApproveApplier a) {
-        return null;
-      }
-
-      @Override
-      public Void reorderRoles(Operation.ReorderRoles r) {
-        return null;
-      }
-
-      @Override
-      public Void updateSettings(Operation.UpdateSettings s) {
-        return null;
-      }
-
-      /** Transferring ownership removes nobody from a role. */
-      @Override
-      public Void transferOwner(Operation.TransferOwner t) {
-        return null;
-      }
-
-      @Override
-      public Void createDepartment(Operation.CreateDepartment op) {
-        return null;
-      }
-
-      @Override
-      public Void renameDepartment(Operation.RenameDepartment op) {
-        return null;
-      }
-
-      @Override
-      public Void deleteDepartment(Operation.DeleteDepartment op) {
-        people.deleteDepartment(op);
-        return null;
-      }
-
-      @Override
-      public Void inviteUser(Operation.InviteUser op) {
-        return null;
-      }
-
-      /** Names, departments and re-enabling remove nobody. */
-      @Override
-      public Void updateUser(Operation.UpdateUser op) {
-        return null;
-      }
-
-      @Override
-      public Void disableUser(Operation.DisableUser op) {
-        people.removal(op.user());
-        return null;
-      }
-
-      @Override
-      public Void deleteUser(Operation.DeleteUser op) {
-        people.removal(op.user());
-        return null;
-      }
-
-      /** A pending applier holds no access; denying one is not a user removal. */
-      @Override
-      public Void denyApplier(Operation.DenyApplier op) {
-        return null;
-      }
-    };
-    operations.forEach(op -> op.accept(limits));
-    people.check(live, after, options, refusals);
-    int removed = removals[0];
+    }
+    PeopleSafety.check(live, after, options, refusals);
     if (removed > options.maxMemberRemovals()) {
       refusals.add(new Refusal(Refusal.Rule.MAX_MEMBER_REMOVALS, "the plan removes " + removed
           + " members in total (more than " + options.maxMemberRemovals() + ")", "--max-member-removals=" + removed));

@@ -36,7 +36,10 @@ public final class AccessState {
   private final Map<String, LiveUser> users = new HashMap<>();
   private final Map<String, Set<String>> holders = new HashMap<>();
 
-  /** The roles and users given; {@code users} are looked up by id. */
+  /**
+   * The roles and users given; {@code users} are looked up by id. In a plan's after-state a user the
+   * plan invites has its member key ({@code "+"} and the lower-cased email) as id and its real email.
+   */
   public AccessState(Collection<Role> roles, Collection<LiveUser> users) {
     for (Role r : roles) byName.putIfAbsent(key(r.name()), r);
     for (LiveUser u : users) this.users.put(u.id(), u);
@@ -68,6 +71,11 @@ public final class AccessState {
   public String email(String userId) {
     LiveUser u = users.get(userId);
     return u == null ? userId : u.email();
+  }
+
+  /** Every user of this state (for the after-state of a plan: without the users it deletes, with its invitees). */
+  public Collection<LiveUser> users() {
+    return users.values();
   }
 
   /** The user, or {@code null}. */

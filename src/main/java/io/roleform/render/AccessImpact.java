@@ -18,8 +18,8 @@ import java.util.Map;
 record AccessImpact(List<UserAccess> users) {
 
   private static final Comparator<AccessChange> ORDER =
-      Comparator.comparing((AccessChange a) -> a.user().toLowerCase(java.util.Locale.ROOT))
-          .thenComparing(AccessChange::user)
+      Comparator.comparing((AccessChange a) -> a.shown().toLowerCase(java.util.Locale.ROOT))
+          .thenComparing(AccessChange::shown)
           .thenComparing(AccessChange::direction)
           .thenComparing(AccessChange::permission)
           .thenComparing(a -> String.join("\u0000", a.via()));
@@ -29,7 +29,7 @@ record AccessImpact(List<UserAccess> users) {
     sorted.sort(ORDER);
     Map<String, List<AccessChange>> byUser = new LinkedHashMap<>();
     for (AccessChange change : sorted) {
-      byUser.computeIfAbsent(change.user(), u -> new ArrayList<>()).add(change);
+      byUser.computeIfAbsent(change.shown(), u -> new ArrayList<>()).add(change);
     }
     List<UserAccess> users = new ArrayList<>();
     byUser.forEach((user, list) -> users.add(new UserAccess(user, List.copyOf(list))));

@@ -170,7 +170,7 @@ public final class MarkdownPlanRenderer implements PlanRenderer {
     String head = title + "| Member | Notified because |\n|---|---|\n";
     List<String> rows = new ArrayList<>();
     for (io.roleform.plan.Notification n : plan.notifications()) {
-      rows.add("| " + escape(n.user()) + " | " + escape(Notifications.why(n)) + " |\n");
+      rows.add("| " + escape(n.shown()) + " | " + escape(Notifications.why(n)) + " |\n");
     }
     return new Block(Kind.ROWS, "Notifications", head, rows, "", title);
   }

@@ -10,10 +10,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -60,6 +62,12 @@ public final class ReportData {
   public static ReportData of(String portal, long stateVersion, List<Permission> catalog, List<LiveUser> liveUsers,
       Plan plan, AccessState was, AccessState will) {
     List<LiveUser> users = new ArrayList<>(liveUsers);
+    if (will != was) {
+      // The plan's invitees are users of the after-state only.
+      Set<String> known = new HashSet<>();
+      for (LiveUser u : liveUsers) known.add(u.id());
+      for (LiveUser u : will.users()) if (known.add(u.id())) users.add(u);
+    }
     users.sort(Comparator.comparing((LiveUser u) -> u.email().toLowerCase(Locale.ROOT)).thenComparing(LiveUser::id));
     ReportData d = new ReportData(portal, stateVersion, plan, users);
     Map<String, Integer> permissionIndex = new LinkedHashMap<>();

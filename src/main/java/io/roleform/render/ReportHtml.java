@@ -116,7 +116,7 @@ public final class ReportHtml {
     out.write("<table><tr><th>User</th><th>Change</th><th>Permission</th><th>Via roles</th></tr>\n");
     for (AccessChange c : d.plan.access()) {
       boolean gained = c.direction() == AccessChange.Direction.GAINED;
-      out.write("<tr class=\"" + (gained ? "added" : "removed") + "\"><td>" + h(c.user()) + "</td><td>"
+      out.write("<tr class=\"" + (gained ? "added" : "removed") + "\"><td>" + h(c.shown()) + "</td><td>"
           + (gained ? "gains" : "loses") + "</td><td>" + h(c.permission()) + "</td><td>" + h(String.join(", ", c.via()))
           + "</td></tr>\n");
     }

@@ -71,7 +71,7 @@ public final class TextPlanRenderer implements PlanRenderer {
       out.append('\n').append(style(BOLD, "Notifications (notifyMembers is on; who the portal will notify, and why):"))
           .append('\n');
       for (io.roleform.plan.Notification n : plan.notifications()) {
-        out.append("  ").append(clean(n.user())).append(": ").append(Notifications.why(n)).append('\n');
+        out.append("  ").append(clean(n.shown())).append(": ").append(Notifications.why(n)).append('\n');
       }
     }
     if (!plan.warnings().isEmpty()) {

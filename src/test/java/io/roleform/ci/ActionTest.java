@@ -33,7 +33,15 @@ class ActionTest {
   void planValidatesThenPlansToAFileWithTheDetailedExitCode() throws IOException {
     assertThat(commands(Map.of("command", "plan", "format", "text", "args", "--max-deletions 10")))
         .containsExactly("validate config/ --format github",
-            "plan config/ --out plan.json --format text --detailed-exitcode --max-deletions 10");
+            "plan config/ --out plan.json --format text --detailed-exitcode --max-deletions 10",
+            "report config/ --format html --out access-report.html --max-deletions 10");
+  }
+
+  @Test
+  void planWithoutAReportArtifactWritesNoReport() throws IOException {
+    assertThat(commands(Map.of("command", "plan", "report-artifact", ""))).containsExactly(
+        "validate config/ --format github",
+        "plan config/ --out plan.json --format markdown --detailed-exitcode");
   }
 
   @Test

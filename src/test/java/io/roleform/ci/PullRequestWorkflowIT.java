@@ -100,6 +100,13 @@ class PullRequestWorkflowIT {
         assertThat(comment).doesNotContain("omitted");
       }
       assertThat(SavedPlan.read(Files.readString(work.resolve("plan.json"))).plan().operations()).hasSize(7);
+
+      // The access report of the same plan, uploaded as an artifact and linked from the comment.
+      assertThat(ran).as("the action writes the access report after the plan").containsSubsequence("plan", "report");
+      assertThat(Files.readString(work.resolve("access-report.html"), StandardCharsets.UTF_8))
+          .startsWith("<!doctype html>").contains("carol@acme.example");
+      assertThat(workflow).contains("report-artifact: roleform-access-report-",
+          "RF_REPORT_URL: ${{ steps.report-upload.outputs.artifact-url }}", "[Access report](${process.env.RF_REPORT_URL})");
     }
   }
 

@@ -128,6 +128,43 @@ class WorkflowCommandsTest {
     assertThat(text("gitlab-ci.yml")).contains("<!-- roleform-plan -->", "merge_requests");
   }
 
+  @Test
+  void driftChecksRemoveExpiredAccessOnlyByApplyingTheSavedPlanWhenThatIsAllItDoes() throws IOException {
+    for (String file : List.of("github-actions/drift.yml", "gitlab-ci.yml")) {
+      List<Invocation> all = invocations(CiScripts.EXAMPLES.resolve(file));
+      assertThat(all).as(file).anySatisfy(i -> {
+        assertThat(i.command()).isEqualTo("plan");
+        assertThat(i.has("--detailed-exitcode")).isTrue();
+        assertThat(i.value("--out")).isEqualTo("plan.json");
+      });
+      assertThat(all).as(file).anySatisfy(i -> {
+        assertThat(i.command()).isEqualTo("apply");
+        assertThat(i.has("--plan")).isTrue();
+        assertThat(i.has("--auto-approve")).as("never applies the config itself, only the saved plan").isFalse();
+      });
+      assertThat(all).as("%s applies nothing but a saved plan", file)
+          .filteredOn(i -> i.command().equals("apply")).allSatisfy(i -> assertThat(i.has("--plan")).isTrue());
+      // The test that every operation is an expiry removal, on the plan JSON (reason as in README).
+      assertThat(text(file)).as(file).contains("all(.[]; .type == \"changeMembers\" and (.add | length) == 0",
+          "startswith(\"access expired on \")", "removed expired access");
+    }
+  }
+
+  @Test
+  void pullRequestPipelinesAttachTheAccessReportAndLinkItFromTheComment() throws IOException {
+    for (String file : List.of("github-actions/pull-request.yml", "gitlab-ci.yml")) {
+      assertThat(invocations(CiScripts.EXAMPLES.resolve(file))).as(file).anySatisfy(i -> {
+        assertThat(i.command()).isEqualTo("report");
+        assertThat(i.value("--format")).isEqualTo("html");
+        assertThat(i.value("--out")).isEqualTo("access-report.html");
+      });
+    }
+    assertThat(Files.readString(ActionSteps.ACTION, StandardCharsets.UTF_8)).contains(
+        "path: ${{ steps.report.outputs.report-file }}",
+        "RF_REPORT_URL: ${{ steps.report-upload.outputs.artifact-url }}", "[Access report](");
+    assertThat(text("gitlab-ci.yml")).contains("[Access report]($CI_JOB_URL/artifacts/file/access-report.html)");
+  }
+
   @ParameterizedTest
   @MethodSource("files")
   void secretsComeFromTheEnvironmentAndAreNeverEchoedAndColourIsOff(Path file) throws IOException {

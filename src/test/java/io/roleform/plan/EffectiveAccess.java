@@ -26,10 +26,10 @@ final class EffectiveAccess {
       Map<String, Set<String>> was = b.getOrDefault(u.id(), Map.of());
       Map<String, Set<String>> now = a.getOrDefault(u.id(), Map.of());
       now.forEach((p, via) -> {
-        if (!was.containsKey(p)) changes.add(new AccessChange(label(u), p, AccessChange.Direction.GAINED, List.copyOf(via)));
+        if (!was.containsKey(p)) changes.add(new AccessChange(u.email(), u.external(), p, AccessChange.Direction.GAINED, List.copyOf(via)));
       });
       was.forEach((p, via) -> {
-        if (!now.containsKey(p)) changes.add(new AccessChange(label(u), p, AccessChange.Direction.LOST, List.copyOf(via)));
+        if (!now.containsKey(p)) changes.add(new AccessChange(u.email(), u.external(), p, AccessChange.Direction.LOST, List.copyOf(via)));
       });
     }
     return changes;
@@ -45,10 +45,5 @@ final class EffectiveAccess {
       }
     }
     return byUser;
-  }
-
-  /** How plans name a user: the email, with {@code (external)} for a collaborator. */
-  private static String label(io.roleform.portal.LiveUser u) {
-    return u.external() ? u.email() + " (external)" : u.email();
   }
 }

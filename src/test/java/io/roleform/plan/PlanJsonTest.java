@@ -46,7 +46,7 @@ class PlanJsonTest {
   @Test
   void writesPrettyJsonWithFormatVersionFirstEveryFieldPresentAndAFinalNewline() {
     String json = PlanJson.write(samplePlan());
-    assertThat(json).startsWith("{\n  \"formatVersion\": 1,\n  \"portal\": \"http://127.0.0.1:8080\",\n");
+    assertThat(json).startsWith("{\n  \"formatVersion\": 2,\n  \"portal\": \"http://127.0.0.1:8080\",\n");
     assertThat(json).endsWith("}\n");
     assertThat(json).contains("\"type\": \"transferOwner\"");
     assertThat(json).contains("\"from\": null"); // absent values are written, not dropped
@@ -63,7 +63,7 @@ class PlanJsonTest {
 
   @Test
   void refusesAPlanFromANewerRoleform() {
-    String json = PlanJson.write(samplePlan()).replace("\"formatVersion\": 1", "\"formatVersion\": 7");
+    String json = PlanJson.write(samplePlan()).replace("\"formatVersion\": 2", "\"formatVersion\": 7");
     assertThatThrownBy(() -> PlanJson.read(json))
         .isInstanceOf(PlanFormatException.class)
         .hasMessageContaining("made by a newer roleform (format 7")
@@ -74,8 +74,36 @@ class PlanJsonTest {
   void refusesAPlanFromANewerRoleformEvenIfItHasFieldsThisOneDoesNotKnow() {
     String json =
         PlanJson.write(samplePlan())
-            .replace("\"formatVersion\": 1,", "\"formatVersion\": 2, \"newThing\": true,");
-    assertThatThrownBy(() -> PlanJson.read(json)).hasMessageContaining("newer roleform (format 2");
+            .replace("\"formatVersion\": 2,", "\"formatVersion\": 3, \"newThing\": true,");
+    assertThatThrownBy(() -> PlanJson.read(json)).hasMessageContaining("newer roleform (format 3");
+  }
+
+  @Test
+  void refusesAPlanOfFormatOneWhoseAccessImpactHadExternalInsideTheEmail() {
+    String json = PlanJson.write(samplePlan()).replace("\"formatVersion\": 2", "\"formatVersion\": 1");
+    assertThatThrownBy(() -> PlanJson.read(json))
+        .isInstanceOf(PlanFormatException.class)
+        .hasMessageContaining("made by an older roleform (format 1; this roleform reads format 2)")
+        .hasMessageContaining("make the plan again");
+  }
+
+  @Test
+  void anExternalUsersAccessChangeAndNotificationCarryExternalAsAFieldOfTheirOwn() throws Exception {
+    Plan base = samplePlan();
+    Plan plan = new Plan(base.formatVersion(), base.portal(), base.profile(), base.configDigest(), base.fingerprint(),
+        base.options(), base.operations(),
+        List.of(new AccessChange("sybil@partner.example", true, "view", AccessChange.Direction.LOST, List.of("Editors"))),
+        base.warnings(), base.refusals(),
+        List.of(new Notification("sybil@partner.example", true, Notification.Reason.REMOVED, List.of(), List.of("Editors"))),
+        List.of(), List.of());
+    String json = PlanJson.write(plan);
+    var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+    assertThat(tree.at("/access/0/user").asText()).isEqualTo("sybil@partner.example");
+    assertThat(tree.at("/access/0/external").asBoolean()).isTrue();
+    assertThat(tree.at("/notifications/0/user").asText()).isEqualTo("sybil@partner.example");
+    assertThat(tree.at("/notifications/0/external").asBoolean()).isTrue();
+    assertThat(json).doesNotContain("(external)");
+    assertThat(PlanJson.read(json)).isEqualTo(plan);
   }
 
   @Test
@@ -166,7 +194,7 @@ class PlanJsonTest {
             new UpdateSettings(new Change<>(false, true), null, "settings differ"),
             new TransferOwner(null, carol, "owner differs"),
             new DeleteRole(new RoleRef("r4", "Interns"), support, 2, "in removed"));
-    return new Plan(1, "http://127.0.0.1:8080", "secure-exchanges", "d1", new Fingerprint(42, "abc123"),
+    return new Plan(Plan.FORMAT_VERSION, "http://127.0.0.1:8080", "secure-exchanges", "d1", new Fingerprint(42, "abc123"),
         PlanOptions.DEFAULTS, ops,
         List.of(new AccessChange("carol@acme.example", "billing", AccessChange.Direction.GAINED, List.of("Billing"))),
         List.of(new Warning(Warning.Kind.UNMANAGED_ROLE, "Role \"X\" is unmanaged.")),
@@ -188,7 +216,7 @@ class PlanJsonTest {
             .as(PlanOptions::new);
     Arbitrary<Fingerprint> fingerprint = Combinators.combine(Arbitraries.longs(), text()).as(Fingerprint::new);
     return Combinators.combine(
-            Arbitraries.integers().between(1, Plan.FORMAT_VERSION), text().injectNull(0.2), text().injectNull(0.2),
+            Arbitraries.just(Plan.FORMAT_VERSION), text().injectNull(0.2), text().injectNull(0.2),
             text().injectNull(0.2), fingerprint, options, ops, access)
         .flatAs((version, portal, profile, digest, fp, opts, os, acc) ->
             Combinators.combine(warnings, refusals)
