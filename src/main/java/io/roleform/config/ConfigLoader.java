@@ -194,14 +194,7 @@ public final class ConfigLoader {
     for (ConfigModel.Entry<DesiredRole> e : model.roles()) roles.add(e.value());
     Map<String, SourcePosition> positions = new HashMap<>(model.settingsPositions());
     List<RemovedRole> removed = new ArrayList<>();
-    for (ConfigModel.Entry<RemovedRole> e : model.removed()) {
-      String key = "removed/" + removed.size();
-      positions.put(key + "/name", e.position("name"));
-      if (e.value().moveMembersTo() != null) {
-        positions.put(key + "/moveMembersTo", e.position("moveMembersTo"));
-      }
-      removed.add(e.value());
-    }
+    for (ConfigModel.Entry<RemovedRole> e : model.removed()) removed.add(e.value());
     List<String> order = null;
     if (model.order() != null) {
       order = new ArrayList<>();

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,12 +51,21 @@ class DriftWorkflowIT {
 
   @BeforeEach
   void launcher() throws Exception {
+    Assumptions.assumeTrue(onPath("jq") && onPath("bash"),
+        "SKIPPED: the drift workflow's steps need bash and jq (GitHub's runners have both); run .ci/setup-jq.sh");
     bin = Files.createDirectories(work.resolve("bin"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Path roleform = bin.resolve("roleform");
     Files.writeString(roleform, "#!/bin/sh\nexec '" + java + "' -XX:TieredStopAtLevel=1 -cp '"
         + System.getProperty("java.class.path") + "' io.roleform.cli.Main \"$@\"\n");
     assertThat(roleform.toFile().setExecutable(true)).isTrue();
+  }
+
+  private static boolean onPath(String tool) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) return true;
+    }
+    return false;
   }
 
   @Test
