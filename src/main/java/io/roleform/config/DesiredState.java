@@ -19,8 +19,8 @@ import java.util.Objects;
  *     config root, its length and its bytes), recorded in saved plans
  * @param positions where the values outside roles were written, keyed by their path in the merged
  *     state: {@code "order"}, {@code "order/2"}, {@code "settings"}, {@code "settings/owner"},
- *     {@code "settings/allowView"}, {@code "settings/notifyMembers"}, {@code "removed/0/name"},
- *     {@code "removed/0/moveMembersTo"} (indexes into {@link #removed()}); may be empty
+ *     {@code "settings/allowView"}, {@code "settings/notifyMembers"}; may be empty. Entries keep
+ *     their own ({@link Located}: {@code removed().get(0).locationOf("moveMembersTo")})
  * @param files the display names of the config files read, in path order; may be empty
  * @param people users, departments and appliers (DESIGN.md §7); {@link DesiredPeople#NONE} when
  *     the config names none

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +35,9 @@ import org.yaml.snakeyaml.Yaml;
  * <p>The config is the sandbox exported by roleform, with one member rewritten as {@code {email,
  * until: 2027-01-31}}: before that day the nightly plan has no changes; after it, the workflow
  * removes exactly that membership and says so in the job summary, and the portal matches the
- * config again. With another change in the plan, the workflow applies nothing.
+ * config again. With another change in the plan, the workflow applies nothing. The GitLab
+ * pipeline's drift job does the same (its script run in bash, the GitLab API answered by a stub
+ * {@code curl} on the PATH) and says what it removed in the note that closes the drift issue.
  */
 class DriftWorkflowIT {
 
@@ -50,12 +53,21 @@ class DriftWorkflowIT {
 
   @BeforeEach
   void launcher() throws Exception {
+    Assumptions.assumeTrue(onPath("jq") && onPath("bash"),
+        "SKIPPED: the drift workflow's steps need bash and jq (GitHub's runners have both); run .ci/setup-jq.sh");
     bin = Files.createDirectories(work.resolve("bin"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Path roleform = bin.resolve("roleform");
     Files.writeString(roleform, "#!/bin/sh\nexec '" + java + "' -XX:TieredStopAtLevel=1 -cp '"
         + System.getProperty("java.class.path") + "' io.roleform.cli.Main \"$@\"\n");
     assertThat(roleform.toFile().setExecutable(true)).isTrue();
+  }
+
+  private static boolean onPath(String tool) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) return true;
+    }
+    return false;
   }
 
   @Test
@@ -91,6 +103,35 @@ class DriftWorkflowIT {
       assertThat(Files.readString(WORKFLOW)).contains(
           "PLAN_EXIT_CODE: ${{ steps.expiry.outputs.exit-code || steps.plan.outputs.exit-code }}",
           "Removed expired access tonight");
+    }
+  }
+
+  @Test
+  void theGitLabDriftJobRemovesTheExpiredMembershipAndSaysSoInTheNoteClosingTheIssue() throws Exception {
+    try (Sandbox sandbox = sandbox()) {
+      Map<String, String> secrets = secrets(sandbox);
+      String[] expiring = exportWithOneExpiringMember(secrets, false);
+      // curl answers the GitLab API: one open drift issue (iid 7); writes are logged, not sent.
+      Path curl = bin.resolve("curl");
+      Files.writeString(curl, "#!/bin/sh\necho \"$*\" >> '" + work.resolve("curl.log") + "'\n"
+          + "case \"$*\" in *' -X '*) ;; *) echo '[{\"iid\": 7}]' ;; esac\n");
+      assertThat(curl.toFile().setExecutable(true)).isTrue();
+      Map<String, Object> job = gitlabJob("drift");
+      Map<String, String> env = new HashMap<>(secrets);
+      env.put("ROLEFORM_NOW", AFTER);
+      ((Map<?, ?>) job.get("variables")).forEach((k, v) -> env.put(String.valueOf(k), String.valueOf(v)));
+      env.putAll(Map.of("CI_API_V4_URL", "https://gitlab.example.test/api/v4", "CI_PROJECT_ID", "42",
+          "ROLEFORM_GITLAB_TOKEN", "glpat-test", "CI_COMMIT_SHORT_SHA", "abc1234",
+          "CI_PIPELINE_URL", "https://gitlab.example.test/p/-/pipelines/1"));
+      @SuppressWarnings("unchecked")
+      String script = String.join("\n", (List<String>) job.get("script"));
+      bash(script, env, "gitlab-drift");
+
+      assertThat(membersOf(secrets, expiring[1])).doesNotContain(expiring[0]);
+      String note = Files.readString(work.resolve("note.json"));
+      assertThat(note).contains("Closing.\\n\\nRemoved expired access:\\n- " + expiring[0] + " left role \\\""
+          + expiring[1] + "\\\": access expired on " + UNTIL);
+      assertThat(Files.readString(work.resolve("curl.log"))).contains("state_event=close", "/issues/7/notes");
     }
   }
 
@@ -206,6 +247,13 @@ class DriftWorkflowIT {
     }
     Map<String, Object> job = ((Map<String, Map<String, Object>>) doc.get("jobs")).get("drift");
     return (List<Map<String, Object>>) job.get("steps");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> gitlabJob(String name) throws Exception {
+    try (Reader r = Files.newBufferedReader(CiScripts.EXAMPLES.resolve("gitlab-ci.yml"), StandardCharsets.UTF_8)) {
+      return (Map<String, Object>) ((Map<String, Object>) new Yaml().load(r)).get(name);
+    }
   }
 
   /** Runs a step's script as GitHub's {@code shell: bash} does; returns its GITHUB_OUTPUT. */

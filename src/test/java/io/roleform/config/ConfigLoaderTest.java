@@ -99,7 +99,7 @@ class ConfigLoaderTest {
     assertThat(role.positionOf("formerNames/0")).isEqualTo(new SourcePosition(file, 12, 19));
     assertThat(role.positionOf("caseActions/0")).isEqualTo(new SourcePosition(file, 13, 19));
     assertThat(s.removed().get(0).position()).isEqualTo(new SourcePosition(file, 15, 5));
-    assertThat(s.positionOf("removed/0/moveMembersTo")).isEqualTo(new SourcePosition(file, 16, 20));
+    assertThat(s.removed().get(0).positionOf("moveMembersTo")).isEqualTo(new SourcePosition(file, 16, 20));
     assertThat(s.positionOf("order/1")).isEqualTo(new SourcePosition(file, 5, 16));
     assertThat(s.positionOf("settings/owner")).isEqualTo(new SourcePosition(file, 3, 10));
     assertThat(s.positionOf("settings/allowView")).isEqualTo(new SourcePosition(file, 4, 14));
