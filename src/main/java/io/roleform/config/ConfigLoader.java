@@ -11,9 +11,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads a config — a file, or a directory of {@code *.yaml}/{@code *.yml} files — into a validated
@@ -178,22 +175,18 @@ public final class ConfigLoader {
   private static void readDocuments(String file, byte[] bytes, EnvSubstitution substitution,
       List<ParsedDocument> documents, List<Diagnostic> problems) {
     int before = problems.size();
-    List<Node> nodes = YamlStream.read(file, bytes, problems);
-    if (nodes.isEmpty() && problems.size() == before) {
+    List<DocumentTree.Read> read = YamlStream.documents(file, bytes, substitution, problems);
+    if (read.isEmpty() && problems.size() == before) {
       problems.add(new Diagnostic(Location.fileStart(file), "file holds no YAML document",
           "every config file starts with `apiVersion: roleform/v1`"));
       return;
     }
-    for (Node node : nodes) {
-      if (nodes.size() > 1 && isEmpty(node)) continue; // a stray `---`
-      ParsedDocument doc = DocumentTree.convert(file, node, substitution, problems);
-      SchemaCheck.instance().check(doc, problems);
-      documents.add(doc);
+    for (DocumentTree.Read r : read) {
+      if (read.size() > 1 && r.empty()) continue; // a stray `---`
+      problems.addAll(r.problems());
+      SchemaCheck.instance().check(r.document(), problems);
+      documents.add(r.document());
     }
-  }
-
-  private static boolean isEmpty(Node node) {
-    return node instanceof ScalarNode s && Tag.NULL.equals(s.getTag()) && s.getValue().isEmpty();
   }
 
   private static DesiredState state(ConfigModel model, String digest, List<String> files) {

@@ -15,12 +15,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.Parser;
 
 /**
  * Converts a composed YAML node into a {@link ParsedDocument}: a JSON tree with the position of
@@ -43,6 +49,14 @@ import org.yaml.snakeyaml.nodes.Tag;
  * once expanded, one problem is reported at the alias and nothing more is expanded, so an alias bomb
  * costs bounded time and memory. A problem of the tree itself (a bad tag, a missing variable) inside
  * an anchored value is reported once, not once per alias.
+ *
+ * <p>Two inputs, one result: {@link #read} takes the parser's events directly and builds the JSON
+ * tree and positions with no YAML node per value (the bulk of a large config: untagged mappings,
+ * lists and scalars with no anchor); only a value that needs a node — one with an anchor, an alias,
+ * a written tag, a merge key's value, a key that is not a plain scalar — is composed by {@link
+ * EventComposer} and converted by the same code as {@link #convert}, which takes a whole composed
+ * document. Both give the same document and the same problems in the same order ({@code
+ * EventTreeTest} checks it on random documents).
  */
 final class DocumentTree {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -65,6 +79,10 @@ final class DocumentTree {
   private final Set<String> faulty = new HashSet<>();
   /** Nodes whose own problem (tag, variable) was reported: aliases to them do not repeat it. */
   private final Set<Node> reported = Collections.newSetFromMap(new IdentityHashMap<>());
+  /** The event source of {@link #read}; {@code null} for {@link #convert}. */
+  private EventComposer composer;
+  private Parser parser;
+  private boolean emptyRoot;
   /** The outermost alias use being expanded, with its anchor; {@code null} outside any alias. */
   private SourcePosition via;
   private int expanded;
@@ -85,6 +103,174 @@ final class DocumentTree {
     return new ParsedDocument(file, json, Collections.unmodifiableMap(t.values),
         Collections.unmodifiableMap(t.items), Collections.unmodifiableMap(t.keys), Collections.unmodifiableSet(t.faulty));
   }
+
+  /**
+   * One document read from events: the document, its own problems (conversion only; the schema is
+   * checked later), and whether it is empty (an empty plain scalar, as a stray {@code ---} gives).
+   */
+  record Read(ParsedDocument document, List<Diagnostic> problems, boolean empty) {}
+
+  /**
+   * Reads the next document of {@code composer}'s parser from its events. Parser refusals and
+   * syntax errors are thrown (as by {@link EventComposer}); the caller then drops this document.
+   */
+  static Read read(String file, EventComposer composer, EnvSubstitution env) {
+    List<Diagnostic> problems = new ArrayList<>();
+    DocumentTree t = new DocumentTree(file, env, problems);
+    t.composer = composer;
+    t.parser = composer.parser();
+    composer.beginDocument();
+    JsonNode json = t.next("");
+    composer.endDocument();
+    return new Read(new ParsedDocument(file, json, Collections.unmodifiableMap(t.values),
+        Collections.unmodifiableMap(t.items), Collections.unmodifiableMap(t.keys),
+        Collections.unmodifiableSet(t.faulty)), problems, t.emptyRoot);
+  }
+
+  /** Whether a composed document is empty: an empty plain scalar with the null tag. */
+  static boolean isEmpty(Node node) {
+    return node instanceof ScalarNode s && Tag.NULL.equals(s.getTag()) && s.getValue().isEmpty();
+  }
+
+  // ---- the event path: what needs no node is read straight from the events -------------------------
+
+  /**
+   * Whether the event starts a value that is read from events here: a scalar or collection with no
+   * anchor and no tag but the non-specific {@code !}. Anything else (an alias too) is composed.
+   */
+  private static boolean direct(Event e) {
+    if (e instanceof ScalarEvent s) return s.getAnchor() == null && untagged(s.getTag());
+    if (e instanceof CollectionStartEvent c) return c.getAnchor() == null && untagged(c.getTag());
+    return false;
+  }
+
+  private static boolean untagged(String tag) {
+    return tag == null || tag.equals("!");
+  }
+
+  private SourcePosition at(Mark mark) {
+    return YamlStream.position(file, mark);
+  }
+
+  /** The next value of the event stream, at {@code pointer}. */
+  private JsonNode next(String pointer) {
+    Event e = parser.peekEvent();
+    if (!direct(e)) {
+      Node n = composer.node();
+      if (pointer.isEmpty()) emptyRoot = isEmpty(n);
+      return node(n, pointer);
+    }
+    parser.getEvent();
+    values.put(pointer, at(e.getStartMark()));
+    if (e instanceof ScalarEvent scalar) {
+      Tag tag = composer.scalarTag(scalar);
+      if (pointer.isEmpty()) emptyRoot = Tag.NULL.equals(tag) && scalar.getValue().isEmpty();
+      return scalar(null, tag, scalar.isPlain(), scalar.getValue(), pointer, null, 0);
+    }
+    if (++depth > Limits.MAX_NESTING) { // the parser refuses this first; kept as in node()
+      depth--;
+      skip(e);
+      return refuse(pointer, "nesting is deeper than " + Limits.MAX_NESTING + " levels once aliases are expanded",
+          "use the alias at a shallower place, or write the value out");
+    }
+    try {
+      return e.is(Event.ID.MappingStart) ? mappingEvents(pointer) : sequenceEvents(pointer);
+    } finally {
+      depth--;
+    }
+  }
+
+  /** Consumes the rest of the collection {@code start} began. */
+  private void skip(Event start) {
+    Event.ID end = start.is(Event.ID.MappingStart) ? Event.ID.MappingEnd : Event.ID.SequenceEnd;
+    while (!parser.checkEvent(end)) composer.node();
+    parser.getEvent();
+  }
+
+  private JsonNode mappingEvents(String pointer) {
+    ObjectNode object = JSON.objectNode();
+    Map<String, SourcePosition> seen = new HashMap<>();
+    List<Node> merges = null;
+    while (!parser.checkEvent(Event.ID.MappingEnd)) {
+      Event k = parser.peekEvent();
+      String key;
+      SourcePosition keyPos;
+      Node keyNode = null;
+      if (direct(k) && k instanceof ScalarEvent scalarKey) {
+        parser.getEvent();
+        if (Tag.MERGE.equals(composer.scalarTag(scalarKey))) {
+          if (merges == null) merges = new ArrayList<>();
+          merges.add(composer.node());
+          continue;
+        }
+        key = scalarKey.getValue();
+        keyPos = at(scalarKey.getStartMark());
+      } else {
+        keyNode = composer.node();
+        keyPos = position(keyNode);
+        if (isMergeKey(keyNode)) {
+          if (merges == null) merges = new ArrayList<>();
+          merges.add(composer.node());
+          continue;
+        }
+        if (!(keyNode instanceof ScalarNode scalarKey)) {
+          report(keyNode, new Diagnostic(keyPos, pointer, "a key must be plain text, not a list or a mapping",
+              "write keys as `name: value`"));
+          composer.node(); // the value, unread
+          continue;
+        }
+        key = scalarKey.getValue();
+      }
+      String child = pointer + "/" + ParsedDocument.escape(key);
+      SourcePosition first = seen.putIfAbsent(key, keyPos);
+      if (first != null) {
+        Diagnostic d = new Diagnostic(keyPos, child, "duplicate key `" + key + "`",
+            "it is already set at line " + first.line() + "; remove one of them");
+        if (keyNode != null) report(keyNode, d); else problems.add(d);
+        composer.node(); // the value, unread
+        continue;
+      }
+      keys.put(child, keyPos);
+      object.set(key, next(child));
+    }
+    parser.getEvent(); // MappingEnd
+    if (merges != null) {
+      Set<String> taken = new HashSet<>(seen.keySet());
+      for (Node merge : merges) merge(merge, object, pointer, taken);
+    }
+    return object;
+  }
+
+  private JsonNode sequenceEvents(String pointer) {
+    ArrayNode array = JSON.arrayNode();
+    // A plain scalar item (members, permissions: the bulk of a large config) gets a packed position
+    // and no pointer string unless it has a problem; other items are kept in the value map.
+    ItemPositions positions = new ItemPositions(file);
+    items.put(pointer, positions);
+    String prefix = pointer + "/";
+    while (!parser.checkEvent(Event.ID.SequenceEnd)) {
+      int index = positions.size();
+      Event e = parser.peekEvent();
+      if (e instanceof ScalarEvent scalar && direct(e)) {
+        parser.getEvent();
+        Mark mark = scalar.getStartMark();
+        positions.add(mark.getLine() + 1, mark.getColumn() + 1);
+        array.add(scalar(null, composer.scalarTag(scalar), scalar.isPlain(), scalar.getValue(), null, prefix, index));
+      } else if (e instanceof ScalarEvent) { // with an anchor or a tag: composed, still packed
+        ScalarNode scalar = (ScalarNode) composer.node();
+        Mark mark = scalar.getStartMark();
+        positions.add(mark == null ? 1 : mark.getLine() + 1, mark == null ? 1 : mark.getColumn() + 1);
+        array.add(scalar(scalar, null, prefix, index));
+      } else {
+        positions.addElsewhere();
+        array.add(next(prefix + index));
+      }
+    }
+    parser.getEvent(); // SequenceEnd
+    return array;
+  }
+
+  // ---- the node path: composed documents, and the composed parts of an event-read one --------------
 
   /** Where {@code n} shows in the document: where it is written, or the alias being expanded. */
   private SourcePosition position(Node n) {
@@ -283,20 +469,31 @@ final class DocumentTree {
 
   /** A scalar at {@code pointer}, or (pointer null) at item {@code index} of the list {@code listPrefix}. */
   private JsonNode scalar(ScalarNode s, String pointer, String listPrefix, int index) {
-    Tag tag = s.getTag();
-    if (!SCALAR_TAGS.contains(tag)) return unsupportedTag(s, pointer != null ? pointer : listPrefix + index);
-    String v = s.getValue();
-    if (s.isPlain() && !Tag.STR.equals(tag) && mayBeTyped(v)) {
+    return scalar(s, s.getTag(), s.isPlain(), s.getValue(), pointer, listPrefix, index);
+  }
+
+  /**
+   * A scalar of tag {@code tag} and text {@code v}, typed by the core schema when plain; {@code
+   * node} is its composed node (problems of a node reached through several aliases are reported
+   * once) or {@code null} when it was read from events.
+   */
+  private JsonNode scalar(Node node, Tag tag, boolean plain, String v, String pointer, String listPrefix,
+      int index) {
+    if (!SCALAR_TAGS.contains(tag)) {
+      return unsupportedTag(node, tag, pointer != null ? pointer : listPrefix + index);
+    }
+    if (plain && !Tag.STR.equals(tag) && mayBeTyped(v)) {
       if (BOOL_TRUE.matcher(v).matches()) return JSON.booleanNode(true);
       if (BOOL_FALSE.matcher(v).matches()) return JSON.booleanNode(false);
       if (NULL.matcher(v).matches()) return JSON.nullNode();
       if (v.length() <= 100 && INT.matcher(v).matches()) return JSON.numberNode(new BigInteger(v));
       if (v.length() <= 100 && FLOAT.matcher(v).matches()) return JSON.numberNode(new BigDecimal(v));
     }
+    if (v.indexOf('$') < 0) return JSON.textNode(v);
     EnvSubstitution.Result r = env.apply(v);
     if (!r.ok()) {
       String at = pointer != null ? pointer : listPrefix + index;
-      report(s, new Diagnostic(positionAt(at), at, r.error(), r.hint()));
+      report(node, new Diagnostic(positionAt(at), at, r.error(), r.hint()));
       faulty.add(at);
       return JSON.textNode(v);
     }
@@ -329,14 +526,21 @@ final class DocumentTree {
   }
 
   private JsonNode unsupportedTag(Node n, String pointer) {
+    return unsupportedTag(n, n.getTag(), pointer);
+  }
+
+  private JsonNode unsupportedTag(Node n, Tag tag, String pointer) {
     report(n, new Diagnostic(positionAt(pointer), pointer,
-        "YAML tag `" + n.getTag().getValue() + "` is not supported", "remove the tag"));
+        "YAML tag `" + tag.getValue() + "` is not supported", "remove the tag"));
     faulty.add(pointer);
     return JSON.nullNode();
   }
 
-  /** Adds a problem of the node itself once, however many aliases lead to it. */
+  /**
+   * Adds a problem of the node itself once, however many aliases lead to it; a problem of a value
+   * read from events ({@code n} null) has one place and is always added.
+   */
   private void report(Node n, Diagnostic d) {
-    if (reported.add(n)) problems.add(d);
+    if (n == null || reported.add(n)) problems.add(d);
   }
 }

@@ -48,14 +48,37 @@ final class EventComposer {
 
   /** The next document's root node; anchors do not carry over from one document to the next. */
   Node document() {
-    parser.getEvent(); // DocumentStart
-    anchors.clear();
+    beginDocument();
     Node root = node();
-    parser.getEvent(); // DocumentEnd
+    endDocument();
     return root;
   }
 
-  private Node node() {
+  /**
+   * Starts the next document for a reader that takes its events itself ({@link DocumentTree}) and
+   * composes only the parts that need nodes (anchored values, aliases, merged and tagged values)
+   * with {@link #node()}.
+   */
+  void beginDocument() {
+    parser.getEvent(); // DocumentStart
+    anchors.clear();
+  }
+
+  /** Ends the document begun with {@link #beginDocument()}. */
+  void endDocument() {
+    parser.getEvent(); // DocumentEnd
+  }
+
+  /** The parser the events come from (its position is shared with {@link #node()}). */
+  Parser parser() {
+    return parser;
+  }
+
+  /**
+   * Composes the next value (an alias, or a value with everything under it) into nodes, registering
+   * its anchors; an alias becomes an {@link AliasNode}.
+   */
+  Node node() {
     if (parser.checkEvent(Event.ID.Alias)) return alias((AliasEvent) parser.getEvent());
     String anchor = ((NodeEvent) parser.peekEvent()).getAnchor();
     Node node;
@@ -86,12 +109,20 @@ final class EventComposer {
 
   private Node scalar(ScalarEvent e) {
     String tag = e.getTag();
-    if (tag == null || tag.equals("!")) {
-      Tag resolved = resolver.resolve(NodeId.scalar, e.getValue(), e.getImplicit().canOmitTagInPlainScalar());
-      return new ScalarNode(resolved, true, e.getValue(), e.getStartMark(), e.getEndMark(), e.getScalarStyle());
-    }
-    return new ScalarNode(tag(tag, e.getStartMark()), false, e.getValue(), e.getStartMark(),
+    return new ScalarNode(scalarTag(e), tag == null || tag.equals("!"), e.getValue(), e.getStartMark(),
         e.getEndMark(), e.getScalarStyle());
+  }
+
+  /**
+   * The tag a scalar event's node gets: resolved from the value (YAML 1.1's implicit types, which
+   * {@link DocumentTree} narrows to the core schema) when none is written, else the written one.
+   */
+  Tag scalarTag(ScalarEvent e) {
+    String tag = e.getTag();
+    if (tag == null || tag.equals("!")) {
+      return resolver.resolve(NodeId.scalar, e.getValue(), e.getImplicit().canOmitTagInPlainScalar());
+    }
+    return tag(tag, e.getStartMark());
   }
 
   private Node sequence(CollectionStartEvent start) {

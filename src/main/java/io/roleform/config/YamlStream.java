@@ -26,7 +26,9 @@ import org.yaml.snakeyaml.nodes.Node;
  * <p>Refuses, with a positioned {@link Diagnostic} and never an exception: binary content, invalid
  * UTF-8, tabs used for indentation, YAML syntax errors (at the parser's position), more than {@link
  * Limits#MAX_ALIASES} aliases in one file, aliases to unknown anchors, and nesting deeper than {@link
- * Limits#MAX_NESTING}. A UTF-8 byte order mark and CRLF line endings are accepted. Aliases stay
+ * Limits#MAX_NESTING}. A UTF-8 byte order mark and CRLF line endings are accepted. {@link #documents}
+ * reads a config file's documents from the parser's events; {@link #read} composes nodes (for the
+ * small files that want them, and as the reference the event reader is tested against). Aliases stay
  * {@link AliasNode}s here (one node per use, whatever they stand for); {@link DocumentTree} expands
  * them within {@link Limits#MAX_ALIAS_EXPANDED_NODES}. Nodes are only composed, never constructed
  * into Java objects, so no tag can instantiate anything.
@@ -36,12 +38,39 @@ final class YamlStream {
 
   /** Reads the documents of a file; adds problems to {@code problems} and returns what it read. */
   static List<Node> read(String file, byte[] bytes, List<Diagnostic> problems) {
+    String text = text(file, bytes, problems);
+    if (text == null) return List.of();
+    List<Node> documents = new ArrayList<>();
+    compose(file, text, problems, composer -> {
+      Node node = composer.document();
+      if (node != null) documents.add(node);
+    });
+    return documents;
+  }
+
+  /**
+   * Reads the documents of a file straight from the parser's events into {@link ParsedDocument}s
+   * ({@link DocumentTree#read}), with the same refusals as {@link #read}: what {@link #read} then
+   * {@link DocumentTree#convert} give, without a YAML node per value. A document cut short by a
+   * syntax error or a refusal is dropped with its problems (the error is the problem reported).
+   */
+  static List<DocumentTree.Read> documents(String file, byte[] bytes, EnvSubstitution env,
+      List<Diagnostic> problems) {
+    String text = text(file, bytes, problems);
+    if (text == null) return List.of();
+    List<DocumentTree.Read> documents = new ArrayList<>();
+    compose(file, text, problems, composer -> documents.add(DocumentTree.read(file, composer, env)));
+    return documents;
+  }
+
+  /** The file's text, or {@code null} after a problem (binary, not UTF-8, tabs, a line too long). */
+  private static String text(String file, byte[] bytes, List<Diagnostic> problems) {
     int start = hasBom(bytes) ? 3 : 0;
     for (int i = start; i < bytes.length; i++) {
       if (bytes[i] == 0) {
         problems.add(at(file, bytes, start, i, "file is binary, not YAML text (it holds a NUL byte)",
             "a config file is UTF-8 text"));
-        return List.of();
+        return null;
       }
     }
     String text;
@@ -53,23 +82,20 @@ final class YamlStream {
     } catch (CharacterCodingException e) {
       problems.add(at(file, bytes, start, firstInvalid(bytes, start),
           "file is not valid UTF-8 text", "save the file as UTF-8"));
-      return List.of();
+      return null;
     }
-    if (!linesOk(file, text, problems)) return List.of();
-    return compose(file, text, problems);
+    return linesOk(file, text, problems) ? text : null;
   }
 
-  private static List<Node> compose(String file, String text, List<Diagnostic> problems) {
+  /** Calls {@code document} once per document of the stream; a refusal or syntax error ends it as a problem. */
+  private static void compose(String file, String text, List<Diagnostic> problems,
+      java.util.function.Consumer<EventComposer> document) {
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(Limits.MAX_CODE_POINTS);
-    List<Node> documents = new ArrayList<>();
     try {
       EventComposer composer = new EventComposer(
           new GuardedParser(new ParserImpl(new StreamReader(new StringReader(text)), options)));
-      while (composer.hasDocument()) {
-        Node node = composer.document();
-        if (node != null) documents.add(node);
-      }
+      while (composer.hasDocument()) document.accept(composer);
     } catch (Refused e) {
       problems.add(new Diagnostic(position(file, e.mark), "", e.getMessage(), e.hint));
     } catch (MarkedYAMLException e) {
@@ -83,7 +109,6 @@ final class YamlStream {
       problems.add(new Diagnostic(new SourcePosition(file, 1, 1), "", "invalid YAML: "
           + (e.getMessage() == null ? "unreadable" : e.getMessage().strip()), null));
     }
-    return documents;
   }
 
   /** Words for a parser error: SnakeYAML's problem, with a hint for the common causes. */

@@ -59,19 +59,20 @@ final class MemberDiffer {
       Map<String, LocalDate> expired = new HashMap<>();
       List<UserRef> add = new ArrayList<>();
       for (int i = 0; i < d.members().size(); i++) {
+        String key = LiveIndex.key(d.members().get(i)); // once per member: 200,000+ at L
         LocalDate until = d.untilOf(d.members().get(i));
         if (until != null && Expiry.expired(until, ctx.now)) {
           // No longer wanted; an unknown user here is no error (the account may be gone since).
-          LiveUser gone = ctx.index.usersByEmail.get(LiveIndex.key(d.members().get(i)));
+          LiveUser gone = ctx.index.usersByEmail.get(key);
           if (gone != null) expired.put(gone.id(), until);
           continue;
         }
-        UserRef invitee = invited.get(LiveIndex.key(d.members().get(i)));
+        UserRef invitee = invited.isEmpty() ? null : invited.get(key);
         if (invitee != null && !ctx.index.usersByEmail.containsKey(LiveIndex.key(invitee.email()))) {
           add.add(invitee);
           continue;
         }
-        LiveUser user = user(d, i);
+        LiveUser user = user(d, i, key);
         if (user == null) continue;
         if (user.status() == UserStatus.DISABLED) {
           ctx.warnings.add(new Warning(Warning.Kind.DISABLED_MEMBER,
@@ -105,9 +106,9 @@ final class MemberDiffer {
     return ops;
   }
 
-  private LiveUser user(DesiredRole d, int i) {
+  private LiveUser user(DesiredRole d, int i, String key) {
     String email = d.members().get(i);
-    LiveUser user = ctx.index.usersByEmail.get(LiveIndex.key(email));
+    LiveUser user = ctx.index.usersByEmail.get(key);
     if (user == null) {
       ctx.problems.add(Diagnostic.at(d.locationOf("members/" + i),
               "unknown user `" + email + "` (no live user has this email)")

@@ -135,7 +135,7 @@ class ListFastPathTest {
   private Arbitrary<Object> role(boolean clean) {
     Arbitrary<Map<String, Object>> mapping = Combinators.combine(
         Arbitraries.of(ROLE_KEYS).set().ofMaxSize(ROLE_KEYS.size()),
-        list(EMAILS, BAD_EMAILS, clean), list(PERMISSIONS, BAD_PERMISSIONS, clean),
+        members(clean), list(PERMISSIONS, BAD_PERMISSIONS, clean),
         list(PERMISSIONS, BAD_PERMISSIONS, clean),
         Arbitraries.of("Editors", "Viewers", " padded ", "", "x\ny"))
         .as((keys, members, permissions, caseActions, name) -> {
@@ -156,6 +156,26 @@ class ListFastPathTest {
     return Arbitraries.frequencyOf(
         Tuple.of(12, mapping.map(m -> (Object) m)),
         Tuple.of(1, Arbitraries.just((Object) "a role that is text")));
+  }
+
+  /**
+   * Members: as {@link #list}, and sometimes with {@code {email, until}} entries (valid or not), which
+   * keep that list on the full validation while the role's other lists may take the fast path.
+   */
+  private static Arbitrary<Object> members(boolean clean) {
+    Arbitrary<Object> expiring = Arbitraries.of(
+        Map.of("email", "carol@acme.example", "until", "2031-02-03"),
+        Map.of("email", "carol@acme.example", "until", "soon"),
+        Map.of("email", "no-at-sign", "until", "2031-02-03"),
+        Map.of("email", "carol@acme.example")).map(m -> (Object) m);
+    return Arbitraries.frequencyOf(
+        Tuple.of(4, list(EMAILS, BAD_EMAILS, clean)),
+        Tuple.of(1, Combinators.combine(Arbitraries.of(EMAILS).list().ofMaxSize(5), expiring,
+            Arbitraries.integers().between(0, 5)).as((l, e, i) -> {
+              List<Object> items = new ArrayList<>(l);
+              items.add(Math.min(i, items.size()), e);
+              return (Object) items;
+            })));
   }
 
   /** A list of mostly valid items, sometimes invalid ones or other types, or sometimes not a list. */

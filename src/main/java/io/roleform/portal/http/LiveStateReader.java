@@ -177,6 +177,11 @@ final class LiveStateReader {
     for (LiveRole role : sorted) {
       members.put(role.id(), new TreeSet<>());
     }
+    // Members are held as the users' own id strings, not the copies each membership page brought:
+    // one string per user instead of one per membership (200,000 at L), and the diff's look-ups
+    // compare equal ids by identity.
+    Map<String, String> userIds = new HashMap<>(users.size() * 2);
+    for (LiveUser u : users) userIds.put(u.id(), u.id());
     for (Wire.MembershipDoc m : memberships) {
       TreeSet<String> set = m.roleId() == null ? null : members.get(m.roleId());
       if (set == null || m.userId() == null) {
@@ -185,7 +190,7 @@ final class LiveStateReader {
             + " user id), although both answered at the same state version; the portal's answers"
             + " are inconsistent, which Portal API v1 does not allow.");
       }
-      set.add(m.userId());
+      set.add(userIds.getOrDefault(m.userId(), m.userId()));
     }
     Map<String, Set<String>> frozen = new HashMap<>();
     members.forEach((role, set) -> frozen.put(role, Collections.unmodifiableSortedSet(set)));
