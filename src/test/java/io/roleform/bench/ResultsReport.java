@@ -121,6 +121,13 @@ final class ResultsReport {
               noop.rss().mebibytes()));
         }
       }
+      Scenario users = r.scenarios().stream().filter(s -> s.name().equals(SizeBench.USERS)).findFirst().orElse(null);
+      if (big && users != null) {
+        double ratio = users.wall().median() / floor.median();
+        b.append("- (issue 12, reported, no target) ").append(z.name()).append(" ").append(users.name()).append(": ")
+            .append(String.format("%.2f× floor (%s vs floor %s), peak RSS %s; load %s%n", ratio, users.wall().seconds(),
+                floor.seconds(), users.rss().mebibytes(), users.load()));
+      }
       Scenario validate = find(r, "validate");
       double v = validate.wall().median() / yamlFloor.median();
       if (big) {
