@@ -153,7 +153,7 @@ final class ResultsReport {
     b.append("""
         ## Method
 
-        - Every figure is one fresh `java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar target/roleform.jar ...`
+        - Every figure is one fresh `java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn64m -jar target/roleform.jar ...`
           process (the JVM options the `./roleform` launcher uses by default; the floor clients get the same), except
           "no-op plan (plain java -jar)": `java -jar target/roleform.jar ...` with no option at all (what a user
           calling the jar gets), run interleaved with the other no-op plans and the floor. Timed
