@@ -109,7 +109,11 @@ final class AfterState {
       out.add(status == u.status() ? u : new LiveUser(u.id(), u.email(), u.firstName(), u.lastName(), status,
           u.external(), u.departments(), u.version()));
     }
-    for (LiveUser u : invited.values()) if (!deleted.contains(u.id())) out.add(u);
+    for (LiveUser u : invited.values()) {
+      if (deleted.contains(u.id())) continue;
+      out.add(!inactive.contains(u.id()) ? u : new LiveUser(u.id(), u.email(), u.firstName(), u.lastName(),
+          UserStatus.DISABLED, false, u.departments(), null));
+    }
     return out;
   }
 
