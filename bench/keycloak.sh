@@ -41,7 +41,7 @@ started=$(date +%s)
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1); shared with other builds."
   echo "Date: $(date -u +%Y-%m-%dT%H:%MZ); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
-  echo "roleform: \`java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar target/roleform.jar\` (the launcher's options), a fresh JVM per run; requests counted from its \`--verbose\` log + 1 token request."
+  echo "roleform: \`java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn64m -jar target/roleform.jar\` (the launcher's options), a fresh JVM per run; requests counted from its \`--verbose\` log + 1 token request."
   echo "Floor: \`io.roleform.bench.keycloak.KeycloakFloorClient\` in a fresh JVM with the same options (start-up and token included): \`group-by-path\`, \`roles\`, the parent's children (\`briefRepresentation=false\`), all users in one request (\`max=100000\`), one member list per group 8 at a time (Keycloak has no bulk membership read); writes one request per change, 4 at a time."
   java -cp target/test-classes:target/roleform.jar io.roleform.bench.keycloak.KeycloakBench "$ROLEFORM_KEYCLOAK_URL" \
     "${ROLEFORM_KEYCLOAK_ADMIN_USER:-admin}" "${ROLEFORM_KEYCLOAK_ADMIN_PASSWORD:-admin}" \

@@ -60,6 +60,11 @@ final class AfterState {
   final List<Operation.DeleteRole> roleDeletions = new ArrayList<>();
   /** The member changes that remove someone, in apply order. */
   final List<Operation.ChangeMembers> memberRemovals = new ArrayList<>();
+  /**
+   * Each role's member count just before the plan's first member change to it (by role key): the
+   * base of the per-role removal percentage, however many operations change that role's members.
+   */
+  final Map<String, Integer> membersBeforeChanges = new HashMap<>();
   /** Live users the plan disables or deletes, id to email, each once, in apply order. */
   final Map<String, String> removedUsers = new LinkedHashMap<>();
   /** The department deletions, in apply order. */
@@ -119,13 +124,27 @@ final class AfterState {
 
   /**
    * The after-state as policies and the access report see it: every role with its name,
-   * permissions, members and description, and {@link #users()} (invitees by their email).
+   * permissions, members and description, and {@link #users()} (invitees by their email). A user
+   * the plan disables holds nothing afterwards, as the access impact says: they are a member of no
+   * role here (the portal keeps the membership, but it grants nothing).
    */
   AccessState access() {
     List<AccessState.Role> roles = new ArrayList<>(names.size());
     names.forEach((key, name) -> roles.add(new AccessState.Role(key, name,
-        permissions.getOrDefault(key, Set.of()), members.getOrDefault(key, Set.of()), descriptions.get(key))));
+        permissions.getOrDefault(key, Set.of()), active(members.getOrDefault(key, Set.of())), descriptions.get(key))));
     return new AccessState(roles, users());
+  }
+
+  /** {@code members} without the users the plan disables (the same set when it disables none of them). */
+  private Set<String> active(Set<String> members) {
+    for (String user : inactive) {
+      if (members.contains(user)) {
+        Set<String> active = new HashSet<>(members);
+        active.removeAll(inactive);
+        return active;
+      }
+    }
+    return members;
   }
 
   /**
@@ -211,6 +230,7 @@ final class AfterState {
     public Void changeMembers(Operation.ChangeMembers m) {
       String k = key(m.role());
       Set<String> set = writable(k);
+      membersBeforeChanges.putIfAbsent(k, set.size());
       String role = names.getOrDefault(k, m.role().name());
       for (UserRef u : m.add()) {
         set.add(u.key());

@@ -28,7 +28,7 @@ import java.util.function.LongSupplier;
  * 50,000 users / 3,000 groups / 250,000 memberships). Run by {@code bench/keycloak.sh}; prints a
  * Markdown report on stdout.
  *
- * <p>Every roleform figure is a fresh {@code java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar}
+ * <p>Every roleform figure is a fresh {@code java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn64m -jar}
  * (the launcher's options) and so is every floor figure ({@link KeycloakFloorClient#main}: same
  * options, fresh JVM, token included), run interleaved so that both see the same load.
  *
