@@ -41,7 +41,7 @@ RUN groupadd --system --gid 10001 roleform \
        --shell /usr/sbin/nologin roleform \
     && mkdir -p /work /opt/roleform \
     && chown 10001:10001 /work \
-    && printf '#!/bin/sh\nexec java ${ROLEFORM_JAVA_OPTS--XX:+UseSerialGC -XX:TieredStopAtLevel=1} -jar /opt/roleform/roleform.jar "$@"\n' \
+    && printf '#!/bin/sh\nexec java ${ROLEFORM_JAVA_OPTS--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn64m} -jar /opt/roleform/roleform.jar "$@"\n' \
        > /usr/local/bin/roleform \
     && chmod 0755 /usr/local/bin/roleform
 COPY --from=build /roleform.jar /opt/roleform/roleform.jar
@@ -50,5 +50,5 @@ WORKDIR /work
 USER 10001:10001
 # `docker run IMAGE plan config/` runs `roleform plan config/`. CI systems that need a shell in the
 # image (GitLab's `image:` with `entrypoint: [""]`) can call the same program as `roleform`.
-ENTRYPOINT ["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", "/opt/roleform/roleform.jar"]
+ENTRYPOINT ["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn64m", "-jar", "/opt/roleform/roleform.jar"]
 CMD ["--help"]

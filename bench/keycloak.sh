@@ -2,22 +2,26 @@
 # Issues 7 §6 and 14: roleform against Keycloak, compared with the floor (the fewest Admin API
 # calls, made by a plain java.net.http client in a fresh JVM with the same JVM options, interleaved
 # with roleform's runs) at two sizes:
-#   M  10,000 users /   300 groups /  50,000 memberships  (realm import ~1 min)
+#   M  10,000 users /   300 groups /  50,000 memberships  (realm population bounded at 15 min)
 #   L  50,000 users / 3,000 groups / 250,000 memberships  (the size where the Terraform provider
-#      times out; realm import several minutes, bounded at 20 min)
+#      times out; realm population bounded at 45 min)
 # Writes bench/RESULTS-keycloak.md (set KC_BENCH_OUT for another file) and prints it.
 #
 # Usage: bench/keycloak.sh [RUNS] [SIZES]   (RUNS: no-op plans and floor reads, default 5;
 #                                            SIZES: M, L or M,L, default M,L)
 # Uses the Keycloak named by ROLEFORM_KEYCLOAK_URL (bootstrap admin ROLEFORM_KEYCLOAK_ADMIN_USER /
 # ROLEFORM_KEYCLOAK_ADMIN_PASSWORD, default admin/admin) or starts one with keycloak/start.sh and
-# stops it afterwards. The realm `bench` is created by one import request and deleted at the end.
+# stops it afterwards (heap -Xmx2g). The realm `bench` is created by one `POST /admin/realms` with
+# roles, groups and the client, then its users with their memberships by `partialImport` requests
+# of 1,000 users each; it is deleted at the end.
+# Do not run it while /work/team/QUIET exists (someone else is benchmarking): it waits for that.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${1:-5}"
 SIZES="${2:-M,L}"
 OUT="${KC_BENCH_OUT:-bench/RESULTS-keycloak.md}"
 
+while [[ -e /work/team/QUIET ]]; do echo "waiting: /work/team/QUIET exists" >&2; sleep 20; done
 ./mvnw -B -q -DskipTests -Djib.skip package test-compile >&2
 
 if [[ -z "${ROLEFORM_KEYCLOAK_URL:-}" ]]; then
@@ -36,7 +40,7 @@ started=$(date +%s)
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1); shared with other builds."
   echo "Date: $(date -u +%Y-%m-%dT%H:%MZ); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
-  echo "roleform: \`java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar target/roleform.jar\` (the launcher's options), a fresh JVM per run; requests counted from its \`--verbose\` log + 1 token request."
+  echo "roleform: \`java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn64m -jar target/roleform.jar\` (the launcher's options), a fresh JVM per run; requests counted from its \`--verbose\` log + 1 token request."
   echo "Floor: \`io.roleform.bench.keycloak.KeycloakFloorClient\` in a fresh JVM with the same options (start-up and token included): \`group-by-path\`, \`roles\`, the parent's children (\`briefRepresentation=false\`), all users in one request (\`max=100000\`), one member list per group 8 at a time (Keycloak has no bulk membership read); writes one request per change, 4 at a time."
   java -cp target/test-classes:target/roleform.jar io.roleform.bench.keycloak.KeycloakBench "$ROLEFORM_KEYCLOAK_URL" \
     "${ROLEFORM_KEYCLOAK_ADMIN_USER:-admin}" "${ROLEFORM_KEYCLOAK_ADMIN_PASSWORD:-admin}" \

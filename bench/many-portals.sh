@@ -17,7 +17,7 @@ P=${2:-4}
 [ -f target/roleform.jar ] || ./mvnw -B -q -DskipTests -Djib.skip package
 work=$(mktemp -d)
 trap 'kill $(cat "$work"/*.sandbox 2>/dev/null) 2>/dev/null || true; kill "${sampler:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
-JAVA_OPTS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+JAVA_OPTS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn64m"
 
 one() { # index
   local i=$1 port dir="$work/p$1"

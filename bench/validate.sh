@@ -42,7 +42,7 @@ times=()
 for ((i = 0; i < RUNS; i++)); do
   start=$(date +%s.%N)
   # The same JVM options as the ./roleform launcher.
-  java ${ROLEFORM_JAVA_OPTS--XX:+UseSerialGC -XX:TieredStopAtLevel=1} -jar "$JAR" validate "$dir" > /dev/null
+  java ${ROLEFORM_JAVA_OPTS--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn64m} -jar "$JAR" validate "$dir" > /dev/null
   end=$(date +%s.%N)
   times+=("$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')")
 done

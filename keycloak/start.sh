@@ -8,9 +8,13 @@
 #   target/keycloak/kc.pid   the PID (also the process-group id) that keycloak/stop.sh kills
 #   target/keycloak/env      `export` lines for the tests (ROLEFORM_KEYCLOAK_URL and the admin login)
 #   target/keycloak/kc.log   the server log
+# (another directory than target/keycloak with KC_DIR=DIR: a second, independent server with its own
+# unpacked copy and database, as KeycloakRestartIT uses).
 #
 # Usage: keycloak/start.sh            (port: $KC_PORT, else the first free one from 18080;
-#                                     start-up bound: $KC_START_TIMEOUT seconds, default 240)
+#                                     start-up bound: $KC_START_TIMEOUT seconds, default 240;
+#                                     KC_KEEP_DATA=1 restarts on the database of the previous run
+#                                     instead of a fresh one)
 #        source target/keycloak/env && ./mvnw -B verify -Dit.test=KeycloakPortalClientIT ...
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +22,7 @@ cd "$(dirname "$0")/.."
 KC_VERSION="${KC_VERSION:-26.5.6}"
 ADMIN_USER="${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}"
 ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}"
-DIR=target/keycloak
+DIR="${KC_DIR:-target/keycloak}"
 HOME_DIR="$DIR/keycloak-$KC_VERSION"
 ZIP="${MAVEN_REPO:-$HOME/.m2/repository}/org/keycloak/keycloak-quarkus-dist/$KC_VERSION/keycloak-quarkus-dist-$KC_VERSION.zip"
 
@@ -70,7 +74,8 @@ fi
 MGMT_PORT=$((PORT + 1))
 URL="http://127.0.0.1:$PORT"
 
-rm -rf "$HOME_DIR/data"   # a fresh dev database every time: tests never see an old run's realms
+# A fresh dev database every time (tests never see an old run's realms), unless KC_KEEP_DATA=1.
+[[ "${KC_KEEP_DATA:-}" == 1 ]] || rm -rf "$HOME_DIR/data"
 KC_BOOTSTRAP_ADMIN_USERNAME="$ADMIN_USER" KC_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
   JAVA_OPTS_KC_HEAP="${JAVA_OPTS_KC_HEAP:--Xms64m -Xmx768m}" \
   setsid "$HOME_DIR/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$PORT" \
@@ -90,7 +95,7 @@ while ((SECONDS < deadline)); do
 done
 if ! answers "$URL" 10; then
   echo "Keycloak did not answer at $URL within $START_TIMEOUT s; see $DIR/kc.log. Stopping it." >&2
-  "$(dirname "$0")/stop.sh" 2>/dev/null || true
+  KC_DIR="$DIR" "$(dirname "$0")/stop.sh" 2>/dev/null || true
   exit 1
 fi
 ready=$(date +%s)
@@ -101,5 +106,5 @@ export ROLEFORM_KEYCLOAK_ADMIN_USER=$ADMIN_USER
 export ROLEFORM_KEYCLOAK_ADMIN_PASSWORD=$ADMIN_PASSWORD
 ENV
 echo "Keycloak $KC_VERSION is up at $URL (PID $(cat "$DIR/kc.pid")): fetch $((fetched - started)) s," \
-  "unpack $((unpacked - fetched)) s, start-up $((ready - unpacked)) s. Stop it with keycloak/stop.sh." >&2
+  "unpack $((unpacked - fetched)) s, start-up $((ready - unpacked)) s. Stop it with KC_DIR=$DIR keycloak/stop.sh." >&2
 echo "For the tests: source $DIR/env" >&2

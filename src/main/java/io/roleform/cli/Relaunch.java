@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * Makes plain {@code java -jar roleform.jar plan ...} as fast and small as the {@code ./roleform}
  * launcher: a batch command started with no JVM option at all is re-run in a child JVM with the
- * launcher's options ({@code -XX:+UseSerialGC -XX:TieredStopAtLevel=1}, or {@code
+ * launcher's options ({@code -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn64m}, or {@code
  * ROLEFORM_JAVA_OPTS} when set), whose input, output and exit status are this process's. A jar's
  * manifest cannot choose the collector or the compilers, and with the JVM's defaults on a small
  * machine C2 and G1's threads compete with roleform for the cores (L no-op plan: twice the CPU
@@ -23,7 +23,7 @@ import java.util.Set;
  */
 final class Relaunch {
   /** The launcher's default JVM options (kept equal to {@code ./roleform} by a test). */
-  static final List<String> OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+  static final List<String> OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn64m");
 
   /** The short batch commands worth a tuned JVM. */
   static final Set<String> COMMANDS = Set.of("plan", "apply", "validate", "export", "check", "report");

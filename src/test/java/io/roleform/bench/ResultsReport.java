@@ -121,6 +121,13 @@ final class ResultsReport {
               noop.rss().mebibytes()));
         }
       }
+      Scenario users = r.scenarios().stream().filter(s -> s.name().equals(SizeBench.USERS)).findFirst().orElse(null);
+      if (big && users != null) {
+        double ratio = users.wall().median() / floor.median();
+        b.append("- (issue 12, reported, no target) ").append(z.name()).append(" ").append(users.name()).append(": ")
+            .append(String.format("%.2f× floor (%s vs floor %s), peak RSS %s; load %s%n", ratio, users.wall().seconds(),
+                floor.seconds(), users.rss().mebibytes(), users.load()));
+      }
       Scenario validate = find(r, "validate");
       double v = validate.wall().median() / yamlFloor.median();
       if (big) {
@@ -146,7 +153,7 @@ final class ResultsReport {
     b.append("""
         ## Method
 
-        - Every figure is one fresh `java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar target/roleform.jar ...`
+        - Every figure is one fresh `java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn64m -jar target/roleform.jar ...`
           process (the JVM options the `./roleform` launcher uses by default; the floor clients get the same), except
           "no-op plan (plain java -jar)": `java -jar target/roleform.jar ...` with no option at all (what a user
           calling the jar gets), run interleaved with the other no-op plans and the floor. Timed

@@ -14,7 +14,7 @@ class RelaunchTest {
   @Test
   void plainJarLaunchOfABatchCommandIsReRunWithTheLaunchersOptions() {
     assertThat(Relaunch.childCommand("/usr/bin/java", PLAIN_PLAN, Map.of())).containsExactly("/usr/bin/java",
-        "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Droleform.relaunched=true",
+        "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn64m", "-Droleform.relaunched=true",
         "-jar", "target/roleform.jar", "plan", "cfg", "--portal", "x");
   }
 

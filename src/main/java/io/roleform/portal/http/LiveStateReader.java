@@ -12,14 +12,12 @@ import io.roleform.portal.Capabilities.Feature;
 import io.roleform.portal.PortalInfo;
 import io.roleform.portal.transport.Url;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -173,9 +171,9 @@ final class LiveStateReader {
       List<Wire.MembershipDoc> memberships) {
     List<LiveRole> sorted = new ArrayList<>(roles);
     sorted.sort(Comparator.comparingInt(LiveRole::position));
-    Map<String, TreeSet<String>> members = new HashMap<>();
+    Map<String, List<String>> members = new HashMap<>();
     for (LiveRole role : sorted) {
-      members.put(role.id(), new TreeSet<>());
+      members.put(role.id(), new ArrayList<>());
     }
     // Members are held as the users' own id strings, not the copies each membership page brought:
     // one string per user instead of one per membership (200,000 at L), and the diff's look-ups
@@ -183,17 +181,17 @@ final class LiveStateReader {
     Map<String, String> userIds = new HashMap<>(users.size() * 2);
     for (LiveUser u : users) userIds.put(u.id(), u.id());
     for (Wire.MembershipDoc m : memberships) {
-      TreeSet<String> set = m.roleId() == null ? null : members.get(m.roleId());
-      if (set == null || m.userId() == null) {
+      List<String> ids = m.roleId() == null ? null : members.get(m.roleId());
+      if (ids == null || m.userId() == null) {
         throw new PortalException(Kind.PROTOCOL, 200, "GET /api/v1/memberships listed a membership"
             + " of role `" + m.roleId() + "` that GET /api/v1/roles did not list (or one without a"
             + " user id), although both answered at the same state version; the portal's answers"
             + " are inconsistent, which Portal API v1 does not allow.");
       }
-      set.add(userIds.getOrDefault(m.userId(), m.userId()));
+      ids.add(userIds.getOrDefault(m.userId(), m.userId()));
     }
     Map<String, Set<String>> frozen = new HashMap<>();
-    members.forEach((role, set) -> frozen.put(role, Collections.unmodifiableSortedSet(set)));
+    members.forEach((role, ids) -> frozen.put(role, SortedIds.of(ids.toArray(new String[0]))));
     return new LiveState(portal, permissions, users, sorted, frozen);
   }
 }

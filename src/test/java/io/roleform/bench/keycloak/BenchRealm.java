@@ -106,8 +106,13 @@ final class BenchRealm {
     return false;
   }
 
-  /** The realm representation for {@code POST /admin/realms}: everything created in one request. */
-  static ObjectNode realmImport(ObjectMapper json, String realm, String secret, Scale scale) {
+  /**
+   * The realm without its users, for {@code POST /admin/realms}: realm roles, the {@code roleform}
+   * parent with every group (description, position attribute, realm roles), the service-account
+   * client and its user. Small enough for one request at every size; the users follow in slices
+   * ({@link #users}).
+   */
+  static ObjectNode realmSkeleton(ObjectMapper json, String realm, String secret, Scale scale) {
     ObjectNode r = json.createObjectNode().put("realm", realm).put("enabled", true)
         .put("accessTokenLifespan", 1800);
     ArrayNode realmRoles = r.putObject("roles").putArray("realm");
@@ -123,12 +128,6 @@ final class BenchRealm {
       groups.get(g).roles().forEach(rr::add);
     }
     ArrayNode users = r.putArray("users");
-    for (int k = 0; k < scale.users(); k++) {
-      ObjectNode u = users.addObject().put("username", String.format("u%05d", k)).put("email", email(k))
-          .put("enabled", true).put("firstName", "User").put("lastName", String.valueOf(k)).put("emailVerified", true);
-      ArrayNode gs = u.putArray("groups");
-      for (int j = 0; j < PER_USER; j++) gs.add("/roleform/" + baseName(group(scale, k, j)));
-    }
     ObjectNode sa = users.addObject().put("username", "service-account-" + SA_CLIENT).put("enabled", true)
         .put("serviceAccountClientId", SA_CLIENT);
     ArrayNode rm = sa.putObject("clientRoles").putArray("realm-management");
@@ -137,6 +136,23 @@ final class BenchRealm {
         .put("publicClient", false).put("serviceAccountsEnabled", true).put("standardFlowEnabled", false)
         .put("directAccessGrantsEnabled", false);
     return r;
+  }
+
+  /**
+   * Users {@code from} (inclusive) to {@code to} (exclusive) with their group memberships (as group
+   * paths), for {@code POST /admin/realms/{realm}/partialImport}; existing users are skipped, so
+   * a slice can be sent again after a failure without duplicating anything.
+   */
+  static ObjectNode users(ObjectMapper json, Scale scale, int from, int to) {
+    ObjectNode body = json.createObjectNode().put("ifResourceExists", "SKIP");
+    ArrayNode users = body.putArray("users");
+    for (int k = from; k < to; k++) {
+      ObjectNode u = users.addObject().put("username", String.format("u%05d", k)).put("email", email(k))
+          .put("enabled", true).put("firstName", "User").put("lastName", String.valueOf(k)).put("emailVerified", true);
+      ArrayNode gs = u.putArray("groups");
+      for (int j = 0; j < PER_USER; j++) gs.add("/roleform/" + baseName(group(scale, k, j)));
+    }
+    return body;
   }
 
   /** A roleform config (YAML) for the groups: order, and every role's description, permissions and members. */

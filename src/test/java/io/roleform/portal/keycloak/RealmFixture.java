@@ -39,13 +39,18 @@ final class RealmFixture implements AutoCloseable {
   private final String adminToken;
 
   RealmFixture(String url, String adminUser, String adminPassword, String realm) {
+    this(url, adminUser, adminPassword, realm, true);
+  }
+
+  /** With {@code create} false: a fixture on a realm that already exists (e.g. after a server restart). */
+  RealmFixture(String url, String adminUser, String adminPassword, String realm, boolean create) {
     this.url = url;
     this.realm = realm;
     JsonNode t = call(new Request.Builder().url(url + "/realms/master/protocol/openid-connect/token")
         .post(new FormBody.Builder().add("grant_type", "password").add("client_id", "admin-cli")
             .add("username", adminUser).add("password", adminPassword).build()).build(), null);
     this.adminToken = t.get("access_token").asText();
-    post("/admin/realms", obj().put("realm", realm).put("enabled", true)).close();
+    if (create) post("/admin/realms", obj().put("realm", realm).put("enabled", true)).close();
   }
 
   ObjectNode obj() {

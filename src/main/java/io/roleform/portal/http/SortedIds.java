@@ -1,0 +1,62 @@
+package io.roleform.portal.http;
+
+import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * The member ids of one live role: an immutable set over a sorted array of distinct strings,
+ * iterated in ascending order (as the {@code TreeSet} it replaces), {@code contains} by binary
+ * search. One array slot per membership instead of a tree entry: 200,000 memberships at L.
+ */
+final class SortedIds extends AbstractSet<String> {
+  private final String[] ids;
+
+  /** Sorts {@code ids} in place and keeps each id once. */
+  static SortedIds of(String[] ids) {
+    Arrays.sort(ids);
+    int n = 0;
+    for (int i = 0; i < ids.length; i++) {
+      if (n == 0 || !ids[i].equals(ids[n - 1])) ids[n++] = ids[i];
+    }
+    return new SortedIds(n == ids.length ? ids : Arrays.copyOf(ids, n));
+  }
+
+  private SortedIds(String[] ids) {
+    this.ids = ids;
+  }
+
+  @Override
+  public boolean contains(Object o) {
+    return o instanceof String s && Arrays.binarySearch(ids, s) >= 0;
+  }
+
+  @Override
+  public int size() {
+    return ids.length;
+  }
+
+  @Override
+  public Object[] toArray() {
+    return ids.clone();
+  }
+
+  @Override
+  public Iterator<String> iterator() {
+    return new Iterator<>() {
+      private int next;
+
+      @Override
+      public boolean hasNext() {
+        return next < ids.length;
+      }
+
+      @Override
+      public String next() {
+        if (next >= ids.length) throw new NoSuchElementException();
+        return ids[next++];
+      }
+    };
+  }
+}
