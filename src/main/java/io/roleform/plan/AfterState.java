@@ -60,6 +60,11 @@ final class AfterState {
   final List<Operation.DeleteRole> roleDeletions = new ArrayList<>();
   /** The member changes that remove someone, in apply order. */
   final List<Operation.ChangeMembers> memberRemovals = new ArrayList<>();
+  /**
+   * Each role's member count just before the plan's first member change to it (by role key): the
+   * base of the per-role removal percentage, however many operations change that role's members.
+   */
+  final Map<String, Integer> membersBeforeChanges = new HashMap<>();
   /** Live users the plan disables or deletes, id to email, each once, in apply order. */
   final Map<String, String> removedUsers = new LinkedHashMap<>();
   /** The department deletions, in apply order. */
@@ -211,6 +216,7 @@ final class AfterState {
     public Void changeMembers(Operation.ChangeMembers m) {
       String k = key(m.role());
       Set<String> set = writable(k);
+      membersBeforeChanges.putIfAbsent(k, set.size());
       String role = names.getOrDefault(k, m.role().name());
       for (UserRef u : m.add()) {
         set.add(u.key());

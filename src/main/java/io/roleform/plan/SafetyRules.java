@@ -4,6 +4,8 @@ import io.roleform.diff.Operation;
 import io.roleform.portal.LiveRole;
 import io.roleform.portal.LiveState;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +24,8 @@ import java.util.Set;
  *       {@code --max-deletions=N};
  *   <li>{@code max-member-removals}: more than {@code maxMemberRemovals} members removed in total
  *       ({@code --max-member-removals=N}), or more than {@code maxMemberRemovalPercent} % of one
- *       role's members ({@code --max-member-removal-percent=P}). The percentage applies only to
+ *       role's members ({@code --max-member-removal-percent=P}), all the plan's removals from that
+ *       role counted together (however many operations: one per day of expired memberships). The percentage applies only to
  *       roles with at least {@value #MIN_MEMBERS_FOR_PERCENT} members (before the removal,
  *       including members moved in from deleted roles): removing one of two members is not a
  *       mass removal. Members of a deleted role are not counted here: moved members stay, and a
@@ -51,17 +54,25 @@ final class SafetyRules {
       }
     }
     int removed = 0;
+    // Per role, not per operation: a role's removals may come in several operations (the config's
+    // own, and one per day of expired memberships), and they count together.
+    Map<String, Integer> removedFrom = new LinkedHashMap<>();
+    Map<String, String> roleNames = new HashMap<>();
     for (Operation.ChangeMembers m : after.memberRemovals) {
       removed += m.remove().size();
-      int membersAfter = after.members.getOrDefault(AfterState.key(m.role()), Set.of()).size();
-      int base = membersAfter - m.add().size() + m.remove().size();
-      if (base >= MIN_MEMBERS_FOR_PERCENT && m.remove().size() * 100L > (long) options.maxMemberRemovalPercent() * base) {
-        int percent = (int) Math.ceil(m.remove().size() * 100.0 / base);
-        refusals.add(new Refusal(Refusal.Rule.MAX_MEMBER_REMOVALS, "the plan removes " + m.remove().size()
-            + " of the " + base + " members of `" + m.role().name() + "` (" + percent + "%, more than "
+      String role = AfterState.key(m.role());
+      removedFrom.merge(role, m.remove().size(), Integer::sum);
+      roleNames.putIfAbsent(role, m.role().name());
+    }
+    removedFrom.forEach((role, count) -> {
+      int base = after.membersBeforeChanges.getOrDefault(role, 0);
+      if (base >= MIN_MEMBERS_FOR_PERCENT && count * 100L > (long) options.maxMemberRemovalPercent() * base) {
+        int percent = (int) Math.ceil(count * 100.0 / base);
+        refusals.add(new Refusal(Refusal.Rule.MAX_MEMBER_REMOVALS, "the plan removes " + count
+            + " of the " + base + " members of `" + roleNames.get(role) + "` (" + percent + "%, more than "
             + options.maxMemberRemovalPercent() + "%)", "--max-member-removal-percent=" + percent));
       }
-    }
+    });
     PeopleSafety.check(live, after, options, refusals);
     if (removed > options.maxMemberRemovals()) {
       refusals.add(new Refusal(Refusal.Rule.MAX_MEMBER_REMOVALS, "the plan removes " + removed

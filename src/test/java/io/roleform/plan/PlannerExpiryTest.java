@@ -94,6 +94,47 @@ class PlannerExpiryTest {
     assertThat(narrow.options().expiringWithinDays()).isZero();
   }
 
+  /**
+   * The percentage limit is per role ("member removals from any one role"), however the removals
+   * are split into operations: memberships that expired on different days (one operation per day)
+   * and a member the config drops count together, as they do when they expire on one day.
+   */
+  @Test
+  void removalsFromOneRoleCountTogetherForThePercentageLimitWhateverTheirDays() throws Exception {
+    io.roleform.testing.InMemoryPortal portal = io.roleform.testing.InMemoryPortal.secureExchanges();
+    portal.changeMembers("r2", java.util.Set.of("u3", "u4", "u5", "u6", "u9", "u10"), java.util.Set.of());
+    LiveState eight = portal.read();
+    String members = """
+        apiVersion: roleform/v1
+        roles:
+          - name: Support Techs
+            members:
+              - {email: carol@acme.example, until: DAY1}
+              - {email: dan@acme.example, until: DAY2}
+              - {email: erin@acme.example, until: DAY3}
+              - frank@acme.example
+              - grace@acme.example
+              - heidi@acme.example
+              - ivan@acme.example
+              - judy@acme.example
+        """;
+    String oneDay = members.replace("DAY1", "2027-01-01").replace("DAY2", "2027-01-01").replace("DAY3", "2027-01-01");
+    String threeDays = members.replace("DAY1", "2027-01-01").replace("DAY2", "2027-01-02").replace("DAY3", "2027-01-03");
+    String dropAndExpire = threeDays.replace("              - {email: erin@acme.example, until: 2027-01-03}\n", "");
+
+    for (String config : List.of(oneDay, threeDays, dropAndExpire)) {
+      Plan plan = plan(config, eight, "2027-02-01T03:17:00Z", PlanOptions.DEFAULTS);
+      assertThat(plan.operations()).as("%s", config).isNotEmpty()
+          .allMatch(op -> op instanceof Operation.ChangeMembers m && m.remove().size() >= 1);
+      assertThat(plan.refusals()).as("3 of 8 members of one role (37.5%% > 25%%):%n%s", config)
+          .singleElement().satisfies(r -> {
+            assertThat(r.rule()).isEqualTo(Refusal.Rule.MAX_MEMBER_REMOVALS);
+            assertThat(r.message()).isEqualTo("the plan removes 3 of the 8 members of `Support Techs` (38%, more than 25%)");
+            assertThat(r.override()).isEqualTo("--max-member-removal-percent=38");
+          });
+    }
+  }
+
   private Plan plan(String config, LiveState live, String now, PlanOptions options) throws Exception {
     Path file = Files.writeString(Files.createTempFile(dir, "config", ".yaml"), config);
     ConfigResult loaded = ConfigLoader.load(file, Map.of());
