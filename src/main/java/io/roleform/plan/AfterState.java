@@ -124,13 +124,27 @@ final class AfterState {
 
   /**
    * The after-state as policies and the access report see it: every role with its name,
-   * permissions, members and description, and {@link #users()} (invitees by their email).
+   * permissions, members and description, and {@link #users()} (invitees by their email). A user
+   * the plan disables holds nothing afterwards, as the access impact says: they are a member of no
+   * role here (the portal keeps the membership, but it grants nothing).
    */
   AccessState access() {
     List<AccessState.Role> roles = new ArrayList<>(names.size());
     names.forEach((key, name) -> roles.add(new AccessState.Role(key, name,
-        permissions.getOrDefault(key, Set.of()), members.getOrDefault(key, Set.of()), descriptions.get(key))));
+        permissions.getOrDefault(key, Set.of()), active(members.getOrDefault(key, Set.of())), descriptions.get(key))));
     return new AccessState(roles, users());
+  }
+
+  /** {@code members} without the users the plan disables (the same set when it disables none of them). */
+  private Set<String> active(Set<String> members) {
+    for (String user : inactive) {
+      if (members.contains(user)) {
+        Set<String> active = new HashSet<>(members);
+        active.removeAll(inactive);
+        return active;
+      }
+    }
+    return members;
   }
 
   /**
