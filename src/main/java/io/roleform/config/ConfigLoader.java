@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Reads a config — a file, or a directory of {@code *.yaml}/{@code *.yml} files — into a validated
@@ -92,18 +93,19 @@ public final class ConfigLoader {
   private static ConfigResult merge(List<FileResult> results, EnvSubstitution substitution, Variables variables,
       List<String> notes) {
     List<Diagnostic> problems = new ArrayList<>();
-    MessageDigest digest = sha256();
-    ModelBuilder builder = new ModelBuilder(problems);
     List<String> files = new ArrayList<>();
     List<ConfigSource> sources = new ArrayList<>();
     for (FileResult result : results) {
       files.add(result.display());
+      if (result.bytes() != null) sources.add(new ConfigSource(result.relative(), result.bytes()));
+    }
+    // The SHA-256 of the files (slow under the launcher's C1-only JVM: no intrinsic) runs on the
+    // other core while this one builds and checks the model; the same bytes in the same order.
+    CompletableFuture<String> digest = CompletableFuture.supplyAsync(() -> digest(sources));
+    ModelBuilder builder = new ModelBuilder(problems);
+    for (FileResult result : results) {
       problems.addAll(result.problems());
       if (result.bytes() == null) continue;
-      digest.update((result.relative() + "\n" + result.bytes().length + "\n")
-          .getBytes(StandardCharsets.UTF_8));
-      digest.update(result.bytes());
-      sources.add(new ConfigSource(result.relative(), result.bytes()));
       result.documents().forEach(builder::add);
     }
     ConfigModel model = builder.build();
@@ -112,7 +114,7 @@ public final class ConfigLoader {
       Redactor redactor = Redactor.messages(variables);
       return new ConfigResult(null, problems.stream().map(redactor::apply).toList());
     }
-    return new ConfigResult(state(model, HexFormat.of().formatHex(digest.digest()), files), List.of(),
+    return new ConfigResult(state(model, digest.join(), files), List.of(),
         sources, substitution.used(), notes);
   }
 
