@@ -48,7 +48,8 @@ import picocli.CommandLine.Model.CommandSpec;
       "",
       "Examples:",
       "  roleform apply examples/secure-exchanges --portal embedded:secure-exchanges --auto-approve",
-      "  roleform plan config/ --out plan.json && roleform apply --plan plan.json"
+      "  roleform plan config/ --out plan.json && roleform apply --plan plan.json",
+      "  roleform apply config/ --only-expired --auto-approve   # remove expired access, nothing else"
     })
 final class ApplyCommand implements Callable<Integer> {
 
@@ -85,6 +86,11 @@ final class ApplyCommand implements Callable<Integer> {
     VerifiedPlan saved = source.planFile == null ? null
         : VerifiedPlan.read(parent.registry(), source.planFile, parent.env(), PortalConnection.address(portal, parent.env()), vars);
     if (saved != null) portal.portal = saved.address(); // the one given, or the plan's own local one
+    if (saved != null && expiry.onlyExpired && !saved.saved().options().onlyExpired()) {
+      throw new CliException(ExitCodes.STALE, "Refused " + source.planFile + ": --only-expired was given, but the"
+          + " saved plan was made without it (it may hold any change). Nothing was changed; make it with"
+          + " 'plan --only-expired --out FILE'.");
+    }
     Redactor messages = Redactor.messages(saved != null ? saved.variables() : vars);
     PendingConfig pending = saved == null ? PendingConfig.start(source.config, vars) : null;
     try (PortalConnection conn = portalStep(pending, err,

@@ -10,8 +10,9 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * Expiring access: how far ahead plans list memberships that expire, and the clock that decides
- * which have expired. The clock is the system's, or — for tests only — the instant in {@code
+ * Expiring access: how far ahead plans list memberships that expire, whether the plan holds only
+ * the removals of expired memberships ({@code --only-expired}), and the clock that decides which
+ * have expired. The clock is the system's, or — for tests only — the instant in {@code
  * ROLEFORM_NOW} ({@code 2027-01-31T12:00:00Z}, or a date for 00:00 UTC that day).
  */
 final class ExpiryOptions {
@@ -26,11 +27,17 @@ final class ExpiryOptions {
       description = "List memberships that expire within DAYS days (default: ${DEFAULT-VALUE}).")
   int expiringWithinDays;
 
+  @Option(
+      names = "--only-expired",
+      description = "Plan only the removal of expired memberships (members whose until: day has passed):"
+          + " no other change, still checked by the safety limits and policies. For nightly jobs.")
+  boolean onlyExpired;
+
   PlanOptions apply(PlanOptions options) {
     if (expiringWithinDays < 0) {
       throw new CliException(ExitCodes.ERROR, "--expiring-within must be 0 or more days.");
     }
-    return options.withExpiringWithinDays(expiringWithinDays);
+    return options.withExpiringWithinDays(expiringWithinDays).withOnlyExpired(onlyExpired);
   }
 
   /** The system clock (UTC), or the fixed instant of {@code ROLEFORM_NOW}. */

@@ -36,13 +36,16 @@ import picocli.CommandLine.Model.CommandSpec;
       "",
       "Members written {email, until: YYYY-MM-DD} keep the role to the end of that day (UTC); then",
       "the plan removes them ('access expired on ...'). Every plan lists the memberships that",
-      "expire within --expiring-within days."
+      "expire within --expiring-within days. With --only-expired the plan holds nothing but those",
+      "removals (every other difference is left for a reviewed plan), checked by the same safety",
+      "limits and policies: a nightly job can remove expired access whatever else has drifted."
     },
     footer = {
       "",
       "Example:",
       "  roleform plan examples/secure-exchanges --portal embedded:secure-exchanges",
-      "  ROLEFORM_TOKEN=... roleform plan config/ --portal https://portal.acme.example --format markdown --out plan.json"
+      "  ROLEFORM_TOKEN=... roleform plan config/ --portal https://portal.acme.example --format markdown --out plan.json",
+      "  roleform plan config/ --only-expired --out expired.json && roleform apply --plan expired.json"
     })
 final class PlanCommand implements Callable<Integer> {
 

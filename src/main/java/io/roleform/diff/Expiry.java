@@ -11,6 +11,9 @@ import java.time.ZoneOffset;
 public final class Expiry {
   private Expiry() {}
 
+  /** How the reason of every expiry removal begins ({@link #reason}). */
+  public static final String REASON_PREFIX = "access expired on ";
+
   /** Whether access that lasts {@code until} the end of that day has ended at {@code now}. */
   public static boolean expired(LocalDate until, Instant now) {
     return !now.isBefore(until.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
@@ -18,6 +21,6 @@ public final class Expiry {
 
   /** The reason of the removal: {@code access expired on 2027-01-31}. */
   public static String reason(LocalDate until) {
-    return "access expired on " + until;
+    return REASON_PREFIX + until;
   }
 }

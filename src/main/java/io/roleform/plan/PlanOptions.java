@@ -14,6 +14,9 @@ package io.roleform.plan;
  * @param maxUserRemovals at most this many users disabled or deleted per run; {@value
  *     #DEFAULT_USER_REMOVALS} (the default) means 5 or 10 % of the live users, whichever is larger
  * @param expiringWithinDays the plan lists memberships that expire within this many days
+ * @param onlyExpired the plan holds only the removals of expired memberships ({@code --only-expired}):
+ *     every other change the config asks for is left out, and the safety limits and policies are
+ *     evaluated on the after-state of that reduced plan
  */
 public record PlanOptions(
     boolean prune,
@@ -24,7 +27,8 @@ public record PlanOptions(
     boolean allowMemberRemoval,
     boolean pruneUsers,
     int maxUserRemovals,
-    int expiringWithinDays) {
+    int expiringWithinDays,
+    boolean onlyExpired) {
 
   /** {@link #maxUserRemovals()} when not given: 5 or 10 % of the users, whichever is larger. */
   public static final int DEFAULT_USER_REMOVALS = -1;
@@ -48,10 +52,24 @@ public record PlanOptions(
         pruneUsers, maxUserRemovals, EXPIRING_WITHIN_DAYS);
   }
 
+  /** Options planning every change the config asks for (not {@link #onlyExpired()}). */
+  public PlanOptions(boolean prune, int minAdmins, int maxDeletions, int maxMemberRemovals,
+      int maxMemberRemovalPercent, boolean allowMemberRemoval, boolean pruneUsers, int maxUserRemovals,
+      int expiringWithinDays) {
+    this(prune, minAdmins, maxDeletions, maxMemberRemovals, maxMemberRemovalPercent, allowMemberRemoval,
+        pruneUsers, maxUserRemovals, expiringWithinDays, false);
+  }
+
   /** These options listing memberships that expire within {@code days}. */
   public PlanOptions withExpiringWithinDays(int days) {
     return new PlanOptions(prune, minAdmins, maxDeletions, maxMemberRemovals, maxMemberRemovalPercent,
-        allowMemberRemoval, pruneUsers, maxUserRemovals, days);
+        allowMemberRemoval, pruneUsers, maxUserRemovals, days, onlyExpired);
+  }
+
+  /** These options planning only the removal of expired memberships ({@code only}), or everything. */
+  public PlanOptions withOnlyExpired(boolean only) {
+    return new PlanOptions(prune, minAdmins, maxDeletions, maxMemberRemovals, maxMemberRemovalPercent,
+        allowMemberRemoval, pruneUsers, maxUserRemovals, expiringWithinDays, only);
   }
 
   /** The user-removal limit for a portal of {@code liveUsers} users. */

@@ -23,6 +23,11 @@ import java.util.concurrent.CompletableFuture;
  * Fingerprints fingerprint}, the access impact (who gains and loses which permission), warnings,
  * the safety refusals and the policy findings computed on the simulated result, and the memberships
  * expiring soon. Pure: no I/O; the same inputs (and instant) always give the same plan.
+ *
+ * <p>With {@link PlanOptions#onlyExpired()} the plan holds only the removals of expired memberships
+ * ({@link ExpiredOnly}); everything after that — access impact, safety limits, policies,
+ * notifications — is computed on the after-state of that reduced plan, and the expiring-soon list
+ * is the full one.
  */
 public final class Planner {
 
@@ -55,6 +60,7 @@ public final class Planner {
       return new PlanResult(null, problems);
     }
     List<Operation> operations = ApplyOrder.sort(diff.operations());
+    if (options.onlyExpired()) operations = ExpiredOnly.of(operations, live);
     AfterState after = AfterState.simulate(live, operations);
     AccessImpact impact = AccessImpact.compute(live, after);
     List<Warning> warnings = new ArrayList<>(diff.warnings());

@@ -35,9 +35,12 @@ import org.yaml.snakeyaml.Yaml;
  * <p>The config is the sandbox exported by roleform, with one member rewritten as {@code {email,
  * until: 2027-01-31}}: before that day the nightly plan has no changes; after it, the workflow
  * removes exactly that membership and says so in the job summary, and the portal matches the
- * config again. With another change in the plan, the workflow applies nothing. The GitLab
- * pipeline's drift job does the same (its script run in bash, the GitLab API answered by a stub
- * {@code curl} on the PATH) and says what it removed in the note that closes the drift issue.
+ * config again. With other drift too (another member dropped from the config), the workflow
+ * still removes the expired membership (its own {@code plan --only-expired} plan, applied as saved)
+ * and applies nothing else: the other member stays, and the drift left is the step's exit code. The
+ * GitLab pipeline's drift job does the same (its script run in bash, the GitLab API answered by a
+ * stub {@code curl} on the PATH) and says what it removed in the note that closes the drift issue,
+ * or in the drift issue when other drift is left.
  */
 class DriftWorkflowIT {
 
@@ -102,6 +105,7 @@ class DriftWorkflowIT {
       // The issue step reads the expiry step's exit code first: 0 closes the drift issue.
       assertThat(Files.readString(WORKFLOW)).contains(
           "PLAN_EXIT_CODE: ${{ steps.expiry.outputs.exit-code || steps.plan.outputs.exit-code }}",
+          "PLAN_FILE: ${{ steps.expiry.outputs.rendered-file || steps.plan.outputs.rendered-file }}",
           "Removed expired access tonight");
     }
   }
@@ -136,7 +140,7 @@ class DriftWorkflowIT {
   }
 
   @Test
-  void withOtherChangesInThePlanTheWorkflowAppliesNothing() throws Exception {
+  void withOtherDriftTheExpiredMembershipIsStillRemovedAndTheOtherDriftIsNotApplied() throws Exception {
     try (Sandbox sandbox = sandbox()) {
       Map<String, String> secrets = secrets(sandbox);
       String[] expiring = exportWithOneExpiringMember(secrets, true);
@@ -145,10 +149,63 @@ class DriftWorkflowIT {
       assertThat(plan.get("exit-code")).isEqualTo("2");
       Map<String, String> expiry = runExpiryStep(secrets, plan);
 
-      assertThat(expiry).as("no exit code of its own: the drift issue sees the plan's 2").doesNotContainKey("exit-code");
-      assertThat(Files.exists(work.resolve("summary.md")) ? Files.readString(work.resolve("summary.md")) : "")
-          .doesNotContain("removed expired access");
+      assertThat(expiry.get("exit-code")).as("the drift left after the removal").isEqualTo("2");
+      assertThat(Files.readString(work.resolve("summary.md"))).contains("### roleform removed expired access",
+          "- " + expiring[0] + " left role \"" + expiring[1] + "\": access expired on " + UNTIL);
+      assertThat(Files.readString(Path.of(expiry.get("removed-file")))).hasLineCount(1);
+      assertThat(membersOf(secrets, expiring[1])).doesNotContain(expiring[0]);
+      assertThat(membersOf(secrets, expiring[3])).as("the other drift is not applied").contains(expiring[2]);
+      String left = Files.readString(Path.of(expiry.get("rendered-file")));
+      assertThat(left).as("the issue shows the drift that is left").contains(expiring[2])
+          .doesNotContain("access expired on");
+    }
+  }
+
+  @Test
+  void whenAPolicyRefusesTheRemovalNothingIsRemovedAndTheStepSaysSo() throws Exception {
+    try (Sandbox sandbox = sandbox()) {
+      Map<String, String> secrets = secrets(sandbox);
+      String[] expiring = exportWithOneExpiringMember(secrets, false);
+      Files.writeString(work.resolve("config/policies.yaml"), "apiVersion: roleform/v1\npolicies:\n"
+          + "  - name: keep-them-all\n    minMembers: {role: \"" + expiring[1] + "\", count: "
+          + membersOf(secrets, expiring[1]).size() + "}\n");
+
+      Map<String, String> plan = runPlanStep(secrets);
+      assertThat(plan.get("exit-code")).isEqualTo("4");
+      Map<String, String> expiry = runExpiryStep(secrets, plan);
+
+      assertThat(expiry).containsEntry("refused", "true").doesNotContainKey("removed-file");
       assertThat(membersOf(secrets, expiring[1])).contains(expiring[0]);
+    }
+  }
+
+  @Test
+  void theGitLabDriftJobRemovesTheExpiredMembershipWhateverElseDriftedAndSaysSoInTheIssue() throws Exception {
+    try (Sandbox sandbox = sandbox()) {
+      Map<String, String> secrets = secrets(sandbox);
+      String[] expiring = exportWithOneExpiringMember(secrets, true);
+      Path curl = bin.resolve("curl");
+      Files.writeString(curl, "#!/bin/sh\necho \"$*\" >> '" + work.resolve("curl.log") + "'\n"
+          + "case \"$*\" in *' -X '*) ;; *) echo '[{\"iid\": 7}]' ;; esac\n");
+      assertThat(curl.toFile().setExecutable(true)).isTrue();
+      Map<String, Object> job = gitlabJob("drift");
+      Map<String, String> env = new HashMap<>(secrets);
+      env.put("ROLEFORM_NOW", AFTER);
+      ((Map<?, ?>) job.get("variables")).forEach((k, v) -> env.put(String.valueOf(k), String.valueOf(v)));
+      env.putAll(Map.of("CI_API_V4_URL", "https://gitlab.example.test/api/v4", "CI_PROJECT_ID", "42",
+          "ROLEFORM_GITLAB_TOKEN", "glpat-test", "CI_COMMIT_SHORT_SHA", "abc1234",
+          "CI_PIPELINE_URL", "https://gitlab.example.test/p/-/pipelines/1"));
+      @SuppressWarnings("unchecked")
+      String script = String.join("\n", (List<String>) job.get("script"));
+      bash(script, env, "gitlab-drift-other");
+
+      assertThat(membersOf(secrets, expiring[1])).doesNotContain(expiring[0]);
+      assertThat(membersOf(secrets, expiring[3])).as("the other drift is not applied").contains(expiring[2]);
+      String issue = Files.readString(work.resolve("issue.json"));
+      assertThat(issue).contains("Expired access was removed tonight", "- " + expiring[0] + " left role \\\""
+          + expiring[1] + "\\\": access expired on " + UNTIL);
+      assertThat(Files.readString(work.resolve("curl.log"))).contains("-X PUT", "/issues/7")
+          .doesNotContain("state_event=close");
     }
   }
 
@@ -167,7 +224,8 @@ class DriftWorkflowIT {
    * Exports the sandbox to {@code config/} and rewrites its first plain member as expiring on
    * {@link #UNTIL}; with {@code otherChange}, also drops another member from the config.
    *
-   * @return the expiring member's email and the name of their role
+   * @return the expiring member's email and the name of their role; with {@code otherChange}, then
+   *     the dropped member's email and the name of their role
    */
   private String[] exportWithOneExpiringMember(Map<String, String> secrets, boolean otherChange) throws Exception {
     Path config = work.resolve("config");
@@ -183,8 +241,10 @@ class DriftWorkflowIT {
     String role = roleAt(yaml, m.start());
     StringBuilder out = new StringBuilder();
     int from = 0;
+    String[] other = {};
     if (otherChange) {
       java.util.regex.MatchResult dropped = members.get(members.size() - 2);
+      other = new String[] {dropped.group(2), roleAt(yaml, dropped.start())};
       out.append(yaml, 0, dropped.start());
       from = dropped.end() + 1; // the line and its newline
     }
@@ -192,7 +252,7 @@ class DriftWorkflowIT {
         .append(m.group(1)).append("- {email: ").append(email).append(", until: ").append(UNTIL).append('}')
         .append(yaml.substring(m.end()));
     Files.writeString(file, out.toString());
-    return new String[] {email, role};
+    return otherChange ? new String[] {email, role, other[0], other[1]} : new String[] {email, role};
   }
 
   /** The {@code - name:} of the role whose members list holds the offset. */
@@ -223,7 +283,8 @@ class DriftWorkflowIT {
   private Map<String, String> runExpiryStep(Map<String, String> secrets, Map<String, String> planOutputs)
       throws Exception {
     Map<String, Object> step = steps().stream().filter(s -> "expiry".equals(s.get("id"))).findFirst().orElseThrow();
-    assertThat(step.get("if")).isEqualTo("steps.plan.outputs.exit-code == '2'");
+    assertThat(step.get("if")).isEqualTo(
+        "steps.plan.outputs.exit-code == '2' || steps.plan.outputs.exit-code == '4'");
     Map<String, String> env = new HashMap<>(secrets);
     env.put("ROLEFORM_NOW", AFTER);
     ((Map<?, ?>) step.get("env")).forEach((k, v) -> {

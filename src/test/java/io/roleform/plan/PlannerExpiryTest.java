@@ -94,6 +94,73 @@ class PlannerExpiryTest {
     assertThat(narrow.options().expiringWithinDays()).isZero();
   }
 
+  private static final String DRIFTED = """
+      apiVersion: roleform/v1
+      policies:
+        - name: two-in-billing
+          minMembers: {role: Billing, count: 2}
+      roles:
+        - name: Billing
+          members:
+            - ivan@acme.example
+            - erin@acme.example
+            - {email: dan@acme.example, until: 2027-01-31}
+            - {email: frank@acme.example, until: 2027-02-05}
+        - name: Audit
+          permissions: [billing]
+      """;
+
+  @Test
+  void onlyExpiredPlansTheExpiryRemovalsAndNothingElse() throws Exception {
+    LiveState withDan = applied(plan(CONFIG, SECURE, "2027-01-20T10:00:00Z", PlanOptions.DEFAULTS));
+    String config = DRIFTED.replace("count: 2", "count: 1");
+
+    Plan full = plan(config, withDan, "2027-02-01T00:00:00Z", PlanOptions.DEFAULTS);
+    Plan only = plan(config, withDan, "2027-02-01T00:00:00Z", PlanOptions.DEFAULTS.withOnlyExpired(true));
+
+    assertThat(full.operations()).extracting(Operation::type)
+        .as("the full plan: create Audit, add erin and frank, remove dan")
+        .containsExactlyInAnyOrder("createRole", "changeMembers", "changeMembers");
+    assertThat(only.operations()).containsExactly(new Operation.ChangeMembers(new RoleRef("r3", "Billing"),
+        List.of(), List.of(user(SECURE, "dan")), "access expired on 2027-01-31"));
+    assertThat(only.options().onlyExpired()).isTrue();
+    assertThat(only.isRefused()).isFalse();
+    assertThat(only.access()).as("the access impact is the reduced plan's: dan loses billing, nobody gains")
+        .isNotEmpty().allSatisfy(c -> {
+          assertThat(c.user()).isEqualTo("dan@acme.example");
+          assertThat(c.direction()).isEqualTo(AccessChange.Direction.LOST);
+        });
+    assertThat(only.expiring()).as("the expiring-soon list is the config's, as in any plan")
+        .containsExactly(new ExpiringAccess("Billing", "frank@acme.example", "2027-02-05", 4));
+    assertThat(plan(CONFIG, withDan, "2027-01-31T23:59:59Z", PlanOptions.DEFAULTS.withOnlyExpired(true))
+        .operations()).as("nothing has expired yet: an empty plan").isEmpty();
+  }
+
+  @Test
+  void onlyExpiredIsRefusedByAPolicyItsOwnAfterStateBreaks() throws Exception {
+    LiveState withDan = applied(plan(CONFIG, SECURE, "2027-01-20T10:00:00Z", PlanOptions.DEFAULTS));
+
+    Plan full = plan(DRIFTED, withDan, "2027-02-01T00:00:00Z", PlanOptions.DEFAULTS);
+    Plan only = plan(DRIFTED, withDan, "2027-02-01T00:00:00Z", PlanOptions.DEFAULTS.withOnlyExpired(true));
+
+    assertThat(full.isRefused()).as("with erin and frank added, Billing keeps 3 members").isFalse();
+    assertThat(only.refusingPolicies()).as("without the adds, removing dan leaves Billing with ivan alone")
+        .containsExactly("two-in-billing");
+    assertThat(only.isRefused()).isTrue();
+  }
+
+  @Test
+  void onlyExpiredIsStillCheckedByTheSafetyLimits() throws Exception {
+    LiveState withDan = applied(plan(CONFIG, SECURE, "2027-01-20T10:00:00Z", PlanOptions.DEFAULTS));
+    PlanOptions noRemovals = new PlanOptions(false, 1, 3, 0, 100, false).withOnlyExpired(true);
+
+    Plan only = plan(CONFIG, withDan, "2027-02-01T00:00:00Z", noRemovals);
+
+    assertThat(only.operations()).hasSize(1);
+    assertThat(only.refusals()).as("--max-member-removals 0").isNotEmpty();
+    assertThat(only.isRefused()).isTrue();
+  }
+
   /**
    * The percentage limit is per role ("member removals from any one role"), however the removals
    * are split into operations: memberships that expired on different days (one operation per day)

@@ -1,0 +1,121 @@
+package io.roleform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.roleform.testing.CliRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --only-expired} in a saved plan (against the secure-exchanges seed, after mallory's
+ * access to Interns ended, while Support Techs has drifted too): the saved plan removes only
+ * mallory from Interns, records the option in {@code options} and {@code madeFrom.options}, and
+ * {@code apply --plan} plans again with it and applies exactly that. A plan saved without it does
+ * not pass as one with it, and the other way round: exit 3, nothing written.
+ */
+@Tag("security")
+class OnlyExpiredPlanTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static final String CONFIG = """
+      apiVersion: roleform/v1
+      roles:
+        - name: Interns
+          members: [judy@acme.example, {email: mallory@acme.example, until: 2027-01-31}]
+        - name: Support Techs
+          members: [grace@acme.example, heidi@acme.example, ivan@acme.example]
+      """;
+
+  @TempDir Path dir;
+  PortalForTest portal;
+  Map<String, String> env;
+  Path config;
+
+  @BeforeEach
+  void start() throws Exception {
+    portal = PortalForTest.start("secure-exchanges");
+    env = portal.env("ROLEFORM_NOW", "2027-02-01T03:17:00Z");
+    config = Files.writeString(dir.resolve("config.yaml"), CONFIG);
+  }
+
+  @AfterEach
+  void stop() {
+    portal.close();
+  }
+
+  @Test
+  void theSavedPlanRemovesOnlyTheExpiredMembershipAndAppliesAsMade() throws Exception {
+    Path plan = plan("--only-expired");
+    ObjectNode tree = (ObjectNode) JSON.readTree(plan.toFile());
+    assertThat(tree.get("options").get("onlyExpired").asBoolean()).isTrue();
+    assertThat(tree.get("madeFrom").get("options").get("onlyExpired").asBoolean()).isTrue();
+    assertThat(tree.get("operations")).hasSize(1);
+    assertThat(tree.get("operations").get(0).get("reason").asText()).isEqualTo("access expired on 2027-01-31");
+    assertThat(tree.get("operations").get(0).get("remove").get(0).get("email").asText())
+        .isEqualTo("mallory@acme.example");
+
+    CliRun apply = CliRun.run(env, "apply", "--plan", plan.toString(), "--only-expired");
+    assertThat(apply.exitCode()).as(apply.toString()).isZero();
+
+    CliRun expired = CliRun.run(env, "plan", config.toString(), "--only-expired", "--detailed-exitcode");
+    assertThat(expired.exitCode()).as("nothing expired is left: %s", expired).isZero();
+    CliRun full = CliRun.run(env, "plan", config.toString(), "--detailed-exitcode");
+    assertThat(full.exitCode()).as("the other drift was not applied: %s", full).isEqualTo(2);
+    assertThat(full.out()).contains("ivan@acme.example").doesNotContain("mallory@acme.example");
+  }
+
+  @Test
+  void aPlanSavedWithoutItIsRefusedAsOneWithIt() throws Exception {
+    Path plan = plan();
+    long before = portal.stateVersion();
+
+    CliRun apply = CliRun.run(env, "apply", "--plan", plan.toString(), "--only-expired");
+
+    assertThat(apply.exitCode()).as(apply.toString()).isEqualTo(3);
+    assertThat(apply.err()).contains("--only-expired was given, but the saved plan was made without it",
+        "Nothing was changed");
+    assertThat(portal.stateVersion()).isEqualTo(before);
+  }
+
+  @Test
+  void switchingTheOptionInsideTheSavedPlanIsRefused() throws Exception {
+    refusedAfterSwitching(plan(), true);
+    refusedAfterSwitching(plan("--only-expired"), false);
+  }
+
+  private void refusedAfterSwitching(Path plan, boolean onlyExpired) throws Exception {
+    ObjectNode tree = (ObjectNode) JSON.readTree(plan.toFile());
+    ((ObjectNode) tree.get("options")).put("onlyExpired", onlyExpired);
+    ((ObjectNode) tree.get("madeFrom").get("options")).put("onlyExpired", onlyExpired);
+    Files.writeString(plan, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree));
+    long before = portal.stateVersion();
+
+    CliRun apply = CliRun.run(env, "apply", "--plan", plan.toString());
+
+    assertThat(apply.exitCode()).as(apply.toString()).isEqualTo(3);
+    assertThat(apply.err()).as(apply.toString())
+        .contains("the saved plan does not match what it was made from", "operation");
+    assertThat(portal.stateVersion()).isEqualTo(before);
+  }
+
+  private Path plan(String... options) throws Exception {
+    Path out = dir.resolve("plan.json");
+    String[] args = new String[4 + options.length];
+    args[0] = "plan";
+    args[1] = config.toString();
+    args[2] = "--out";
+    args[3] = out.toString();
+    System.arraycopy(options, 0, args, 4, options.length);
+    CliRun plan = CliRun.run(env, args);
+    assertThat(plan.exitCode()).as(plan.toString()).isZero();
+    return out;
+  }
+}
