@@ -8,7 +8,8 @@
 # Writes bench/RESULTS-keycloak.md (set KC_BENCH_OUT for another file) and prints it.
 #
 # Usage: bench/keycloak.sh [RUNS] [SIZES]   (RUNS: no-op plans and floor reads, default 5;
-#                                            SIZES: M, L or M,L, default M,L)
+#                                            SIZES: M, L or M,L, default M,L;
+#                                            KC_BENCH_CHURN_ROUNDS: churn applies per size, default 2)
 # Uses the Keycloak named by ROLEFORM_KEYCLOAK_URL (bootstrap admin ROLEFORM_KEYCLOAK_ADMIN_USER /
 # ROLEFORM_KEYCLOAK_ADMIN_PASSWORD, default admin/admin) or starts one with keycloak/start.sh and
 # stops it afterwards (heap -Xmx2g). The realm `bench` is created by one `POST /admin/realms` with

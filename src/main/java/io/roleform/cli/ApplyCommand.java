@@ -112,7 +112,8 @@ final class ApplyCommand implements Callable<Integer> {
       if (plan.isRefused()) throw Planning.refused(plan, "see the plan");
       if (!plan.hasChanges()) {
         if (report != null) Files2.writeAtomically(report, ApplyReportJson.write(new ApplyReport(java.util.List.of(), false)));
-        err.println("No changes. The portal matches the config.");
+        err.println(plan.options().onlyExpired() ? "No changes. No expired access to remove."
+            : "No changes. The portal matches the config.");
         return ExitCodes.OK;
       }
       if (saved == null && !autoApprove) confirm();

@@ -92,7 +92,12 @@ public final class MarkdownPlanRenderer implements PlanRenderer {
   }
 
   private static String summary(Plan plan, PlanView view) {
-    if (!plan.hasChanges()) return "No changes. The portal matches the config.\n";
+    String only = plan.options().onlyExpired() ? PlanView.ONLY_EXPIRED + "\n\n" : "";
+    if (!plan.hasChanges()) return only + PlanView.noChanges(plan) + "\n";
+    return only + table(view);
+  }
+
+  private static String table(PlanView view) {
     AccessImpact access = view.access();
     return "| To create | To change | To delete | Access gained | Access lost |\n"
         + "|---:|---:|---:|---:|---:|\n"

@@ -19,6 +19,16 @@ import java.util.List;
 record PlanView(
     List<Section> sections, AccessImpact access, int creates, int changes, int deletes) {
 
+  /** Says that a plan made with {@code --only-expired} leaves every other difference out. */
+  static final String ONLY_EXPIRED = "Only the removal of expired access is planned (--only-expired):"
+      + " every other difference from the config is left out.";
+
+  /** The sentence for a plan without changes. */
+  static String noChanges(Plan plan) {
+    return plan.options().onlyExpired() ? "No changes. No expired access to remove."
+        : "No changes. The portal matches the config.";
+  }
+
   static PlanView of(Plan plan) {
     int creates = 0;
     int changes = 0;

@@ -48,8 +48,9 @@ public final class TextPlanRenderer implements PlanRenderer {
     PlanView view = PlanView.of(plan);
     StringBuilder out = new StringBuilder();
     out.append(header(plan)).append("\n\n");
+    if (plan.options().onlyExpired()) out.append(PlanView.ONLY_EXPIRED).append('\n');
     if (!plan.hasChanges()) {
-      out.append("No changes. The portal matches the config.\n");
+      out.append(PlanView.noChanges(plan)).append('\n');
     } else {
       out.append("Symbols: ").append(symbol(Action.CREATE)).append(" create, ")
           .append(symbol(Action.UPDATE)).append(" change, ")

@@ -73,6 +73,22 @@ class OnlyExpiredPlanTest {
   }
 
   @Test
+  void thePlanSaysItLeavesTheRestOut() throws Exception {
+    CliRun text = CliRun.run(env, "plan", config.toString(), "--only-expired");
+    assertThat(text.exitCode()).as(text.toString()).isZero();
+    assertThat(text.out()).contains("Only the removal of expired access is planned (--only-expired)",
+        "mallory@acme.example", "access expired on 2027-01-31").doesNotContain("ivan@acme.example");
+    CliRun markdown = CliRun.run(env, "plan", config.toString(), "--only-expired", "--format", "markdown");
+    assertThat(markdown.out()).contains("Only the removal of expired access is planned (--only-expired)");
+
+    assertThat(CliRun.run(env, "apply", config.toString(), "--only-expired", "--auto-approve").exitCode()).isZero();
+    CliRun none = CliRun.run(env, "plan", config.toString(), "--only-expired");
+    assertThat(none.out()).contains("No changes. No expired access to remove.");
+    CliRun full = CliRun.run(env, "plan", config.toString(), "--detailed-exitcode");
+    assertThat(full.exitCode()).as("apply CONFIG --only-expired applied nothing else: %s", full).isEqualTo(2);
+  }
+
+  @Test
   void aPlanSavedWithoutItIsRefusedAsOneWithIt() throws Exception {
     Path plan = plan();
     long before = portal.stateVersion();

@@ -23,8 +23,9 @@ import java.util.TreeSet;
 /**
  * Reads the managed part of a realm in as few requests as the Admin API allows: the catalog, the
  * managed groups with their role mappings and attributes (one paged list), all users (pages of
- * 1,000), and each group's members (pages of 1,000, one list per group, several at once — Keycloak
- * has no bulk membership endpoint).
+ * 1,000; the brief representation unless departments are in use), and each group's members (pages
+ * of 1,000, one list per group, several at once — Keycloak has no bulk membership endpoint). The
+ * three lists are read side by side, and the member lists start as soon as the groups are known.
  */
 final class KeycloakReader {
 
@@ -50,18 +51,21 @@ final class KeycloakReader {
   Snapshot read() {
     String parentId = config.parentGroup() == null ? null : parentId();
     String clientUuid = config.clientId() == null ? null : clientUuid();
-    List<Object> parts = parallel.map(List.of("catalog", "groups", "users"), 3, part -> switch (part) {
+    // Three branches at once; the groups branch reads every group's members as soon as it has the
+    // groups, so the member lists (one request per group) overlap the users' pages.
+    List<Object> parts = parallel.map(List.of("catalog", "groups", "people"), 3, part -> switch (part) {
       case "catalog" -> catalog(clientUuid);
-      case "groups" -> groups(parentId);
-      // With a parent group, departments are user attributes: read users in full to get them.
-      default -> Paging.all(transport, AdminRequest.get("users").query("briefRepresentation", parentId == null));
+      case "groups" -> groupsWithMembers(parentId);
+      default -> people(parentId);
     });
     @SuppressWarnings("unchecked") Map<String, CatalogRole> catalog = (Map<String, CatalogRole>) parts.get(0);
-    @SuppressWarnings("unchecked") List<GroupView> groups = (List<GroupView>) parts.get(1);
-    @SuppressWarnings("unchecked") List<JsonNode> userNodes = (List<JsonNode>) parts.get(2);
-
-    List<LiveDepartment> departments = parentId == null ? List.of()
-        : KeycloakPeople.departments(transport.get(AdminRequest.get("groups", parentId)));
+    GroupsRead read = (GroupsRead) parts.get(1);
+    List<GroupView> groups = read.groups();
+    GroupView admin = read.admin();
+    List<Set<String>> memberSets = read.members();
+    People people = (People) parts.get(2);
+    List<LiveDepartment> departments = people.departments();
+    List<JsonNode> userNodes = people.users();
     Set<String> departmentNames = new java.util.HashSet<>();
     for (LiveDepartment d : departments) departmentNames.add(d.id());
     Map<String, LiveUser> users = new LinkedHashMap<>();
@@ -81,12 +85,6 @@ final class KeycloakReader {
       config.verboseLog().accept("Note: " + withoutEmail + " Keycloak user(s) without an email are left out;"
           + " roleform matches members by email, so they can be neither listed nor managed.");
     }
-
-    List<Set<String>> memberSets = parallel.map(groups, READ_CONCURRENCY, g -> memberIds(g.id()));
-    GroupView admin = groups.stream().filter(g -> g.name().equals(config.adminGroup())).findFirst()
-        .orElseThrow(() -> new PortalException(Kind.NOT_FOUND, 0, "The admin group '" + config.adminGroup()
-            + "' does not exist " + where() + " in Keycloak realm '" + config.realm() + "'. Create it (roleform"
-            + " needs an admin role to exist) or name another group with adminGroup=NAME."));
 
     Map<String, Set<String>> members = new LinkedHashMap<>();
     Map<String, GroupView> byId = new LinkedHashMap<>();
@@ -114,6 +112,36 @@ final class KeycloakReader {
         config.managePermission(), tokens.subject(), tokens.email());
     LiveState state = new LiveState(info, permissions, List.copyOf(users.values()), roles, members, departments);
     return new Snapshot(state, parentId, clientUuid, byId, catalog);
+  }
+
+  /** The managed groups, the admin group among them, and each group's member ids (same order). */
+  private record GroupsRead(List<GroupView> groups, GroupView admin, List<Set<String>> members) {}
+
+  /** The groups, then their members {@value #READ_CONCURRENCY} groups at a time; fails early without the admin group. */
+  private GroupsRead groupsWithMembers(String parentId) {
+    List<GroupView> groups = groups(parentId);
+    GroupView admin = groups.stream().filter(g -> g.name().equals(config.adminGroup())).findFirst()
+        .orElseThrow(() -> new PortalException(Kind.NOT_FOUND, 0, "The admin group '" + config.adminGroup()
+            + "' does not exist " + where() + " in Keycloak realm '" + config.realm() + "'. Create it (roleform"
+            + " needs an admin role to exist) or name another group with adminGroup=NAME."));
+    return new GroupsRead(groups, admin, parallel.map(groups, READ_CONCURRENCY, g -> memberIds(g.id())));
+  }
+
+  /** The departments (listed on the parent group) and every user. */
+  private record People(List<LiveDepartment> departments, List<JsonNode> users) {}
+
+  /**
+   * Departments first, then users: a user's departments are a user attribute, which only the full
+   * user representation carries; when the parent group lists no department (or there is no parent
+   * group) no user can be in one, so the brief representation is read — the same users, names,
+   * emails and status, without Keycloak evaluating every user's profile (the bulk of a users page).
+   */
+  private People people(String parentId) {
+    List<LiveDepartment> departments = parentId == null ? List.of()
+        : KeycloakPeople.departments(transport.get(AdminRequest.get("groups", parentId)));
+    List<JsonNode> users = Paging.all(transport, AdminRequest.get("users")
+        .query("briefRepresentation", departments.isEmpty()));
+    return new People(departments, users);
   }
 
   /** The ids of all members of one group (paged). */

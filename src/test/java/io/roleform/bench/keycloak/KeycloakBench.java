@@ -155,7 +155,8 @@ public final class KeycloakBench {
     String applyKinds = "";
     long floorWrites = 0;
     String applyLoad = load();
-    for (int round = 0; round < 2; round++) {
+    int rounds = Integer.parseInt(System.getenv().getOrDefault("KC_BENCH_CHURN_ROUNDS", "2"));
+    for (int round = 0; round < rounds; round++) {
       Run apply = cli(dir, "apply", configB.toString(), "--portal", spec, "--auto-approve", "--verbose",
           "--max-member-removals", "1000000", "--max-member-removal-percent", "100");
       check(apply.exit == 0, "churn apply exit " + apply.exit + ": " + apply.stderrTail);

@@ -134,6 +134,23 @@ class KeycloakWireTest {
   }
 
   @Test
+  void usersAreReadBriefUnlessTheParentGroupListsDepartments() {
+    standardRealm();
+    client.read();
+    assertThat(routes.seen("GET /admin/realms/acme/users")).extracting(r -> r.getUrl().queryParameter("briefRepresentation"))
+        .containsExactly("true");
+
+    routes.on("GET /admin/realms/acme/groups/parent", r -> json(200,
+        "{\"id\":\"parent\",\"name\":\"roleform\",\"attributes\":{\"roleform.departments\":[\"Sales\"]}}"));
+    routes.on("GET /admin/realms/acme/users", r -> json(200, "[{\"id\":\"u1\",\"username\":\"u1\","
+        + "\"email\":\"alice@acme.example\",\"enabled\":true,\"attributes\":{\"roleform.departments\":[\"Sales\"]}}]"));
+    LiveState live = client.read();
+    assertThat(routes.seen("GET /admin/realms/acme/users")).extracting(r -> r.getUrl().queryParameter("briefRepresentation"))
+        .containsExactly("true", "false");
+    assertThat(live.users().get(0).departments()).containsExactly("Sales");
+  }
+
+  @Test
   void transientAnswersAreRetriedThenReportedAsUnavailable() {
     standardRealm();
     List<Integer> answers = new ArrayList<>(List.of(503, 429));
