@@ -160,6 +160,38 @@ class WorkflowCommandsTest {
     }
   }
 
+  /**
+   * The Kubernetes CronJob (no shell in the image): init containers plan --only-expired to a file
+   * on the shared emptyDir and apply exactly that file; then the drift check. Every args list
+   * parses with the real command line.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void theKubernetesCronJobRemovesExpiredAccessInInitContainersThenChecksDrift() throws IOException {
+    Map<String, Object> doc;
+    try (var r = Files.newBufferedReader(Path.of("examples", "kubernetes", "cronjob-drift.yaml"), StandardCharsets.UTF_8)) {
+      doc = new Yaml().load(r);
+    }
+    Map<String, Object> pod = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+        ((Map<String, Object>) doc.get("spec")).get("jobTemplate")).get("spec")).get("template")).get("spec");
+    List<ParseResult> init = ((List<Map<String, Object>>) pod.get("initContainers")).stream()
+        .map(c -> leaf(parse((List<String>) c.get("args")))).toList();
+    List<ParseResult> main = ((List<Map<String, Object>>) pod.get("containers")).stream()
+        .map(c -> leaf(parse((List<String>) c.get("args")))).toList();
+    assertThat(init).hasSize(2);
+    assertThat(init.get(0).commandSpec().name()).isEqualTo("plan");
+    assertThat(init.get(0).hasMatchedOption("--only-expired")).isTrue();
+    String saved = String.valueOf((Object) init.get(0).matchedOption("--out").getValue());
+    assertThat(init.get(1).commandSpec().name()).isEqualTo("apply");
+    assertThat(String.valueOf((Object) init.get(1).matchedOption("--plan").getValue())).isEqualTo(saved);
+    assertThat(init.get(1).hasMatchedOption("--auto-approve")).isFalse();
+    assertThat(main).singleElement().satisfies(p -> {
+      assertThat(p.commandSpec().name()).isEqualTo("plan");
+      assertThat(p.hasMatchedOption("--detailed-exitcode")).isTrue();
+      assertThat(p.hasMatchedOption("--only-expired")).isFalse();
+    });
+  }
+
   @Test
   void pullRequestPipelinesAttachTheAccessReportAndLinkItFromTheComment() throws IOException {
     for (String file : List.of("github-actions/pull-request.yml", "gitlab-ci.yml")) {
