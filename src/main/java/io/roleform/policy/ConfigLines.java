@@ -2,6 +2,7 @@ package io.roleform.policy;
 
 import io.roleform.config.DesiredRole;
 import io.roleform.config.DesiredState;
+import io.roleform.config.DesiredUser;
 import io.roleform.config.SourcePosition;
 import java.util.HashMap;
 import java.util.List;
@@ -18,8 +19,11 @@ final class ConfigLines {
   private final Map<String, DesiredRole> roles = new HashMap<>();
   private final Map<String, Map<String, Integer>> memberIndex = new HashMap<>();
 
+  private final Map<String, DesiredUser> disabled = new HashMap<>();
+
   ConfigLines(DesiredState desired) {
     for (DesiredRole r : desired.roles()) roles.putIfAbsent(key(r.name()), r);
+    for (DesiredUser u : desired.people().users()) if (u.disabled()) disabled.putIfAbsent(key(u.email()), u);
   }
 
   /** {@code FILE:LINE:COL: what}, or {@code null} when the config does not write the grant. */
@@ -46,10 +50,16 @@ final class ConfigLines {
     return at(r.positionOf(where), "role `" + r.name() + "` has no description");
   }
 
-  /** Where the config lists a role's members, for members it leaves out. */
+  /**
+   * Why a user no longer holds a role: the config disables them ({@code status: disabled}, their
+   * memberships then grant nothing), or the role's members leave them out.
+   */
   String membersOf(String role, String email) {
+    DesiredUser user = disabled.get(key(email));
+    if (user != null) return at(user.positionOf("status"), "user " + email + " is disabled");
     DesiredRole r = roles.get(key(role));
     if (r == null || r.members() == null) return null;
+    if (memberIndex.computeIfAbsent(key(r.name()), k -> index(r.members())).containsKey(key(email))) return null;
     return at(r.positionOf("members"), "the members of `" + r.name() + "` leave out " + email);
   }
 

@@ -43,6 +43,9 @@ class PoliciesOnDisabledUsersTest {
     assertThat(plan.policies()).singleElement().satisfies(f -> {
       assertThat(f.policy()).isEqualTo("two-administrators");
       assertThat(f.status()).isEqualTo(PolicyFinding.Status.INTRODUCED);
+      assertThat(f.culprits()).containsExactly("bob@acme.example");
+      assertThat(f.causes()).as("the cause is bob's status, not the members list that still names him")
+          .singleElement().asString().endsWith("roleform.yaml:4:13: user bob@acme.example is disabled");
     });
     assertThat(plan.isRefusedByPolicy()).isTrue();
   }
