@@ -117,6 +117,16 @@ class WorkflowCommandsTest {
   }
 
   @Test
+  void everyGitHubWorkflowThatAppliesSharesOneConcurrencyGroupAndIsNeverCancelledHalfWay() throws IOException {
+    // The nightly drift job applies the removal of expired access: cancelling it (a newer run
+    // starting) or racing the merge apply would stop an apply between two writes.
+    for (String file : List.of("github-actions/apply.yml", "github-actions/drift.yml")) {
+      assertThat(text(file)).as(file).containsPattern(
+          "(?m)^concurrency:.*\\n  group: roleform-apply\\n  cancel-in-progress: false$");
+    }
+  }
+
+  @Test
   void driftChecksUseTheDetailedExitCodeAndOneLabelledIssue() throws IOException {
     for (String file : List.of("github-actions/drift.yml", "gitlab-ci.yml")) {
       assertThat(invocations(CiScripts.EXAMPLES.resolve(file))).as(file).anySatisfy(i -> {
