@@ -3,6 +3,8 @@ package io.roleform.portal.keycloak;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,6 +42,9 @@ final class FaultProxy implements AutoCloseable {
       .retryOnConnectionFailure(false).readTimeout(30, TimeUnit.SECONDS).build();
   private final String target;
   private final AtomicInteger admin = new AtomicInteger();
+  /** Faults in a row per request (method, path, query); see {@link #bounded}. */
+  private final Map<String, Integer> inARow = new ConcurrentHashMap<>();
+  private static final int MAX_FAULTS_IN_A_ROW = 2;
   final List<String> injected = new CopyOnWriteArrayList<>();
   volatile boolean enabled = true;
 
@@ -61,9 +66,10 @@ final class FaultProxy implements AutoCloseable {
 
   private MockResponse handle(RecordedRequest request) {
     String path = request.getUrl().encodedPath();
+    String what = request.getMethod() + " " + path;
     Fault fault = enabled && path.startsWith("/admin/")
         ? ROTATION[(admin.incrementAndGet() - 1) % ROTATION.length] : Fault.NONE;
-    String what = request.getMethod() + " " + path;
+    fault = bounded(what + "?" + request.getUrl().encodedQuery(), fault);
     switch (fault) {
       case BEFORE_503:
         injected.add("503 before " + what);
@@ -90,6 +96,24 @@ final class FaultProxy implements AutoCloseable {
       default:
         return forwarded;
     }
+  }
+
+  /**
+   * At most {@link #MAX_FAULTS_IN_A_ROW} faults in a row for the same request (method, path and
+   * query): the rotation alone guarantees that only when requests arrive one at a time, but roleform
+   * reads with several requests in flight, and interleaved requests could land one request's every
+   * retry on a fault — a test of the proxy's luck, not of convergence. Writes still meet faults after
+   * they reached Keycloak.
+   */
+  private Fault bounded(String key, Fault fault) {
+    if (fault == Fault.NONE) {
+      inARow.remove(key);
+      return fault;
+    }
+    int row = inARow.merge(key, 1, Integer::sum);
+    if (row <= MAX_FAULTS_IN_A_ROW) return fault;
+    inARow.remove(key);
+    return Fault.NONE;
   }
 
   private MockResponse forward(RecordedRequest in) {
