@@ -100,12 +100,7 @@ class GovernanceIT {
   @Test
   void expiringMembershipIsKeptThroughItsLastDayAndRemovedAfterIt() throws Exception {
     sandbox = LoopbackSandbox.start("secure-exchanges");
-    Path config = Files.writeString(dir.resolve("billing.yaml"), """
-        apiVersion: roleform/v1
-        roles:
-          - name: Billing
-            members: [ivan@acme.example, {email: dan@acme.example, until: 2027-01-31}]
-        """, StandardCharsets.UTF_8);
+    Path config = billingWithDanUntilJanuary31();
 
     CliRun add = CliRun.run(env("2027-01-20T08:00:00Z"), "apply", config.toString(), "--auto-approve");
     assertThat(add.exitCode()).as(add.toString()).isZero();
@@ -126,12 +121,7 @@ class GovernanceIT {
   @Test
   void aSavedPlanThatRemovesExpiredAccessIsAppliedAsOfTheSameClock() throws Exception {
     sandbox = LoopbackSandbox.start("secure-exchanges");
-    Path config = Files.writeString(dir.resolve("billing.yaml"), """
-        apiVersion: roleform/v1
-        roles:
-          - name: Billing
-            members: [ivan@acme.example, {email: dan@acme.example, until: 2027-01-31}]
-        """, StandardCharsets.UTF_8);
+    Path config = billingWithDanUntilJanuary31();
     CliRun add = CliRun.run(env("2027-01-20T08:00:00Z"), "apply", config.toString(), "--auto-approve");
     assertThat(add.exitCode()).as(add.toString()).isZero();
 
@@ -178,6 +168,16 @@ class GovernanceIT {
     CliRun json = CliRun.run(env("2027-01-20T00:00:00Z"), "report", config.toString(), "--format", "json");
     assertThat(json.exitCode()).as(json.toString()).isZero();
     assertThat(json.out()).contains("\"withPlan\" : true", "\"status\" : \"added\"", "\"until\" : \"2027-01-31\"");
+  }
+
+  /** Billing = ivan, and dan until 2027-01-31 (the last day he keeps it, UTC). */
+  private Path billingWithDanUntilJanuary31() throws Exception {
+    return Files.writeString(dir.resolve("billing.yaml"), """
+        apiVersion: roleform/v1
+        roles:
+          - name: Billing
+            members: [ivan@acme.example, {email: dan@acme.example, until: 2027-01-31}]
+        """, StandardCharsets.UTF_8);
   }
 
   private Map<String, String> env(String now) {

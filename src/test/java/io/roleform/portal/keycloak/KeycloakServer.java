@@ -176,11 +176,16 @@ public final class KeycloakServer implements ExecutionCondition, BeforeAllCallba
     }
   }
 
-  /** Reads the {@code export NAME=value} lines start.sh writes. */
   private static Endpoint endpointFromEnvFile() {
+    Map<String, String> vars = envFile(DIR);
+    return endpoint(vars.get("ROLEFORM_KEYCLOAK_URL"), vars);
+  }
+
+  /** Reads the {@code export NAME=value} lines start.sh writes to {@code dir/env}. */
+  static Map<String, String> envFile(Path dir) {
     Map<String, String> vars = new HashMap<>();
     try {
-      for (String line : Files.readAllLines(DIR.resolve("env"), StandardCharsets.UTF_8)) {
+      for (String line : Files.readAllLines(dir.resolve("env"), StandardCharsets.UTF_8)) {
         String l = line.strip().replaceFirst("^export\\s+", "");
         int eq = l.indexOf('=');
         if (eq > 0) vars.put(l.substring(0, eq), l.substring(eq + 1));
@@ -188,7 +193,7 @@ public final class KeycloakServer implements ExecutionCondition, BeforeAllCallba
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return endpoint(vars.get("ROLEFORM_KEYCLOAK_URL"), vars);
+    return vars;
   }
 
   private static Endpoint endpoint(String url, Map<String, String> vars) {

@@ -50,7 +50,7 @@ final class OwnKeycloak implements AutoCloseable {
     int rc = startScript(dir, Map.of(), "start.out");
     if (rc != 0) throw new IllegalStateException("keycloak/start.sh (KC_DIR=" + dir + ") failed, exit " + rc + ". "
         + tail(dir.resolve("start.out")));
-    Map<String, String> env = envFile(dir);
+    Map<String, String> env = KeycloakServer.envFile(dir);
     String url = env.get("ROLEFORM_KEYCLOAK_URL");
     int port = Integer.parseInt(url.substring(url.lastIndexOf(':') + 1));
     return new OwnKeycloak(dir, port, url, env.getOrDefault("ROLEFORM_KEYCLOAK_ADMIN_USER", "admin"),
@@ -124,20 +124,6 @@ final class OwnKeycloak implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while running " + command, e);
     }
-  }
-
-  private static Map<String, String> envFile(Path dir) {
-    Map<String, String> vars = new HashMap<>();
-    try {
-      for (String line : Files.readAllLines(dir.resolve("env"), StandardCharsets.UTF_8)) {
-        String l = line.strip().replaceFirst("^export\\s+", "");
-        int eq = l.indexOf('=');
-        if (eq > 0) vars.put(l.substring(0, eq), l.substring(eq + 1));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return vars;
   }
 
   static String tail(Path log) {
