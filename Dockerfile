@@ -48,14 +48,10 @@ RUN groupadd --system --gid 10001 roleform \
 COPY --from=build /roleform.jar /opt/roleform/roleform.jar
 # The class-data sharing archive, made here with the image's own JVM and at the jar's path in the
 # image (an archive only works for the JVM build and the jar path it was made with): a training run
-# of the usual commands against the in-process sandbox (cli.CdsTraining), in a scratch directory.
+# of the usual commands against the in-process sandbox (cli.CdsTraining, in a temporary directory).
 # The entrypoint and /usr/local/bin/roleform use it; without it (or if it does not match) the JVM
 # starts without it and prints nothing.
-RUN mkdir /tmp/cds-training \
-    && cd /tmp/cds-training \
-    && java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn64m -XX:ArchiveClassesAtExit=/opt/roleform/roleform.jsa \
-       -Xlog:cds=off -Xlog:cds+dynamic=off -cp /opt/roleform/roleform.jar io.roleform.cli.CdsTraining \
-    && cd / && rm -rf /tmp/cds-training
+RUN java -cp /opt/roleform/roleform.jar io.roleform.cli.CdsTraining /opt/roleform/roleform.jsa
 ENV NO_COLOR=1
 WORKDIR /work
 USER 10001:10001

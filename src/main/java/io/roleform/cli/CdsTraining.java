@@ -2,32 +2,34 @@ package io.roleform.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URISyntaxException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The training run of the class-data sharing archive ({@code roleform.jsa}, next to the jar): runs
+ * Makes the class-data sharing archive ({@code roleform.jsa}, next to the jar): a training run of
  * the commands users run most — export, validate (valid and broken configs, every format), plan
- * (text, markdown, json, saved), apply of a saved plan, check and report — against the in-process
- * sandbox ({@code embedded:app-roles}), in ONE JVM started with {@code
- * -XX:ArchiveClassesAtExit=roleform.jsa}, so that the classes they load (picocli, SnakeYAML,
- * Jackson, networknt, OkHttp, the diff and the renderers) are archived pre-parsed and pre-verified.
- * Made at {@code package} time (pom.xml) and in the Dockerfile:
+ * (text, markdown, json, saved), check, report and apply of a saved plan — against the in-process
+ * sandbox ({@code embedded:app-roles}), in ONE child JVM started with the launcher's options and
+ * {@code -XX:ArchiveClassesAtExit}, so that the classes they load (SnakeYAML, Jackson, networknt,
+ * OkHttp, the diff and the renderers) are stored pre-parsed and pre-verified. Run at {@code
+ * package} time (pom.xml), in the Dockerfile and by the action:
  *
  * <pre>
- *   cd SCRATCH &amp;&amp; java LAUNCHER-OPTIONS -XX:ArchiveClassesAtExit=JAR-DIR/roleform.jsa \
- *       -cp JAR-DIR/roleform.jar io.roleform.cli.CdsTraining
+ *   java -cp JAR io.roleform.cli.CdsTraining ARCHIVE
  * </pre>
  *
- * <p>Works in the current directory, which must be a scratch directory: it writes {@code config/},
- * {@code broken/}, plan and report files and the embedded sandbox's {@code .roleform/} there (the
- * sandbox's database is deleted first, so every training run starts from the same portal). The
- * commands' own output is discarded; one line with their exit codes goes to stdout. Always exits
- * 0: an odd exit code only means fewer classes archived, never a broken build.
+ * <p>Guarantees: the archive appears at {@code ARCHIVE} only complete (written to a temporary file
+ * next to it and moved into place when the training JVM exited 0: a JVM mapping a truncated
+ * archive can crash), or not at all; the training works in a temporary directory of its own,
+ * deleted afterwards; it prints one line (the commands' exit codes, or why there is no archive)
+ * and always exits 0 — no archive only means a slower start, never a broken build.
  */
 public final class CdsTraining {
   private static final String PORTAL = "embedded:app-roles";
@@ -35,6 +37,64 @@ public final class CdsTraining {
   private CdsTraining() {}
 
   public static void main(String[] args) throws IOException {
+    if (args.length == 1) {
+      makeArchive(Path.of(args[0]).toAbsolutePath());
+    } else {
+      train();
+    }
+  }
+
+  /** Runs {@link #train} in a child JVM that archives its classes at exit, then moves the archive into place. */
+  private static void makeArchive(Path archive) {
+    Path tmp = archive.resolveSibling(archive.getFileName() + ".tmp");
+    Path scratch = null;
+    String outcome;
+    try {
+      Files.deleteIfExists(tmp);
+      scratch = Files.createTempDirectory("roleform-cds-training");
+      String java = ProcessHandle.current().info().command().orElse("java");
+      Path jar = Path.of(CdsTraining.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      List<String> command = new ArrayList<>(List.of(java));
+      command.addAll(Relaunch.OPTIONS);
+      command.addAll(List.of("-XX:ArchiveClassesAtExit=" + tmp, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+          "-cp", jar.toString(), CdsTraining.class.getName()));
+      Process p = new ProcessBuilder(command).directory(scratch.toFile())
+          .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      if (!p.waitFor(10, TimeUnit.MINUTES)) {
+        p.destroyForcibly();
+        outcome = "the training run timed out";
+      } else if (p.exitValue() != 0) {
+        outcome = "the training run exited " + p.exitValue();
+      } else if (!Files.isRegularFile(tmp) || Files.size(tmp) == 0) {
+        outcome = "this JVM made no archive (it needs the JDK's own class-data sharing archive)";
+      } else {
+        Files.move(tmp, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        outcome = null;
+      }
+    } catch (IOException | URISyntaxException | RuntimeException e) {
+      outcome = e.toString();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      outcome = "interrupted";
+    }
+    try {
+      Files.deleteIfExists(tmp);
+      if (scratch != null) deleteTree(scratch);
+    } catch (IOException e) {
+      // a scratch file left in the temporary directory is harmless
+    }
+    System.out.println(outcome == null ? "roleform class-data sharing archive: " + archive
+        : "roleform class-data sharing archive not made (roleform runs the same without it): " + outcome);
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+    }
+  }
+
+  /** The training itself, in the current directory (a scratch directory). */
+  private static void train() throws IOException {
     Files.deleteIfExists(Path.of(".roleform", "embedded-app-roles.db"));
     List<String> codes = new ArrayList<>();
     run(codes, "export", "--portal", PORTAL, "--out", "config", "--force");

@@ -82,15 +82,13 @@ class SharedArchiveIT {
   }
 
   static void train(Path jar, Path jsa) throws Exception {
-    Path scratch = Files.createTempDirectory(tmp, "training");
-    List<String> cmd = new ArrayList<>(List.of("java"));
-    cmd.addAll(OPTIONS);
-    cmd.addAll(List.of("-XX:ArchiveClassesAtExit=" + jsa, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-        "-cp", jar.toString(), CdsTraining.class.getName()));
-    Result r = run(scratch, Map.of(), cmd);
+    Result r = run(tmp, Map.of(), List.of("java", "-cp", jar.toString(), CdsTraining.class.getName(), jsa.toString()));
     assertThat(r.exit()).as(r.toString()).isZero();
-    assertThat(r.stdout()).startsWith("roleform class-data sharing training: exit codes export=0 validate=0");
+    assertThat(r.stdout()).as(r.toString())
+        .startsWith("roleform class-data sharing training: exit codes export=0 validate=0")
+        .endsWith("roleform class-data sharing archive: " + jsa.toAbsolutePath() + "\n");
     assertThat(r.stderr()).isEmpty();
+    assertThat(jsa.resolveSibling(jsa.getFileName() + ".tmp")).doesNotExist();
   }
 
   @Test
@@ -108,7 +106,7 @@ class SharedArchiveIT {
     Files.delete(log);
     // The Dockerfile's entrypoint and the action's wrapper: the options given explicitly.
     assertSame(java(entrypoint(jsa, jar, "-Xlog:class+load=info:file=" + log, "validate", valid.toString())), validExpected);
-    assertThat(Files.readString(log)).containsPattern("picocli\\.CommandLine source: shared objects file \\(top\\)");
+    assertThat(Files.readString(log)).containsPattern("io\\.roleform\\.config\\.YamlStream source: shared objects file \\(top\\)");
     assertSame(java(entrypoint(jsa, jar, null, "validate", broken.toString())), brokenExpected);
     assertSame(run(app, Map.of(), launcher("validate", broken.toString())), brokenExpected);
   }
@@ -144,15 +142,14 @@ class SharedArchiveIT {
   }
 
   @Test
-  void aDamagedOrForeignArchiveChangesNothing() throws Exception {
-    Path dir = copyOfApp("damaged", true);
+  void aForeignFileInPlaceOfTheArchiveChangesNothing() throws Exception {
+    // Not an archive at all (another tool's file, or another format): the JVM refuses its header.
+    // (A TRUNCATED archive is another matter: JDK 17 can crash mapping one, which is why
+    // CdsTraining only ever moves a complete archive into place.)
+    Path dir = copyOfApp("foreign", true);
     Path archive = dir.resolve("target/roleform.jsa");
-    byte[] bytes = Files.readAllBytes(archive);
-    // Cut in half (a full disk), then not an archive at all (another tool's file, another JDK's format).
-    Files.write(archive, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-    Files.setLastModifiedTime(archive, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
-    assertEverywhereSame(dir);
-    Files.writeString(archive, "not a class-data sharing archive\n");
+    Files.delete(archive);
+    Files.writeString(archive, "not a class-data sharing archive\n".repeat(1000));
     Files.setLastModifiedTime(archive, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
     assertEverywhereSame(dir);
   }
