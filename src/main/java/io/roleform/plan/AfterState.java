@@ -257,34 +257,13 @@ final class AfterState {
       return null;
     }
 
-    /** The order of roles changes no role, permission or member. */
-    @Override
-    public Void reorderRoles(Operation.ReorderRoles r) {
-      return null;
-    }
-
-    /** Settings change no role, permission or member. */
-    @Override
-    public Void updateSettings(Operation.UpdateSettings s) {
-      return null;
-    }
-
-    /** The owner is not a role: ownership changes no role's permissions or members. */
-    @Override
-    public Void transferOwner(Operation.TransferOwner t) {
-      return null;
-    }
-
-    /** Departments hold no permission. */
-    @Override
-    public Void createDepartment(Operation.CreateDepartment op) {
-      return null;
-    }
-
-    @Override
-    public Void renameDepartment(Operation.RenameDepartment op) {
-      return null;
-    }
+    // The order of roles, settings, the owner (not a role) and departments (they hold no permission)
+    // change no role, permission, membership or user: nothing to replay.
+    @Override public Void reorderRoles(Operation.ReorderRoles op) { return null; }
+    @Override public Void updateSettings(Operation.UpdateSettings op) { return null; }
+    @Override public Void transferOwner(Operation.TransferOwner op) { return null; }
+    @Override public Void createDepartment(Operation.CreateDepartment op) { return null; }
+    @Override public Void renameDepartment(Operation.RenameDepartment op) { return null; }
 
     @Override
     public Void deleteDepartment(Operation.DeleteDepartment op) {
