@@ -156,20 +156,37 @@ final class BenchRealm {
   }
 
   /** A roleform config (YAML) for the groups: order, and every role's description, permissions and members. */
-  static String config(List<Group> groups) {
-    StringBuilder y = new StringBuilder("apiVersion: roleform/v1\norder:\n");
-    for (Group g : groups) y.append("  - ").append(g.name()).append('\n');
-    y.append("roles:\n");
+  /**
+   * The config of a variant as files, name → text, split like {@code roleform export} splits a large
+   * config: {@code roleform.yaml} with the order, then {@code roles-NNNN.yaml} parts of at most
+   * {@link #PART_CHARS} characters each, so every file stays under the loader's per-file size limit
+   * (at L one file would be 7.5 MB against the 5 MiB limit).
+   */
+  static Map<String, String> config(List<Group> groups) {
+    Map<String, String> files = new LinkedHashMap<>();
+    StringBuilder order = new StringBuilder("apiVersion: roleform/v1\norder:\n");
+    for (Group g : groups) order.append("  - ").append(g.name()).append('\n');
+    files.put("roleform.yaml", order.toString());
+    StringBuilder y = new StringBuilder();
     for (Group g : groups) {
+      if (y.length() == 0) y.append("apiVersion: roleform/v1\nroles:\n");
       y.append("  - name: ").append(g.name()).append('\n');
       if (g.formerName() != null) y.append("    formerNames: [").append(g.formerName()).append("]\n");
       y.append("    description: ").append(g.description()).append('\n');
       y.append("    permissions: [").append(String.join(", ", g.roles())).append("]\n");
       y.append("    members:\n");
       for (String m : g.members()) y.append("      - ").append(m).append('\n');
+      if (y.length() >= PART_CHARS) {
+        files.put(String.format(java.util.Locale.ROOT, "roles-%04d.yaml", files.size()), y.toString());
+        y.setLength(0);
+      }
     }
-    return y.toString();
+    if (y.length() > 0) files.put(String.format(java.util.Locale.ROOT, "roles-%04d.yaml", files.size()), y.toString());
+    return files;
   }
+
+  /** Characters per roles part: well under the loader's 5 MiB per-file limit. */
+  static final int PART_CHARS = 1_000_000;
 
   /** Membership count of a variant (sanity check: {@link Scale#memberships()} both ways). */
   static int memberships(List<Group> groups) {

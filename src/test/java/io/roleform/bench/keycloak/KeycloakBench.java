@@ -212,7 +212,12 @@ public final class KeycloakBench {
 
   private Path writeConfig(Path dir, String name, List<BenchRealm.Group> groups) throws IOException {
     Path d = Files.createDirectories(dir.resolve(name));
-    Files.writeString(d.resolve("roles.yaml"), BenchRealm.config(groups), StandardCharsets.UTF_8);
+    try (var old = Files.list(d)) { // a part left by an earlier run would be loaded too
+      for (Path f : (Iterable<Path>) old.filter(f -> f.toString().endsWith(".yaml"))::iterator) Files.delete(f);
+    }
+    for (Map.Entry<String, String> f : BenchRealm.config(groups).entrySet()) {
+      Files.writeString(d.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
+    }
     return d;
   }
 
