@@ -77,11 +77,12 @@ class SavedPlanOptionsTest {
   }
 
   @Test
-  void optionsRecordedInThePlanApplyWithoutBeingGivenAgain() throws Exception {
-    Path plan = plan("--max-member-removals=0");
-    CliRun apply = CliRun.run(env, "apply", "--plan", plan.toString(), "--max-member-removals=5");
+  void theRefusalNamesTheValueGivenAndTheOneRecorded() throws Exception {
+    Path plan = plan("--max-member-removals=5");
+    CliRun apply = CliRun.run(env, "apply", "--plan", plan.toString(), "--max-member-removals=50", "--prune");
     assertThat(apply.exitCode()).as(apply.toString()).isEqualTo(3);
-    assertThat(apply.err()).contains("--max-member-removals 5 was given, but the plan was made with --max-member-removals 0");
+    assertThat(apply.err()).contains("--max-member-removals 50 was given, but the plan was made with --max-member-removals 5",
+        "--prune was given, but the plan was made with no --prune");
   }
 
   @Test
