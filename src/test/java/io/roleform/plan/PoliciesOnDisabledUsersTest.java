@@ -126,14 +126,15 @@ class PoliciesOnDisabledUsersTest {
         """, BOB_DISABLED);
 
     assertThat(plan.operations()).hasSize(2);
-    assertThat(plan.refusals()).as("bob is an active Administrator after the plan").isEmpty();
+    assertThat(plan.refusals()).as("bob is an active Administrator after the plan (alice's token is another matter)")
+        .extracting(Refusal::rule).doesNotContain(Refusal.Rule.LAST_ADMIN);
     assertThat(plan("""
         apiVersion: roleform/v1
         users:
           - email: alice@acme.example
             status: disabled
         """, BOB_DISABLED).refusals()).as("without bob, alice was the last one")
-        .extracting(Refusal::rule).containsExactly(Refusal.Rule.LAST_ADMIN);
+        .extracting(Refusal::rule).contains(Refusal.Rule.LAST_ADMIN);
   }
 
   @Test
