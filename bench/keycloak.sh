@@ -14,7 +14,8 @@
 # ROLEFORM_KEYCLOAK_ADMIN_PASSWORD, default admin/admin) or starts one with keycloak/start.sh and
 # stops it afterwards (heap -Xmx2g). The realm `bench` is created by one `POST /admin/realms` with
 # roles, groups and the client, then its users with their memberships by `partialImport` requests
-# of 1,000 users each; it is deleted at the end.
+# of 25 users each, 2 at a time; it is deleted at the end. The report gives, per scenario, the
+# time ratio and the requests issued / minimum (the floor's count).
 # Do not run it while /work/team/QUIET exists (someone else is benchmarking): it waits for that.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,7 +42,7 @@ started=$(date +%s)
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1); shared with other builds."
   echo "Date: $(date -u +%Y-%m-%dT%H:%MZ); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
-  echo "roleform: \`java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn64m -jar target/roleform.jar\` (the launcher's options), a fresh JVM per run; requests counted from its \`--verbose\` log + 1 token request."
+  echo "roleform: \`java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn64m -jar target/roleform.jar\` (the launcher's options), a fresh JVM per run; requests counted from its \`--verbose\` log (one line per request sent, the token request included)."
   echo "Floor: \`io.roleform.bench.keycloak.KeycloakFloorClient\` in a fresh JVM with the same options (start-up and token included): \`group-by-path\`, \`roles\`, the parent's children (\`briefRepresentation=false\`), all users in one request (\`max=100000\`), one member list per group 8 at a time (Keycloak has no bulk membership read); writes one request per change, 4 at a time."
   java -cp target/test-classes:target/roleform.jar io.roleform.bench.keycloak.KeycloakBench "$ROLEFORM_KEYCLOAK_URL" \
     "${ROLEFORM_KEYCLOAK_ADMIN_USER:-admin}" "${ROLEFORM_KEYCLOAK_ADMIN_PASSWORD:-admin}" \

@@ -39,12 +39,14 @@ final class KeycloakPeople {
 
   private final AdminTransport transport;
   private final String realm;
+  private final int page;
   /** Departments renamed by this client, old name to new, so later user writes use the new name. */
   private final Map<String, String> renamed = new ConcurrentHashMap<>();
 
-  KeycloakPeople(AdminTransport transport, String realm) {
+  KeycloakPeople(AdminTransport transport, String realm, int page) {
     this.transport = transport;
     this.realm = realm;
+    this.page = page;
   }
 
   /** The departments listed on the parent group, by name (the name is also the id). */
@@ -117,7 +119,7 @@ final class KeycloakPeople {
       for (String n : copy) list.add(n.equals(from) ? newName : n);
     });
     for (JsonNode u : Paging.all(transport, AdminRequest.get("users").query("q", ATTRIBUTE + ":" + from)
-        .query("briefRepresentation", false))) {
+        .query("briefRepresentation", false), page)) {
       ObjectNode user = (ObjectNode) u;
       ObjectNode attributes = (ObjectNode) user.get("attributes");
       Set<String> names = new LinkedHashSet<>();

@@ -29,11 +29,12 @@ import java.util.concurrent.Executors;
 /**
  * {@link PortalClient} over Keycloak's Admin REST API (see the package doc for the mapping).
  *
- * <p>Keycloak has no state version and no batch endpoints, so ({@link #CAPABILITIES}): another
- * writer is detected per group — {@link #updateRole} reads the group once to honour {@code
- * expectedVersion} (a check just before the write, not an atomic one), and stale saved plans are
- * refused by the fingerprint of everything read; members are changed one request per user, {@code
- * writeConcurrency} at a time. Every write is idempotent or made so (a create retried after a lost
+ * <p>Keycloak has no state version and no batch endpoints, so ({@link #CAPABILITIES}): stale saved
+ * plans are refused by the fingerprint of everything read, and {@link #updateRole} honours {@code
+ * expectedVersion} against the group as this client last read or wrote it (no extra request), re-reading
+ * the group first only when its {@code PUT} would have to carry a field the patch does not set
+ * (see {@link #updateRole}); members are changed one request per user, {@code writeConcurrency} at
+ * a time. Every list is read in one request up to {@link Paging#PAGE} items. Every write is idempotent or made so (a create retried after a lost
  * answer finds the group it made), so retries never apply a change twice. Owner, appliers, case
  * actions and portal settings do not exist in Keycloak: it declares none of them, so the planner
  * refuses a config that asks for them before anything is written.
@@ -68,7 +69,7 @@ public final class KeycloakPortalClient implements PortalClient {
   private volatile String clientUuid;
   private volatile boolean resolved;
 
-  private KeycloakPortalClient(KeycloakConfig config, RetryPolicy retry, Clock clock, Sleeper sleeper) {
+  private KeycloakPortalClient(KeycloakConfig config, RetryPolicy retry, Clock clock, Sleeper sleeper, int page) {
     this.config = config;
     this.executor = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "roleform-keycloak");
@@ -82,8 +83,8 @@ public final class KeycloakPortalClient implements PortalClient {
     TokenSource tokens = new TokenSource(config, tokenWire, clock);
     this.adminWire = Transport.open(options.withAuth(tokens));
     this.transport = new AdminTransport(config, adminWire);
-    this.reader = new KeycloakReader(config, transport, tokens, parallel);
-    this.people = new KeycloakPeople(transport, config.realm());
+    this.reader = new KeycloakReader(config, transport, tokens, parallel, page);
+    this.people = new KeycloakPeople(transport, config.realm(), page);
   }
 
   /**
@@ -91,7 +92,12 @@ public final class KeycloakPortalClient implements PortalClient {
    * nothing is sent until the first call.
    */
   public static KeycloakPortalClient create(KeycloakConfig config, RetryPolicy retry) {
-    return new KeycloakPortalClient(config, retry, Clock.systemUTC(), Sleeper.REAL);
+    return new KeycloakPortalClient(config, retry, Clock.systemUTC(), Sleeper.REAL, Paging.PAGE);
+  }
+
+  /** For tests: lists are read {@code page} items per request instead of {@link Paging#PAGE}. */
+  static KeycloakPortalClient create(KeycloakConfig config, int page) {
+    return new KeycloakPortalClient(config, RetryPolicy.defaults(), Clock.systemUTC(), Sleeper.REAL, page);
   }
 
   /** A client with the default retries. */
@@ -101,7 +107,12 @@ public final class KeycloakPortalClient implements PortalClient {
 
   /** For tests: another clock, and waits between retries go to {@code sleeper}. */
   static KeycloakPortalClient create(KeycloakConfig config, Clock clock, RetryPolicy retry, Sleeper sleeper) {
-    return new KeycloakPortalClient(config, retry, clock, sleeper);
+    return create(config, clock, retry, sleeper, Paging.PAGE);
+  }
+
+  /** For tests: as {@link #create(KeycloakConfig, Clock, RetryPolicy, Sleeper)}, lists read {@code page} items per request. */
+  static KeycloakPortalClient create(KeycloakConfig config, Clock clock, RetryPolicy retry, Sleeper sleeper, int page) {
+    return new KeycloakPortalClient(config, retry, clock, sleeper, page);
   }
 
   /** HTTP requests sent so far, token requests included, retries counted each time. */
@@ -149,10 +160,28 @@ public final class KeycloakPortalClient implements PortalClient {
     return id;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Written from the group as this client last read or wrote it, with no extra request, except
+   * when the {@code PUT /groups/{id}} it needs would carry a field the patch does not set: Keycloak's
+   * group update requires the name and always sets the description (an absent one is cleared), so
+   * a rename that keeps the description, or a new description under the old name, must send the
+   * other field as it is now — the group is read again first, and its version checked, so that a
+   * change someone made since the read is refused (412), not undone. A group this client has not
+   * read is read first too. {@code expectedVersion} is compared with the version of that view; role
+   * mappings change by one add and one remove of the difference, which leaves other mappings alone.
+   */
   @Override
   public void updateRole(String roleId, RolePatch patch, String expectedVersion) {
     if (patch.permissions() != null) resolve();
-    GroupView live = GroupView.of(transport.get(AdminRequest.get("groups", roleId)), config.clientId());
+    GroupView known = groups.get(roleId);
+    boolean putsGroup = known == null
+        || (patch.name() != null && !patch.name().equals(known.name()))
+        || (patch.description() != null && !patch.description().equals(known.description()));
+    boolean putCarriesUnsetField = patch.name() == null || patch.description() == null;
+    GroupView live = known != null && !(putsGroup && putCarriesUnsetField) ? known
+        : GroupView.of(transport.get(AdminRequest.get("groups", roleId)), config.clientId());
     if (expectedVersion != null && !expectedVersion.equals(live.version())) {
       throw new PortalException(Kind.PRECONDITION_FAILED, 412, "The Keycloak group '" + live.name()
           + "' changed since it was read (by someone else?); nothing more was changed. Run plan again.");

@@ -21,11 +21,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Reads the managed part of a realm in as few requests as the Admin API allows: the catalog, the
- * managed groups with their role mappings and attributes (one paged list), all users (pages of
- * 1,000; the brief representation unless departments are in use), and each group's members (pages
- * of 1,000, one list per group, several at once — Keycloak has no bulk membership endpoint). The
- * three lists are read side by side, and the member lists start as soon as the groups are known.
+ * Reads the managed part of a realm in as few requests as the Admin API allows: the parent group
+ * (found by path; its representation also carries the department list), the catalog, the managed
+ * groups with their role mappings and attributes, all users (the brief representation unless
+ * departments are in use), and each group's members (one list per group, several at once —
+ * Keycloak has no bulk membership endpoint). Every list is one request up to {@link Paging#PAGE}
+ * items. The three lists are read side by side, and the member lists start as soon as the groups
+ * are known.
  */
 final class KeycloakReader {
 
@@ -40,23 +42,27 @@ final class KeycloakReader {
   private final AdminTransport transport;
   private final TokenSource tokens;
   private final Parallel parallel;
+  private final int page;
 
-  KeycloakReader(KeycloakConfig config, AdminTransport transport, TokenSource tokens, Parallel parallel) {
+  /** {@code page}: the items asked for per list request ({@link Paging#PAGE}; smaller in tests). */
+  KeycloakReader(KeycloakConfig config, AdminTransport transport, TokenSource tokens, Parallel parallel, int page) {
     this.config = config;
     this.transport = transport;
     this.tokens = tokens;
     this.parallel = parallel;
+    this.page = page;
   }
 
   Snapshot read() {
-    String parentId = config.parentGroup() == null ? null : parentId();
+    JsonNode parent = config.parentGroup() == null ? null : parentGroup();
+    String parentId = parent == null ? null : parent.path("id").asText();
     String clientUuid = config.clientId() == null ? null : clientUuid();
     // Three branches at once; the groups branch reads every group's members as soon as it has the
-    // groups, so the member lists (one request per group) overlap the users' pages.
+    // groups, so the member lists (one request per group) overlap the users' list.
     List<Object> parts = parallel.map(List.of("catalog", "groups", "people"), 3, part -> switch (part) {
       case "catalog" -> catalog(clientUuid);
       case "groups" -> groupsWithMembers(parentId);
-      default -> people(parentId);
+      default -> people(parent);
     });
     @SuppressWarnings("unchecked") Map<String, CatalogRole> catalog = (Map<String, CatalogRole>) parts.get(0);
     GroupsRead read = (GroupsRead) parts.get(1);
@@ -131,38 +137,48 @@ final class KeycloakReader {
   private record People(List<LiveDepartment> departments, List<JsonNode> users) {}
 
   /**
-   * Departments first, then users: a user's departments are a user attribute, which only the full
-   * user representation carries; when the parent group lists no department (or there is no parent
-   * group) no user can be in one, so the brief representation is read — the same users, names,
-   * emails and status, without Keycloak evaluating every user's profile (the bulk of a users page).
+   * The departments are listed on the parent group (as {@code group-by-path} returned it: the full
+   * representation, attributes included, so no second read of the parent). Then the users: a
+   * user's departments are a user attribute, which only the full user representation carries; when
+   * the parent group lists no department (or there is no parent group) no user can be in one, so
+   * the brief representation is read — the same users, names, emails and status, without Keycloak
+   * evaluating every user's profile (the bulk of a users list).
    */
-  private People people(String parentId) {
-    List<LiveDepartment> departments = parentId == null ? List.of()
-        : KeycloakPeople.departments(transport.get(AdminRequest.get("groups", parentId)));
+  private People people(JsonNode parent) {
+    List<LiveDepartment> departments = parent == null ? List.of() : KeycloakPeople.departments(parent);
     List<JsonNode> users = Paging.all(transport, AdminRequest.get("users")
-        .query("briefRepresentation", departments.isEmpty()));
+        .query("briefRepresentation", departments.isEmpty()), page);
     return new People(departments, users);
   }
 
-  /** The ids of all members of one group (paged). */
+  /** The ids of all members of one group. */
   Set<String> memberIds(String groupId) {
     Set<String> ids = new LinkedHashSet<>();
-    for (JsonNode u : Paging.all(transport, AdminRequest.get("groups", groupId, "members").query("briefRepresentation", true))) {
+    for (JsonNode u : Paging.all(transport, AdminRequest.get("groups", groupId, "members")
+        .query("briefRepresentation", true), page)) {
       ids.add(u.path("id").asText());
     }
     return ids;
   }
 
   String parentId() {
+    return parentGroup().path("id").asText();
+  }
+
+  /**
+   * The parent group by its path: Keycloak answers with the full representation (id, attributes,
+   * role mappings; its children only counted), which is all roleform needs of it.
+   */
+  private JsonNode parentGroup() {
     List<String> segments = new ArrayList<>(List.of("group-by-path"));
     for (String s : config.parentGroup().split("/")) if (!s.isBlank()) segments.add(s);
     AdminReply r = transport.send(AdminRequest.get(segments.toArray(String[]::new)).accepting(404));
-    if (r.status() == 404 || !r.body().hasNonNull("id")) {
+    if (r.status() == 404 || r.body() == null || !r.body().hasNonNull("id")) {
       throw new PortalException(Kind.NOT_FOUND, 404, "The parent group '" + config.parentGroup() + "' does not"
           + " exist in Keycloak realm '" + config.realm() + "'. Create it (roleform manages only its child groups),"
           + " or drop parentGroup= to manage the top-level groups.");
     }
-    return r.body().path("id").asText();
+    return r.body();
   }
 
   String clientUuid() {
@@ -178,7 +194,7 @@ final class KeycloakReader {
   Map<String, CatalogRole> catalog(String clientUuid) {
     AdminRequest list = clientUuid == null ? AdminRequest.get("roles") : AdminRequest.get("clients", clientUuid, "roles");
     Map<String, CatalogRole> catalog = new java.util.TreeMap<>();
-    for (JsonNode r : Paging.all(transport, list.query("briefRepresentation", true))) {
+    for (JsonNode r : Paging.all(transport, list.query("briefRepresentation", true), page)) {
       CatalogRole role = new CatalogRole(r.path("id").asText(), r.path("name").asText(), text(r, "description"));
       if (clientUuid != null || role.isPermission(config.realm())) catalog.put(role.name(), role);
     }
@@ -187,7 +203,7 @@ final class KeycloakReader {
 
   private List<GroupView> groups(String parentId) {
     AdminRequest list = parentId == null ? AdminRequest.get("groups") : AdminRequest.get("groups", parentId, "children");
-    return Paging.all(transport, list.query("briefRepresentation", false)).stream()
+    return Paging.all(transport, list.query("briefRepresentation", false), page).stream()
         .map(g -> GroupView.of(g, config.clientId())).toList();
   }
 

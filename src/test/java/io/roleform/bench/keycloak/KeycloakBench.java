@@ -143,7 +143,7 @@ public final class KeycloakBench {
     line("");
     line("| measurement | roleform | requests | floor | requests | time ratio | request ratio |");
     line("|---|---|---|---|---|---|---|");
-    row("No-op plan (CLI, fresh JVM, wall) vs floor (fresh JVM, wall)", plans, planRequests + 1, freshFloors,
+    row("No-op plan (CLI, fresh JVM, wall) vs floor (fresh JVM, wall)", plans, planRequests, freshFloors,
         freshFloorRequests);
     row("Read (in-process `KeycloakPortalClient.read`, warm JVM, token cached) vs floor (warm)", reads, readRequests,
         floorReads, floorReadRequests - 1);
@@ -175,12 +175,16 @@ public final class KeycloakBench {
       check(cli(dir, "plan", configA.toString(), "--portal", spec, "--detailed-exitcode").exit == 0,
           "floor converged to A");
     }
-    row("Churn apply (CLI, fresh JVM, wall) vs floor (warm JVM: read + writes)", applies, applyRequests + 1,
+    row("Churn apply (CLI, fresh JVM, wall) vs floor (warm JVM: read + writes)", applies, applyRequests,
         floorApplies, floorApplyRequests);
     line("");
     line("- Load average: no-op plans started at %s, churn applies at %s, end %s", planLoad, applyLoad, load());
     line("- Churn apply requests by kind (roleform's verbose log): %s", applyKinds);
     line("- Churn: %,d writes by the floor (memberships moved, 3 renames, 3 permission swaps)", floorWrites);
+    line("- Requests issued / minimum (the floor's): no-op plan %d / %d = %.3f, in-process read %d / %d = %.3f,"
+        + " churn apply %d / %d = %.3f", planRequests, freshFloorRequests, (double) planRequests / freshFloorRequests,
+        readRequests, floorReadRequests - 1, (double) readRequests / (floorReadRequests - 1), applyRequests,
+        floorApplyRequests, (double) applyRequests / floorApplyRequests);
     double ratio = (double) median(plans) / median(freshFloors);
     line("- Target: no-op plan ≤ 1.5× the fresh-JVM floor: **%s** (%.2f×)", ratio <= 1.5 ? "met" : "NOT met", ratio);
     deleteRealm(adminUser, adminPassword);
@@ -204,7 +208,7 @@ public final class KeycloakBench {
   }
 
   private void row(String what, List<Long> roleform, long requests, List<Long> floor, long floorRequests) {
-    line("| %s | %.2f s (min %.2f, max %.2f; n=%d) | %d | %.2f s (min %.2f, max %.2f; n=%d) | %d | %.2f× | %.2f× |",
+    line("| %s | %.2f s (min %.2f, max %.2f; n=%d) | %d | %.2f s (min %.2f, max %.2f; n=%d) | %d | %.2f× | %.3f× |",
         what, secs(median(roleform)), secs(Collections.min(roleform)), secs(Collections.max(roleform)), roleform.size(),
         requests, secs(median(floor)), secs(Collections.min(floor)), secs(Collections.max(floor)), floor.size(),
         floorRequests, (double) median(roleform) / median(floor), (double) requests / floorRequests);
@@ -223,7 +227,10 @@ public final class KeycloakBench {
 
   private record Run(int exit, long nanos, long requests, String stdout, String stderrTail, Map<String, Long> byKind) {}
 
-  /** Runs the CLI in a fresh JVM with the launcher's options; counts the Admin API requests its --verbose log shows. */
+  /**
+   * Runs the CLI in a fresh JVM with the launcher's options; counts the requests its --verbose log
+   * shows (one line per request sent, the token request included).
+   */
   private Run cli(Path dir, String... args) {
     List<String> cmd = new ArrayList<>(List.of("java"));
     cmd.addAll(JVM_OPTS);

@@ -108,8 +108,8 @@ class KeycloakPortalClientIT {
     assertThat(live.users()).filteredOn(u -> u.email().startsWith("erin")).extracting(LiveUser::status)
         .containsExactly(UserStatus.DISABLED);
     assertThat(log).anyMatch(l -> l.contains("without an email"));
-    // 1 token + parent + catalog + groups + users + 3 member lists + the parent's department list
-    assertThat(client.requestCount()).isEqualTo(9);
+    // 1 token + parent (its departments included) + catalog + groups + users + 3 member lists
+    assertThat(client.requestCount()).isEqualTo(8);
     assertThat(log).noneMatch(l -> l.contains(SECRET));
   }
 
@@ -128,6 +128,25 @@ class KeycloakPortalClientIT {
     assertThat(after.members().get(id)).isEmpty();
     assertThat(after.roles().subList(0, 3)).isEqualTo(before.roles());
     assertThat(kc.get(kc.base() + "/groups/" + id).get("path").asText()).isEqualTo("/roleform/Auditors");
+  }
+
+  @Test
+  void listsLongerThanAPageAreReadWholeFollowingOnlyFullPages() {
+    LiveState oneRequestEach = client.read();
+    List<String> smallLog = new ArrayList<>();
+    try (KeycloakPortalClient small = KeycloakPortalClient.create(KeycloakConfig.parse(
+        "keycloak:" + server.url() + "?realm=" + kc.realm + "&parentGroup=roleform",
+        Map.of(Credentials.ENV_CLIENT_ID, "roleform", Credentials.ENV_CLIENT_SECRET, SECRET)).withVerboseLog(smallLog::add), 2)) {
+      assertThat(small.read()).isEqualTo(oneRequestEach);
+    }
+    // 7 users (5 with an email, nomail, the service account): pages of 2 at 0, 2, 4 and the short one at 6
+    assertThat(smallLog).filteredOn(l -> l.startsWith("GET /admin/realms/" + kc.realm + "/users?"))
+        .extracting(l -> l.replaceAll(".*[?&](first=\\d+&max=\\d+).*", "$1"))
+        .containsExactly("first=0&max=2", "first=2&max=2", "first=4&max=2", "first=6&max=2");
+    // Admin's 2 members fill a page: one more, empty, page; Support's 2 (carol, nomail) too; Billing's 1 does not
+    assertThat(smallLog).filteredOn(l -> l.contains("/members?")).hasSize(5);
+    // with the default page every list was one request
+    assertThat(log).filteredOn(l -> l.startsWith("GET ") && l.contains("max=")).allMatch(l -> l.contains("first=0&max=100000"));
   }
 
   @Test

@@ -44,17 +44,18 @@ class KeycloakWireTest {
   private final List<String> log = new CopyOnWriteArrayList<>();
   private final Routes routes = new Routes();
   private KeycloakPortalClient client;
+  private KeycloakConfig config;
+  private final Clock clock = new Clock() {
+    @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
+    @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+    @Override public Instant instant() { return now.get(); }
+  };
 
   @BeforeEach
   void start() throws Exception {
     server.setDispatcher(routes);
     server.start(InetAddress.getByName("127.0.0.1"), 0);
-    Clock clock = new Clock() {
-      @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
-      @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-      @Override public Instant instant() { return now.get(); }
-    };
-    KeycloakConfig config = new KeycloakConfig(server.url("/").uri(), "acme", "roleform", "Admin", null,
+    config = new KeycloakConfig(server.url("/").uri(), "acme", "roleform", "Admin", null,
         new Credentials.ClientCredentials("roleform", SECRET), Duration.ofSeconds(5), 2, log::add);
     client = KeycloakPortalClient.create(config, clock, new RetryPolicy(3, Duration.ZERO, Duration.ZERO, Duration.ZERO), d -> {});
   }
@@ -67,17 +68,20 @@ class KeycloakWireTest {
 
   @Test
   void aTokenIsReusedUntil30SecondsBeforeItExpiresThenRenewed() throws Exception {
-    routes.on("GET /admin/realms/acme/groups/g1", r -> json(200, group("g1", "Billing", "0", "billing")));
+    // A group this client has not read is read before an update: three updates, three GETs.
+    for (String g : List.of("g1", "g2", "g3")) {
+      routes.on("GET /admin/realms/acme/groups/" + g, r -> json(200, group(g, "Billing", "0", "billing")));
+    }
     client.updateRole("g1", new RolePatch(null, null, null, null), null);
-    client.updateRole("g1", new RolePatch(null, null, null, null), null);
+    client.updateRole("g2", new RolePatch(null, null, null, null), null);
     now.set(now.get().plusSeconds(300 - 30));
-    client.updateRole("g1", new RolePatch(null, null, null, null), null);
+    client.updateRole("g3", new RolePatch(null, null, null, null), null);
 
     assertThat(routes.seen("POST /realms/acme/protocol/openid-connect/token")).hasSize(2);
     RecordedRequest tokenCall = routes.seen("POST /realms/acme/protocol/openid-connect/token").get(0);
     assertThat(tokenCall.getBody().utf8()).contains("grant_type=client_credentials", "client_id=roleform");
-    assertThat(routes.seen("GET /admin/realms/acme/groups/g1")).extracting(r -> r.getHeaders().get("Authorization"))
-        .containsExactly("Bearer " + jwt(1), "Bearer " + jwt(1), "Bearer " + jwt(2));
+    assertThat(List.of("g1", "g2", "g3")).extracting(g -> routes.seen("GET /admin/realms/acme/groups/" + g).get(0)
+        .getHeaders().get("Authorization")).containsExactly("Bearer " + jwt(1), "Bearer " + jwt(1), "Bearer " + jwt(2));
   }
 
   @Test
@@ -88,8 +92,8 @@ class KeycloakWireTest {
     client.updateRole("g1", new RolePatch(null, null, null, null), null);
     assertThat(routes.seen("POST /realms/acme/protocol/openid-connect/token")).hasSize(2);
 
-    routes.on("GET /admin/realms/acme/groups/g1", r -> json(401, "{\"error\":\"HTTP 401 Unauthorized\"}"));
-    assertThatThrownBy(() -> client.updateRole("g1", new RolePatch(null, null, null, null), null))
+    routes.on("GET /admin/realms/acme/groups/g2", r -> json(401, "{\"error\":\"HTTP 401 Unauthorized\"}"));
+    assertThatThrownBy(() -> client.updateRole("g2", new RolePatch(null, null, null, null), null))
         .isInstanceOfSatisfying(PortalException.class, e -> {
           assertThat(e.kind()).isEqualTo(Kind.UNAUTHORIZED);
           assertThat(e.getMessage()).doesNotContain(jwt(3)).doesNotContain(SECRET);
@@ -107,7 +111,25 @@ class KeycloakWireTest {
   }
 
   @Test
+  void everyListIsOneRequestOfUpTo100000ItemsAndTheReadIsTheFewestRequests() {
+    standardRealm();
+    LiveState live = client.read();
+
+    for (String list : List.of("users", "roles", "groups/parent/children", "groups/g-admin/members")) {
+      assertThat(routes.seen("GET /admin/realms/acme/" + list)).extracting(r -> r.getUrl().queryParameter("first") + "/"
+          + r.getUrl().queryParameter("max")).containsExactly("0/100000");
+    }
+    // token, parent, catalog, groups, users, 3 member lists: no second read of the parent group
+    assertThat(client.requestCount()).isEqualTo(8);
+    assertThat(routes.seen("GET /admin/realms/acme/groups/parent")).isEmpty();
+    assertThat(live.users()).hasSize(1);
+  }
+
+  @Test
   void readPagesThroughUsersAndMembersAndMapsTheRealm() {
+    client.close();
+    client = KeycloakPortalClient.create(config, clock, new RetryPolicy(3, Duration.ZERO, Duration.ZERO, Duration.ZERO),
+        d -> {}, 1000);
     standardRealm();
     List<String> page1 = new ArrayList<>();
     for (int i = 0; i < 1000; i++) page1.add(user("u" + i, "u" + i + "@acme.example", true));
@@ -140,7 +162,7 @@ class KeycloakWireTest {
     assertThat(routes.seen("GET /admin/realms/acme/users")).extracting(r -> r.getUrl().queryParameter("briefRepresentation"))
         .containsExactly("true");
 
-    routes.on("GET /admin/realms/acme/groups/parent", r -> json(200,
+    routes.on("GET /admin/realms/acme/group-by-path/roleform", r -> json(200,
         "{\"id\":\"parent\",\"name\":\"roleform\",\"attributes\":{\"roleform.departments\":[\"Sales\"]}}"));
     routes.on("GET /admin/realms/acme/users", r -> json(200, "[{\"id\":\"u1\",\"username\":\"u1\","
         + "\"email\":\"alice@acme.example\",\"enabled\":true,\"attributes\":{\"roleform.departments\":[\"Sales\"]}}]"));
@@ -148,6 +170,51 @@ class KeycloakWireTest {
     assertThat(routes.seen("GET /admin/realms/acme/users")).extracting(r -> r.getUrl().queryParameter("briefRepresentation"))
         .containsExactly("true", "false");
     assertThat(live.users().get(0).departments()).containsExactly("Sales");
+  }
+
+  @Test
+  void anUpdateSettingNameAndDescriptionOrOnlyPermissionsIsWrittenFromTheReadWithoutReadingTheGroupAgain() {
+    standardRealm();
+    LiveState live = client.read();
+    long before = client.requestCount();
+
+    client.updateRole("g-billing", new RolePatch("Money", "Pays", List.of("logs"), null), live.roles().get(2).version());
+    client.updateRole("g-support", new RolePatch(null, null, List.of("billing", "logs"), null), live.roles().get(1).version());
+
+    assertThat(routes.seen("GET /admin/realms/acme/groups/g-billing")).isEmpty();
+    assertThat(routes.seen("GET /admin/realms/acme/groups/g-support")).isEmpty();
+    assertThat(routes.seen("PUT /admin/realms/acme/groups/g-billing")).singleElement()
+        .satisfies(r -> assertThat(r.getBody().utf8()).isEqualTo("{\"name\":\"Money\",\"description\":\"Pays\"}"));
+    assertThat(routes.seen("POST /admin/realms/acme/groups/g-billing/role-mappings/realm")).singleElement()
+        .satisfies(r -> assertThat(r.getBody().utf8()).contains("\"logs\"").doesNotContain("\"billing\""));
+    assertThat(routes.seen("DELETE /admin/realms/acme/groups/g-billing/role-mappings/realm")).singleElement()
+        .satisfies(r -> assertThat(r.getBody().utf8()).contains("\"billing\"").doesNotContain("\"logs\""));
+    assertThat(routes.seen("POST /admin/realms/acme/groups/g-support/role-mappings/realm")).singleElement()
+        .satisfies(r -> assertThat(r.getBody().utf8()).contains("\"billing\""));
+    assertThat(routes.seen("PUT /admin/realms/acme/groups/g-support")).isEmpty();
+    // exactly the writes: 1 PUT + 1 POST + 1 DELETE, then 1 POST
+    assertThat(client.requestCount() - before).isEqualTo(4);
+  }
+
+  @Test
+  void anUpdateWhosePutMustCarryAFieldThePatchDoesNotSetReadsTheGroupFirstAndRefusesAChangedOne() {
+    standardRealm();
+    LiveState live = client.read();
+    // Someone renames Billing after the read; a new description alone must send the name too.
+    routes.on("GET /admin/realms/acme/groups/g-billing", r -> json(200, group("g-billing", "Finance", "2", "billing")));
+
+    assertThatThrownBy(() -> client.updateRole("g-billing", new RolePatch(null, "New words", null, null),
+        live.roles().get(2).version()))
+        .isInstanceOfSatisfying(PortalException.class, e -> assertThat(e.kind()).isEqualTo(Kind.PRECONDITION_FAILED));
+    assertThat(routes.seen("GET /admin/realms/acme/groups/g-billing")).hasSize(1);
+    assertThat(routes.seen("PUT /admin/realms/acme/groups/g-billing")).isEmpty();
+
+    // Unchanged since the read: the PUT carries the name as Keycloak has it.
+    routes.on("GET /admin/realms/acme/groups/g-support", r -> json(200, group("g-support", "Support", "1", "logs")));
+    client.updateRole("g-support", new RolePatch("Helpdesk", null, null, null), live.roles().get(1).version());
+    assertThat(routes.seen("GET /admin/realms/acme/groups/g-support")).hasSize(1);
+    assertThat(routes.seen("PUT /admin/realms/acme/groups/g-support")).singleElement()
+        .satisfies(r -> assertThat(r.getBody().utf8()).isEqualTo("{\"name\":\"Helpdesk\",\"description\":\"\"}"));
   }
 
   @Test
