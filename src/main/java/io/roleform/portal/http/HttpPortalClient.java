@@ -64,12 +64,13 @@ public final class HttpPortalClient implements PortalClient {
             .build();
     Failures failures = new Failures(json, config.token());
     this.wire = Transport.open(new TransportOptions(config.timeout(), config.retry(),
-        TokenSupplier.bearer(config.token()), config.verboseLog(), failures, sleeper));
+        TokenSupplier.bearer(config.token()), config.verboseLog(), failures, sleeper),
+        "https".equalsIgnoreCase(config.portalUrl().getScheme()));
     this.transport = new PortalApi(wire, apiBase(config), json, failures);
     AtomicInteger threads = new AtomicInteger();
     this.readers =
-        Executors.newFixedThreadPool(
-            4,
+        // Cached, not fixed: each list's reader waits on the fetch of its next page, a task of its own.
+        Executors.newCachedThreadPool(
             r -> {
               Thread t = new Thread(r, "roleform-read-" + threads.incrementAndGet());
               t.setDaemon(true);

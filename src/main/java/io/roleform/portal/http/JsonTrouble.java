@@ -18,6 +18,11 @@ final class JsonTrouble {
     if (reply.body().length == 0) {
       return "the body is empty";
     }
+    if (e instanceof ListPage.WrongShape w) {
+      return w.path.equals("null") ? "the body is JSON null"
+          : w.path.equals("$") ? "the body is JSON of the wrong shape"
+          : "`" + w.path + "` in the body is missing or of the wrong type";
+    }
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof JsonEOFException || String.valueOf(t.getMessage()).contains("end-of-input")) {
         return "the JSON body is cut short";

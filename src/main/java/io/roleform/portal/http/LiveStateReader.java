@@ -1,6 +1,5 @@
 package io.roleform.portal.http;
 
-import com.fasterxml.jackson.databind.JavaType;
 import io.roleform.portal.LiveDepartment;
 import io.roleform.portal.LiveRole;
 import io.roleform.portal.LiveState;
@@ -11,18 +10,16 @@ import io.roleform.portal.PortalException.Kind;
 import io.roleform.portal.Capabilities.Feature;
 import io.roleform.portal.PortalInfo;
 import io.roleform.portal.transport.Url;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -78,68 +75,104 @@ final class LiveStateReader {
     }
 
     AtomicBoolean stop = new AtomicBoolean();
-    Future<List<Permission>> permissions =
-        pool.submit(() -> list("permissions", Wire.PermissionDoc.class, (d, i) -> d.toLive(i), version, stop));
-    Future<List<LiveUser>> users =
-        pool.submit(() -> list("users", Wire.UserDoc.class, (d, i) -> d.toLive(i), version, stop));
-    Future<List<LiveRole>> roles =
-        pool.submit(() -> list("roles", Wire.RoleDoc.class, (d, i) -> d.toLive(i), version, stop));
-    Future<List<Wire.MembershipDoc>> memberships =
-        pool.submit(() -> list("memberships", Wire.MembershipDoc.class, (d, i) -> d, version, stop));
+    List<Permission> permissionList = new ArrayList<>();
+    List<LiveUser> userList = new ArrayList<>();
+    List<LiveRole> roleList = new ArrayList<>();
+    MemberPages memberPages = new MemberPages();
+    List<LiveDepartment> departmentList = new ArrayList<>();
+    Future<Boolean> permissions =
+        pool.submit(() -> list("permissions", LiveItems.permissions(permissionList), version, stop));
+    Future<Boolean> users = pool.submit(() -> list("users", LiveItems.users(userList), version, stop));
+    Future<Boolean> roles = pool.submit(() -> list("roles", LiveItems.roles(roleList), version, stop));
+    Future<Boolean> memberships = pool.submit(() -> list("memberships", memberPages.item(), version, stop));
     // Departments only where the portal has them: one more paged list, usually one request.
-    Future<List<LiveDepartment>> departments = portal.capabilities().has(Feature.DEPARTMENTS)
-        ? pool.submit(() -> list("departments", Wire.DepartmentDoc.class, (d, i) -> d.toLive(i), version, stop))
-        : java.util.concurrent.CompletableFuture.completedFuture(List.of());
+    Future<Boolean> departments = portal.capabilities().has(Feature.DEPARTMENTS)
+        ? pool.submit(() -> list("departments", LiveItems.departments(departmentList), version, stop))
+        : java.util.concurrent.CompletableFuture.completedFuture(true);
 
-    List<Permission> p = join(permissions, stop);
-    List<LiveUser> u = join(users, stop);
-    List<LiveRole> r = join(roles, stop);
-    List<Wire.MembershipDoc> m = join(memberships, stop);
-    List<LiveDepartment> d = join(departments, stop);
-    if (p == null || u == null || r == null || m == null || d == null) {
+    boolean complete = join(permissions, stop) & join(users, stop) & join(roles, stop)
+        & join(memberships, stop) & join(departments, stop);
+    if (!complete) {
       return new Snapshot(null, version);
     }
-    LiveState state = assemble(portal, p, u, r, m);
-    return new Snapshot(new LiveState(state.portal(), state.permissions(), state.users(), state.roles(),
-        state.members(), d), version);
+    roleList.sort(Comparator.comparingInt(LiveRole::position));
+    return new Snapshot(new LiveState(portal, permissionList, userList, roleList,
+        memberPages.byRole(roleList), departmentList), version);
   }
 
   /**
-   * Every page of one list, or {@code null} if a page showed another state version (or another
-   * list already did, which {@code stop} tells).
+   * Reads every page of one list into {@code item}; {@code false} if a page showed another state
+   * version (or another list already did, which {@code stop} tells).
+   *
+   * <p>The pages of a list are asked for one after the other (each names the next), so the next
+   * page is requested as soon as this one's {@code nextCursor} is known from the end of its bytes
+   * ({@link PageCursor}), and this page is parsed while the next one is on the wire. The requests
+   * are the same as when each page is parsed before the next is asked for: a page is only asked
+   * for after the one before it answered with the expected state version.
    */
-  private <D, T> List<T> list(
-      String path, Class<D> type, BiFunction<D, Integer, T> toLive, long version, AtomicBoolean stop) {
-    JavaType pageType =
-        transport.json().getTypeFactory().constructParametricType(Wire.Page.class, type);
-    List<T> all = new ArrayList<>();
-    String cursor = null;
+  private boolean list(String path, ListPage.Item item, long version, AtomicBoolean stop) {
     Set<String> seenCursors = new HashSet<>();
-    do {
-      if (stop.get()) {
-        return null;
+    Future<Reply> next = pool.submit(() -> fetch(path, null, version, stop));
+    while (next != null) {
+      Reply reply = join(next, stop);
+      if (reply == null) {
+        return false;
       }
-      Url url = transport.url(path).query("limit", PAGE_SIZE);
-      if (cursor != null) {
-        url = url.query("cursor", cursor);
+      String scanned = PageCursor.scan(reply.body());
+      if (scanned != null && scanned.isEmpty()) scanned = null;
+      next = null;
+      if (scanned != PageCursor.UNKNOWN && scanned != null) {
+        repeatCheck(reply, scanned, seenCursors);
+        String c = scanned;
+        next = pool.submit(() -> fetch(path, c, version, stop));
       }
-      Reply reply = transport.get(url);
-      if (transport.stateVersion(reply) != version) {
-        stop.set(true);
-        return null;
+      String cursor = parse(reply, item);
+      if (scanned == PageCursor.UNKNOWN) {
+        if (cursor != null) {
+          repeatCheck(reply, cursor, seenCursors);
+          String c = cursor;
+          next = pool.submit(() -> fetch(path, c, version, stop));
+        }
+      } else if (!java.util.Objects.equals(cursor, scanned)) {
+        throw transport.failures().protocol(reply, "its nextCursor cannot be read consistently");
       }
-      Wire.Page<D> page = transport.read(reply, pageType);
-      List<D> items = page.items() == null ? List.of() : page.items();
-      for (int i = 0; i < items.size(); i++) {
-        int index = i;
-        all.add(map(reply, () -> toLive.apply(Wire.need(items.get(index), "$.items[" + index + "]"), index)));
-      }
-      cursor = page.nextCursor() == null || page.nextCursor().isEmpty() ? null : page.nextCursor();
-      if (cursor != null && !seenCursors.add(cursor)) {
-        throw transport.failures().protocol(reply, "the list's nextCursor repeats an earlier one");
-      }
-    } while (cursor != null);
-    return all;
+    }
+    return true;
+  }
+
+  private void repeatCheck(Reply reply, String cursor, Set<String> seen) {
+    if (!seen.add(cursor)) {
+      throw transport.failures().protocol(reply, "the list's nextCursor repeats an earlier one");
+    }
+  }
+
+  /** One page, or {@code null} if it showed another state version or {@code stop} is set. */
+  private Reply fetch(String path, String cursor, long version, AtomicBoolean stop) {
+    if (stop.get()) {
+      return null;
+    }
+    Url url = transport.url(path).query("limit", PAGE_SIZE);
+    if (cursor != null) {
+      url = url.query("cursor", cursor);
+    }
+    Reply reply = transport.get(url);
+    if (transport.stateVersion(reply) != version) {
+      stop.set(true);
+      return null;
+    }
+    return reply;
+  }
+
+  /** Parses one page into {@code item}; returns its {@code nextCursor} ({@code null}: the last page). */
+  private String parse(Reply reply, ListPage.Item item) {
+    try {
+      String cursor = ListPage.read(transport.json(), reply.body(), item);
+      return cursor == null || cursor.isEmpty() ? null : cursor;
+    } catch (Wire.Missing e) {
+      throw transport.failures().protocol(reply, "`" + e.getMessage() + "` is missing or invalid");
+    } catch (IOException e) {
+      throw transport.failures().protocol(reply, JsonTrouble.describe(e, reply, transport.failures()));
+    }
   }
 
   private static <T> T join(Future<T> future, AtomicBoolean stop) {
@@ -164,34 +197,5 @@ final class LiveStateReader {
     } catch (Wire.Missing e) {
       throw transport.failures().protocol(reply, "`" + e.getMessage() + "` is missing or invalid");
     }
-  }
-
-  private static LiveState assemble(
-      PortalInfo portal, List<Permission> permissions, List<LiveUser> users, List<LiveRole> roles,
-      List<Wire.MembershipDoc> memberships) {
-    List<LiveRole> sorted = new ArrayList<>(roles);
-    sorted.sort(Comparator.comparingInt(LiveRole::position));
-    Map<String, List<String>> members = new HashMap<>();
-    for (LiveRole role : sorted) {
-      members.put(role.id(), new ArrayList<>());
-    }
-    // Members are held as the users' own id strings, not the copies each membership page brought:
-    // one string per user instead of one per membership (200,000 at L), and the diff's look-ups
-    // compare equal ids by identity.
-    Map<String, String> userIds = new HashMap<>(users.size() * 2);
-    for (LiveUser u : users) userIds.put(u.id(), u.id());
-    for (Wire.MembershipDoc m : memberships) {
-      List<String> ids = m.roleId() == null ? null : members.get(m.roleId());
-      if (ids == null || m.userId() == null) {
-        throw new PortalException(Kind.PROTOCOL, 200, "GET /api/v1/memberships listed a membership"
-            + " of role `" + m.roleId() + "` that GET /api/v1/roles did not list (or one without a"
-            + " user id), although both answered at the same state version; the portal's answers"
-            + " are inconsistent, which Portal API v1 does not allow.");
-      }
-      ids.add(userIds.getOrDefault(m.userId(), m.userId()));
-    }
-    Map<String, Set<String>> frozen = new HashMap<>();
-    members.forEach((role, ids) -> frozen.put(role, SortedIds.of(ids.toArray(new String[0]))));
-    return new LiveState(portal, permissions, users, sorted, frozen);
   }
 }

@@ -11,7 +11,8 @@ import java.util.Locale;
 
 /**
  * The shapes of Portal API v1 answers, exactly as sent, and their mapping to roleform's live
- * values. They stay at this edge. Unknown fields are ignored (a newer portal may add some); a
+ * values (list pages are read by {@link ListPage}, their items by {@link LiveItems} and {@link
+ * MemberPages}). They stay at this edge. Unknown fields are ignored (a newer portal may add some); a
  * missing required field fails the mapping with {@link Missing}, naming where.
  */
 final class Wire {
@@ -26,8 +27,6 @@ final class Wire {
       super(path);
     }
   }
-
-  record Page<T>(List<T> items, String nextCursor) {}
 
   record PortalDoc(
       String name,
@@ -59,7 +58,7 @@ final class Wire {
 
   record PermissionDoc(String id, String name, String description, List<String> caseActions) {
     Permission toLive(int index) {
-      return new Permission(need(id, at(index, "id")), name, description, caseActions);
+      return new Permission(need(id, index, "id"), name, description, caseActions);
     }
   }
 
@@ -67,7 +66,7 @@ final class Wire {
       String id, String email, String firstName, String lastName, String status, Boolean external,
       List<String> departments, String version) {
     LiveUser toLive(int index) {
-      String s = need(status, at(index, "status"));
+      String s = need(status, index, "status");
       UserStatus userStatus;
       try {
         userStatus = UserStatus.valueOf(s.toUpperCase(Locale.ROOT));
@@ -75,7 +74,7 @@ final class Wire {
         throw new Missing(at(index, "status") + " (unknown status \"" + s + "\")");
       }
       return new LiveUser(
-          need(id, at(index, "id")), need(email, at(index, "email")), firstName, lastName,
+          need(id, index, "id"), need(email, index, "email"), firstName, lastName,
           userStatus, Boolean.TRUE.equals(external),
           departments == null ? List.of() : departments.stream().sorted().toList(), version);
     }
@@ -83,7 +82,7 @@ final class Wire {
 
   record DepartmentDoc(String id, String name, String version) {
     io.roleform.portal.LiveDepartment toLive(int index) {
-      return new io.roleform.portal.LiveDepartment(need(id, at(index, "id")), need(name, at(index, "name")), version);
+      return new io.roleform.portal.LiveDepartment(need(id, index, "id"), need(name, index, "name"), version);
     }
   }
 
@@ -100,14 +99,12 @@ final class Wire {
       String version) {
     LiveRole toLive(int index) {
       return new LiveRole(
-          need(id, at(index, "id")), need(name, at(index, "name")), description,
+          need(id, index, "id"), need(name, index, "name"), description,
           permissions == null ? List.of() : permissions.stream().sorted().toList(), caseActions,
-          need(position, at(index, "position")), Boolean.TRUE.equals(builtIn),
+          need(position, index, "position"), Boolean.TRUE.equals(builtIn),
           Boolean.TRUE.equals(fixedPermissions), memberCount == null ? 0 : memberCount, version);
     }
   }
-
-  record MembershipDoc(String roleId, String userId) {}
 
   /** The answer to a role creation (the role; only its id matters). */
   record CreatedDoc(String id) {}
@@ -115,6 +112,14 @@ final class Wire {
   static <T> T need(T value, String path) {
     if (value == null) {
       throw new Missing(path);
+    }
+    return value;
+  }
+
+  /** As {@link #need(Object, String)} for {@code field} of item {@code index}; the path is built only to fail. */
+  static <T> T need(T value, int index, String field) {
+    if (value == null) {
+      throw new Missing(at(index, field));
     }
     return value;
   }

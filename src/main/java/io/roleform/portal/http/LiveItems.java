@@ -1,0 +1,103 @@
+package io.roleform.portal.http;
+
+import io.roleform.portal.LiveDepartment;
+import io.roleform.portal.LiveRole;
+import io.roleform.portal.LiveUser;
+import io.roleform.portal.Permission;
+import java.util.List;
+
+/**
+ * The {@link ListPage.Item} readers of the permissions, users, roles and departments lists: each
+ * item's fields straight from the parser into the {@link Wire} record of its shape, mapped to the
+ * live value as it is read (required fields and statuses checked by the record's {@code toLive},
+ * as before). Memberships are read by {@link MemberPages}.
+ */
+final class LiveItems {
+
+  private LiveItems() {}
+
+  static ListPage.Item permissions(List<Permission> out) {
+    return (p, index) -> {
+      String id = null, name = null, description = null;
+      List<String> caseActions = null;
+      for (String f; (f = p.nextFieldName()) != null; ) {
+        p.nextToken();
+        switch (f) {
+          case "id" -> id = ListPage.string(p, index, f);
+          case "name" -> name = ListPage.string(p, index, f);
+          case "description" -> description = ListPage.string(p, index, f);
+          case "caseActions" -> caseActions = ListPage.strings(p, index, f);
+          default -> p.skipChildren();
+        }
+      }
+      out.add(new Wire.PermissionDoc(id, name, description, caseActions).toLive(index));
+    };
+  }
+
+  static ListPage.Item users(List<LiveUser> out) {
+    return (p, index) -> {
+      String id = null, email = null, firstName = null, lastName = null, status = null, version = null;
+      Boolean external = null;
+      List<String> departments = null;
+      for (String f; (f = p.nextFieldName()) != null; ) {
+        p.nextToken();
+        switch (f) {
+          case "id" -> id = ListPage.string(p, index, f);
+          case "email" -> email = ListPage.string(p, index, f);
+          case "firstName" -> firstName = ListPage.string(p, index, f);
+          case "lastName" -> lastName = ListPage.string(p, index, f);
+          case "status" -> status = ListPage.string(p, index, f);
+          case "external" -> external = ListPage.bool(p, index, f);
+          case "departments" -> departments = ListPage.strings(p, index, f);
+          case "version" -> version = ListPage.string(p, index, f);
+          default -> p.skipChildren();
+        }
+      }
+      out.add(new Wire.UserDoc(id, email, firstName, lastName, status, external, departments, version)
+          .toLive(index));
+    };
+  }
+
+  static ListPage.Item roles(List<LiveRole> out) {
+    return (p, index) -> {
+      String id = null, name = null, description = null, version = null;
+      List<String> permissions = null, caseActions = null;
+      Integer position = null, memberCount = null;
+      Boolean builtIn = null, fixedPermissions = null;
+      for (String f; (f = p.nextFieldName()) != null; ) {
+        p.nextToken();
+        switch (f) {
+          case "id" -> id = ListPage.string(p, index, f);
+          case "name" -> name = ListPage.string(p, index, f);
+          case "description" -> description = ListPage.string(p, index, f);
+          case "permissions" -> permissions = ListPage.strings(p, index, f);
+          case "caseActions" -> caseActions = ListPage.strings(p, index, f);
+          case "position" -> position = ListPage.integer(p, index, f);
+          case "builtIn" -> builtIn = ListPage.bool(p, index, f);
+          case "fixedPermissions" -> fixedPermissions = ListPage.bool(p, index, f);
+          case "memberCount" -> memberCount = ListPage.integer(p, index, f);
+          case "version" -> version = ListPage.string(p, index, f);
+          default -> p.skipChildren();
+        }
+      }
+      out.add(new Wire.RoleDoc(id, name, description, permissions, caseActions, position, builtIn,
+          fixedPermissions, memberCount, version).toLive(index));
+    };
+  }
+
+  static ListPage.Item departments(List<LiveDepartment> out) {
+    return (p, index) -> {
+      String id = null, name = null, version = null;
+      for (String f; (f = p.nextFieldName()) != null; ) {
+        p.nextToken();
+        switch (f) {
+          case "id" -> id = ListPage.string(p, index, f);
+          case "name" -> name = ListPage.string(p, index, f);
+          case "version" -> version = ListPage.string(p, index, f);
+          default -> p.skipChildren();
+        }
+      }
+      out.add(new Wire.DepartmentDoc(id, name, version).toLive(index));
+    };
+  }
+}

@@ -1,0 +1,108 @@
+package io.roleform.portal.http;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.roleform.portal.LiveRole;
+import io.roleform.portal.PortalException;
+import io.roleform.portal.PortalException.Kind;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The memberships list, gathered page by page as it is parsed: the user ids of each role, each id
+ * one pooled string ({@link IdPool}), no object per membership. Pages list memberships grouped by
+ * role, so consecutive items of the same role find its ids without a look-up or a new string.
+ * {@link #byRole} checks, once the roles are read, that every membership names a listed role.
+ */
+final class MemberPages {
+  private final Map<String, Ids> byRole = new HashMap<>();
+  private final IdPool users = new IdPool();
+  private String lastRole;
+  private Ids lastIds;
+
+  /** The growing ids of one role. */
+  private static final class Ids {
+    String[] ids = new String[16];
+    int size;
+
+    void add(String id) {
+      if (size == ids.length) ids = Arrays.copyOf(ids, size * 2);
+      ids[size++] = id;
+    }
+  }
+
+  ListPage.Item item() {
+    return this::read;
+  }
+
+  private void read(JsonParser p, int index) throws IOException {
+    Ids role = null;
+    String roleId = null;
+    String userId = null;
+    for (String f; (f = p.nextFieldName()) != null; ) {
+      JsonToken t = p.nextToken();
+      if (f.equals("roleId")) {
+        if (t == JsonToken.VALUE_STRING) {
+          role = role(p);
+          roleId = lastRole;
+        } else {
+          roleId = ListPage.string(p, index, f);
+          role = roleId == null ? null : byRole.computeIfAbsent(roleId, k -> new Ids());
+        }
+      } else if (f.equals("userId")) {
+        userId = t == JsonToken.VALUE_STRING
+            ? users.of(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())
+            : ListPage.string(p, index, f);
+      } else {
+        p.skipChildren();
+      }
+    }
+    if (role == null || userId == null) throw unlisted(roleId);
+    role.add(userId);
+  }
+
+  /** The ids of the role named by the current string token; the last one's without a look-up. */
+  private Ids role(JsonParser p) throws IOException {
+    char[] chars = p.getTextCharacters();
+    int offset = p.getTextOffset();
+    int length = p.getTextLength();
+    String last = lastRole;
+    if (last != null && last.length() == length) {
+      boolean same = true;
+      for (int i = 0; i < length && same; i++) same = last.charAt(i) == chars[offset + i];
+      if (same) return lastIds;
+    }
+    lastRole = new String(chars, offset, length);
+    lastIds = byRole.computeIfAbsent(lastRole, k -> new Ids());
+    return lastIds;
+  }
+
+  /**
+   * The user ids of every role of {@code roles} (sorted, each once; empty for a role without
+   * members).
+   *
+   * @throws PortalException if a membership names a role the roles list did not
+   */
+  Map<String, Set<String>> byRole(List<LiveRole> roles) {
+    Map<String, Set<String>> members = new HashMap<>(roles.size() * 2);
+    for (LiveRole role : roles) {
+      Ids ids = byRole.get(role.id());
+      members.put(role.id(), SortedIds.of(ids == null ? new String[0] : Arrays.copyOf(ids.ids, ids.size)));
+    }
+    for (String roleId : byRole.keySet()) {
+      if (!members.containsKey(roleId)) throw unlisted(roleId);
+    }
+    return members;
+  }
+
+  private static PortalException unlisted(String roleId) {
+    return new PortalException(Kind.PROTOCOL, 200, "GET /api/v1/memberships listed a membership"
+        + " of role `" + roleId + "` that GET /api/v1/roles did not list (or one without a"
+        + " user id), although both answered at the same state version; the portal's answers"
+        + " are inconsistent, which Portal API v1 does not allow.");
+  }
+}
