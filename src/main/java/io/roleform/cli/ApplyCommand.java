@@ -38,7 +38,8 @@ import picocli.CommandLine.Model.CommandSpec;
       "",
       "Make the live portal match the config (plan, show, confirm, apply), or apply a saved plan",
       "exactly as it was reviewed. A saved plan is refused when the portal changed since it was",
-      "made. Without a terminal, apply CONFIG needs --auto-approve.",
+      "made. It is applied with the options and variables it was made with; any given beside",
+      "--plan must agree with them. Without a terminal, apply CONFIG needs --auto-approve.",
       "",
       "Exit codes: 0 applied (or nothing to do), 1 error (including another writer changing the",
       "portal during apply), 3 saved plan is stale, 4 refused by a safety limit or a policy",
@@ -58,7 +59,7 @@ final class ApplyCommand implements Callable<Integer> {
         description = "A config file, or a directory of *.yaml/*.yml files.")
     Path config;
 
-    @Option(names = "--plan", paramLabel = "FILE", description = "Apply this saved plan (from 'plan --out') after planning it again: only if it comes out identical (else exit 3). Needs --portal unless the plan's portal is embedded: or loopback.")
+    @Option(names = "--plan", paramLabel = "FILE", description = "Apply this saved plan (from 'plan --out') after planning it again: only if it comes out identical (else exit 3). Needs --portal unless the plan's portal is embedded: or loopback. The plan keeps the options and variables it was made with: a safety, pruning or expiry option or a variable given with --plan must have the same value (else exit 3).")
     Path planFile;
   }
 
@@ -86,10 +87,9 @@ final class ApplyCommand implements Callable<Integer> {
     VerifiedPlan saved = source.planFile == null ? null
         : VerifiedPlan.read(parent.registry(), source.planFile, parent.env(), PortalConnection.address(portal, parent.env()), vars);
     if (saved != null) portal.portal = saved.address(); // the one given, or the plan's own local one
-    if (saved != null && expiry.onlyExpired && !saved.saved().options().onlyExpired()) {
-      throw new CliException(ExitCodes.STALE, "Refused " + source.planFile + ": --only-expired was given, but the"
-          + " saved plan was made without it (it may hold any change). Nothing was changed; make it with"
-          + " 'plan --only-expired --out FILE'.");
+    if (saved != null) {
+      SavedPlanOptions.check(source.planFile, spec.commandLine().getParseResult(), safety, expiry,
+          saved.saved().options());
     }
     Redactor messages = Redactor.messages(saved != null ? saved.variables() : vars);
     PendingConfig pending = saved == null ? PendingConfig.start(source.config, vars) : null;

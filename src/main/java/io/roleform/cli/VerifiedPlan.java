@@ -107,6 +107,12 @@ final class VerifiedPlan {
       throw mismatch(file, "the value of the sensitive variable" + (different.size() == 1 ? " " : "s ")
           + String.join(", ", different) + " is not the one it was made with");
     }
+    List<String> changed = made.differentValues(supplied);
+    if (!changed.isEmpty()) {
+      throw mismatch(file, "the variable" + (changed.size() == 1 ? " " : "s ") + String.join(", ", changed)
+          + (changed.size() == 1 ? " is" : " are") + " given a value other than the one it was made with"
+          + " (a saved plan is applied with the variables it was made with; give the same value or none)");
+    }
     Variables variables = made.variablesWith(supplied);
     ConfigResult config = ConfigLoader.load(made.sources(), "saved plan", variables);
     if (!config.ok()) {

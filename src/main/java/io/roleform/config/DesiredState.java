@@ -49,31 +49,6 @@ public record DesiredState(
     people = people == null ? DesiredPeople.NONE : people;
   }
 
-  /** A state without people or policies (roles and settings only). */
-  public DesiredState(
-      List<DesiredRole> roles,
-      List<RemovedRole> removed,
-      List<String> order,
-      DesiredSettings settings,
-      String digest,
-      Map<String, SourcePosition> positions,
-      List<String> files) {
-    this(roles, removed, order, settings, digest, positions, files, DesiredPeople.NONE, List.of());
-  }
-
-  /** A state without policies. */
-  public DesiredState(
-      List<DesiredRole> roles,
-      List<RemovedRole> removed,
-      List<String> order,
-      DesiredSettings settings,
-      String digest,
-      Map<String, SourcePosition> positions,
-      List<String> files,
-      DesiredPeople people) {
-    this(roles, removed, order, settings, digest, positions, files, people, List.of());
-  }
-
   /** This state with {@code people} instead of its own. */
   public DesiredState withPeople(DesiredPeople newPeople) {
     return new DesiredState(roles, removed, order, settings, digest, positions, files, newPeople, policies);

@@ -19,9 +19,9 @@ final class ModelBuilder {
   private final List<ConfigModel.Entry<RemovedRole>> removed = new ArrayList<>();
   private final List<ConfigModel.Entry<DesiredPolicy>> policies = new ArrayList<>();
   private List<ConfigModel.Entry<String>> order;
-  private SourcePosition orderPosition;
+  private final SingleSection orderSection = new SingleSection("order");
   private DesiredSettings settings = DesiredSettings.UNMANAGED;
-  private SourcePosition settingsPosition;
+  private final SingleSection settingsSection = new SingleSection("settings");
   private final Map<String, SourcePosition> settingsPositions = new HashMap<>();
   private final List<Diagnostic> problems;
   private final PeopleBuilder people;
@@ -59,7 +59,7 @@ final class ModelBuilder {
   }
 
   ConfigModel build() {
-    return new ConfigModel(roles, removed, order, orderPosition, settings, settingsPositions, people.build(),
+    return new ConfigModel(roles, removed, order, orderSection.position(), settings, settingsPositions, people.build(),
         policies);
   }
 
@@ -104,13 +104,7 @@ final class ModelBuilder {
   }
 
   private void order(ParsedDocument doc, JsonNode n) {
-    Location at = Location.ofKey(doc, "/order");
-    if (order != null) {
-      problems.add(new Diagnostic(at, "`order` is declared more than once",
-          "it is already declared at " + orderPosition + "; keep one"));
-      return;
-    }
-    orderPosition = at.position();
+    if (!orderSection.declare(doc, problems)) return;
     order = new ArrayList<>();
     for (int i = 0; i < n.size(); i++) {
       if (n.get(i).isTextual()) {
@@ -121,14 +115,8 @@ final class ModelBuilder {
   }
 
   private void settings(ParsedDocument doc, JsonNode n) {
-    Location at = Location.ofKey(doc, "/settings");
-    if (settingsPosition != null) {
-      problems.add(new Diagnostic(at, "`settings` is declared more than once",
-          "it is already declared at " + settingsPosition + "; keep one"));
-      return;
-    }
-    settingsPosition = at.position();
-    settingsPositions.put("settings", settingsPosition);
+    if (!settingsSection.declare(doc, problems)) return;
+    settingsPositions.put("settings", settingsSection.position());
     JsonNode owner = n.path("owner");
     JsonNode allowView = n.path("allowView");
     JsonNode notify = n.path("notifyMembers");

@@ -19,7 +19,7 @@ final class PeopleBuilder {
   private final List<ConfigModel.Entry<String>> removedDepartments = new ArrayList<>();
   private final List<ConfigModel.Entry<String>> deny = new ArrayList<>();
   private ConfigModel.Entry<DesiredAppliers> appliers;
-  private SourcePosition appliersAt;
+  private final SingleSection appliersSection = new SingleSection("appliers");
   private final List<Diagnostic> problems;
 
   PeopleBuilder(List<Diagnostic> problems) {
@@ -70,13 +70,7 @@ final class PeopleBuilder {
   }
 
   private void appliers(ParsedDocument doc, JsonNode n) {
-    Location at = Location.ofKey(doc, "/appliers");
-    if (appliers != null) {
-      problems.add(new Diagnostic(at, "`appliers` is declared more than once",
-          "it is already declared at " + appliersAt + "; keep one"));
-      return;
-    }
-    appliersAt = at.position();
+    if (!appliersSection.declare(doc, problems)) return;
     strings(doc, n.path("deny"), "/appliers/deny/", deny);
     JsonNode unlisted = n.path("denyUnlisted");
     List<String> emails = deny.stream().map(ConfigModel.Entry::value).toList();

@@ -23,6 +23,9 @@ import java.util.TreeSet;
  * users disabled, re-enabled or deleted) are examined. The cost is one pass over the memberships
  * plus work in proportion to those users. Users are shown by email, invitees included.
  *
+ * <p>A user whose account is disabled (live, or by the plan) holds nothing: enabling one again is a
+ * gain of every permission of their roles, disabling one a loss of all of them.
+ *
  * <p>Also warns about users who lose their last role in this plan ({@code user-in-no-role});
  * users who were already in no role are not listed, to keep the warning about this change.
  *
@@ -54,9 +57,10 @@ record AccessImpact(List<AccessChange> changes, List<Warning> warnings) {
       boolean external = ref.external();
       List<String> before = rolesBefore.getOrDefault(user, List.of());
       List<String> now = rolesAfter.getOrDefault(user, List.of());
-      Set<String> had = union(before, livePermissions);
-      // A user the plan disables or deletes loses everything their roles gave them.
-      Set<String> has = after.inactive.contains(user) ? Set.of() : union(now, after.permissions);
+      // A disabled user holds nothing: one the plan disables or deletes loses everything their roles
+      // gave them, one it enables again gains it all back.
+      Set<String> had = after.heldNothingBefore(user) ? Set.of() : union(before, livePermissions);
+      Set<String> has = after.holdsNothingAfter(user) ? Set.of() : union(now, after.permissions);
       for (String p : has) {
         if (!had.contains(p)) changes.add(new AccessChange(email, external, p, AccessChange.Direction.GAINED, via(p, now, after.permissions, after.names)));
       }

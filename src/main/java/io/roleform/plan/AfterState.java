@@ -53,7 +53,7 @@ final class AfterState {
   final Set<String> deleted = new HashSet<>();
   /** Users the plan invites, by key, as they will be. */
   final Map<String, LiveUser> invited = new LinkedHashMap<>();
-  /** Users the plan re-enables, by key. */
+  /** Users the plan enables (a disabled user made active, an applier approved), by key. */
   final Set<String> reenabled = new HashSet<>();
 
   /** The role deletions, in apply order. */
@@ -77,6 +77,7 @@ final class AfterState {
   private final Set<String> permissionsChanged = new HashSet<>();
   private final Set<String> copied = new HashSet<>();
   private Map<String, LiveUser> liveUsers;
+  private Set<String> disabledLive;
 
   private AfterState(LiveState live) {
     this.live = live;
@@ -125,26 +126,36 @@ final class AfterState {
   /**
    * The after-state as policies and the access report see it: every role with its name,
    * permissions, members and description, and {@link #users()} (invitees by their email). A user
-   * the plan disables holds nothing afterwards, as the access impact says: they are a member of no
-   * role here (the portal keeps the membership, but it grants nothing).
+   * who is disabled afterwards — by the plan, or already live and not re-enabled by it — holds
+   * nothing, as the access impact says: they are a member of no role here (the portal keeps the
+   * membership, but it grants nothing).
    */
   AccessState access() {
+    Set<String> holdNothing = new HashSet<>(inactive);
+    for (String id : disabledLive()) if (!reenabled.contains(id)) holdNothing.add(id);
     List<AccessState.Role> roles = new ArrayList<>(names.size());
-    names.forEach((key, name) -> roles.add(new AccessState.Role(key, name,
-        permissions.getOrDefault(key, Set.of()), active(members.getOrDefault(key, Set.of())), descriptions.get(key))));
+    names.forEach((key, name) -> roles.add(new AccessState.Role(key, name, permissions.getOrDefault(key, Set.of()),
+        AccessState.without(members.getOrDefault(key, Set.of()), holdNothing), descriptions.get(key))));
     return new AccessState(roles, users());
   }
 
-  /** {@code members} without the users the plan disables (the same set when it disables none of them). */
-  private Set<String> active(Set<String> members) {
-    for (String user : inactive) {
-      if (members.contains(user)) {
-        Set<String> active = new HashSet<>(members);
-        active.removeAll(inactive);
-        return active;
-      }
-    }
-    return members;
+  /** Whether the user (by key) held nothing before the plan: their account is disabled live. */
+  boolean heldNothingBefore(String key) {
+    return disabledLive().contains(key);
+  }
+
+  /**
+   * Whether the user (by key) holds nothing after the plan: it disables or deletes them, or they are
+   * disabled live and it does not enable them again.
+   */
+  boolean holdsNothingAfter(String key) {
+    return inactive.contains(key) || (!reenabled.contains(key) && disabledLive().contains(key));
+  }
+
+  /** The ids of the users disabled live (one pass over the live users, when first asked). */
+  private Set<String> disabledLive() {
+    if (disabledLive == null) disabledLive = AccessState.disabled(live.users());
+    return disabledLive;
   }
 
   /**
@@ -246,34 +257,13 @@ final class AfterState {
       return null;
     }
 
-    /** The order of roles changes no role, permission or member. */
-    @Override
-    public Void reorderRoles(Operation.ReorderRoles r) {
-      return null;
-    }
-
-    /** Settings change no role, permission or member. */
-    @Override
-    public Void updateSettings(Operation.UpdateSettings s) {
-      return null;
-    }
-
-    /** The owner is not a role: ownership changes no role's permissions or members. */
-    @Override
-    public Void transferOwner(Operation.TransferOwner t) {
-      return null;
-    }
-
-    /** Departments hold no permission. */
-    @Override
-    public Void createDepartment(Operation.CreateDepartment op) {
-      return null;
-    }
-
-    @Override
-    public Void renameDepartment(Operation.RenameDepartment op) {
-      return null;
-    }
+    // The order of roles, settings, the owner (not a role) and departments (they hold no permission)
+    // change no role, permission, membership or user: nothing to replay.
+    @Override public Void reorderRoles(Operation.ReorderRoles op) { return null; }
+    @Override public Void updateSettings(Operation.UpdateSettings op) { return null; }
+    @Override public Void transferOwner(Operation.TransferOwner op) { return null; }
+    @Override public Void createDepartment(Operation.CreateDepartment op) { return null; }
+    @Override public Void renameDepartment(Operation.RenameDepartment op) { return null; }
 
     @Override
     public Void deleteDepartment(Operation.DeleteDepartment op) {

@@ -117,6 +117,18 @@ public record MadeFrom(
   }
 
   /**
+   * The names of the variables the plan was made with, not sensitive, to which {@code supplied}
+   * gives another value (a variable given but not used by the config shapes nothing and is not
+   * listed).
+   */
+  public List<String> differentValues(Variables supplied) {
+    return variables.stream()
+        .filter(v -> !v.sensitive() && supplied.get(v.name()) != null
+            && !v.value().equals(supplied.get(v.name()).value()))
+        .map(Variable::name).toList();
+  }
+
+  /**
    * The variables to load the saved config with: the saved values, and the sensitive values of
    * {@code supplied} (check {@link #missingSensitive} and {@link #differentSensitive} first).
    */

@@ -69,7 +69,10 @@ final class PeopleSafety {
     int activeAfter = 0;
     for (String id : after.members.getOrDefault(admin, Set.of())) {
       LiveUser u = byId.get(id);
-      boolean active = !after.inactive.contains(id) && (u == null || u.status() == UserStatus.ACTIVE);
+      // Active afterwards: not disabled or deleted (by the plan, or live and not enabled again by it),
+      // and not a pending applier the plan does not approve.
+      boolean active = !after.holdsNothingAfter(id)
+          && (u == null || u.status() != UserStatus.PENDING || after.reenabled.contains(id));
       if (active) activeAfter++;
     }
     for (String id : live.members().getOrDefault(admin, Set.of())) touchesAdmin |= removedUsers.contains(id);

@@ -21,6 +21,9 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The saved plan file: a {@link Plan} as versioned JSON, and back.
@@ -30,7 +33,8 @@ import java.io.UncheckedIOException;
  * declare them, every field present (absent values as {@code null}), ending with a newline. {@link
  * #read} accepts exactly what {@code write} produces for this {@link Plan#FORMAT_VERSION},
  * and turns anything else — not JSON, cut short, an older or a newer format, a missing,
- * unknown, duplicated or mistyped field — into a {@link PlanFormatException}. {@code
+ * unknown, duplicated or mistyped field, a list that is {@code null} or holds a {@code null} — into
+ * a {@link PlanFormatException}. {@code
  * read(write(plan))} equals {@code plan}.
  *
  * <p>This is also the {@code --format json} output for machines; the access impact is its {@code
@@ -81,6 +85,7 @@ public final class PlanJson {
       throw new PlanFormatException(describe(e));
     }
     checkFormatVersion(root);
+    checkLists(root);
     try {
       return MAPPER.treeToValue(root, Plan.class);
     } catch (JsonProcessingException | IllegalArgumentException e) {
@@ -115,6 +120,7 @@ public final class PlanJson {
   /** A plan from a tree {@link #parse} gave (its format version is checked). */
   static Plan fromTree(JsonNode root) throws PlanFormatException {
     checkFormatVersion(root);
+    checkLists(root);
     try {
       return MAPPER.treeToValue(root, Plan.class);
     } catch (JsonProcessingException | IllegalArgumentException e) {
@@ -130,6 +136,30 @@ public final class PlanJson {
       throw new PlanFormatException("in \"" + field + "\": " + describe(e));
     }
   }
+
+  /**
+   * Every list of the plan is a JSON array without null entries: {@link #write} never writes
+   * {@code null} for one, and a hand-edited {@code "policies": null} must not read as "no policy
+   * findings".
+   */
+  private static void checkLists(JsonNode root) throws PlanFormatException {
+    for (String field : LIST_FIELDS) {
+      JsonNode list = root.get(field);
+      if (list == null) continue; // reported as a missing field by the mapper
+      if (list.isNull()) {
+        throw new PlanFormatException("the field \"" + field + "\" is null; it must be a list (write [] for none).");
+      }
+      for (int i = 0; i < list.size(); i++) {
+        if (list.isArray() && list.get(i).isNull()) {
+          throw new PlanFormatException("\"" + field + "[" + i + "]\" is null; a list of the plan holds no null entries.");
+        }
+      }
+    }
+  }
+
+  /** The names of the plan's fields that are lists. */
+  private static final List<String> LIST_FIELDS = Arrays.stream(Plan.class.getRecordComponents())
+      .filter(c -> c.getType() == List.class).map(RecordComponent::getName).toList();
 
   private static void checkFormatVersion(JsonNode root) throws PlanFormatException {
     if (root == null || !root.isObject()) {

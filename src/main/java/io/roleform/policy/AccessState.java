@@ -3,6 +3,7 @@ package io.roleform.policy;
 import io.roleform.portal.LiveRole;
 import io.roleform.portal.LiveState;
 import io.roleform.portal.LiveUser;
+import io.roleform.portal.UserStatus;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,6 +17,11 @@ import java.util.Set;
  * Who holds what, as policies see it: the roles (name, permissions, members, description) and the
  * users. Either the live state or the state a plan leaves behind. Immutable once built; member sets
  * are not copied (callers hand over sets they no longer change).
+ *
+ * <p>A role's members here are the users who <em>hold</em> it: a disabled user cannot log in, so
+ * holds nothing, although the portal keeps their memberships (and gives them back when the user is
+ * enabled again). Policies, {@code check}, the access impact and the access report all count only
+ * holders; {@link #users()} still lists disabled users, with their status.
  */
 public final class AccessState {
 
@@ -45,12 +51,37 @@ public final class AccessState {
     for (LiveUser u : users) this.users.put(u.id(), u);
   }
 
-  /** The live state as it was read. */
+  /** The live state as it was read; users disabled live hold no role. */
   public static AccessState of(LiveState live) {
+    Set<String> disabled = disabled(live.users());
     List<Role> roles = live.roles().stream()
-        .map(r -> role(r, live.members().getOrDefault(r.id(), Set.of())))
+        .map(r -> role(r, without(live.members().getOrDefault(r.id(), Set.of()), disabled)))
         .toList();
     return new AccessState(roles, live.users());
+  }
+
+  /** The ids of the disabled users among {@code users}. */
+  public static Set<String> disabled(Collection<LiveUser> users) {
+    Set<String> out = new HashSet<>();
+    for (LiveUser u : users) if (u.status() == UserStatus.DISABLED) out.add(u.id());
+    return out;
+  }
+
+  /**
+   * {@code members} without {@code users}: the same set when it holds none of them, else a copy.
+   * Costs the smaller of the two sizes when nothing is removed.
+   */
+  public static Set<String> without(Set<String> members, Set<String> users) {
+    boolean any = false;
+    if (users.size() < members.size()) {
+      for (String u : users) if (members.contains(u)) { any = true; break; }
+    } else {
+      for (String m : members) if (users.contains(m)) { any = true; break; }
+    }
+    if (!any) return members;
+    Set<String> held = new HashSet<>(members);
+    held.removeAll(users);
+    return held;
   }
 
   private static Role role(LiveRole r, Set<String> members) {

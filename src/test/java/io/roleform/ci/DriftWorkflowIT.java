@@ -115,21 +115,7 @@ class DriftWorkflowIT {
     try (Sandbox sandbox = sandbox()) {
       Map<String, String> secrets = secrets(sandbox);
       String[] expiring = exportWithOneExpiringMember(secrets, false);
-      // curl answers the GitLab API: one open drift issue (iid 7); writes are logged, not sent.
-      Path curl = bin.resolve("curl");
-      Files.writeString(curl, "#!/bin/sh\necho \"$*\" >> '" + work.resolve("curl.log") + "'\n"
-          + "case \"$*\" in *' -X '*) ;; *) echo '[{\"iid\": 7}]' ;; esac\n");
-      assertThat(curl.toFile().setExecutable(true)).isTrue();
-      Map<String, Object> job = gitlabJob("drift");
-      Map<String, String> env = new HashMap<>(secrets);
-      env.put("ROLEFORM_NOW", AFTER);
-      ((Map<?, ?>) job.get("variables")).forEach((k, v) -> env.put(String.valueOf(k), String.valueOf(v)));
-      env.putAll(Map.of("CI_API_V4_URL", "https://gitlab.example.test/api/v4", "CI_PROJECT_ID", "42",
-          "ROLEFORM_GITLAB_TOKEN", "glpat-test", "CI_COMMIT_SHORT_SHA", "abc1234",
-          "CI_PIPELINE_URL", "https://gitlab.example.test/p/-/pipelines/1"));
-      @SuppressWarnings("unchecked")
-      String script = String.join("\n", (List<String>) job.get("script"));
-      bash(script, env, "gitlab-drift");
+      runGitLabDriftJob(secrets, "gitlab-drift");
 
       assertThat(membersOf(secrets, expiring[1])).doesNotContain(expiring[0]);
       String note = Files.readString(work.resolve("note.json"));
@@ -184,20 +170,7 @@ class DriftWorkflowIT {
     try (Sandbox sandbox = sandbox()) {
       Map<String, String> secrets = secrets(sandbox);
       String[] expiring = exportWithOneExpiringMember(secrets, true);
-      Path curl = bin.resolve("curl");
-      Files.writeString(curl, "#!/bin/sh\necho \"$*\" >> '" + work.resolve("curl.log") + "'\n"
-          + "case \"$*\" in *' -X '*) ;; *) echo '[{\"iid\": 7}]' ;; esac\n");
-      assertThat(curl.toFile().setExecutable(true)).isTrue();
-      Map<String, Object> job = gitlabJob("drift");
-      Map<String, String> env = new HashMap<>(secrets);
-      env.put("ROLEFORM_NOW", AFTER);
-      ((Map<?, ?>) job.get("variables")).forEach((k, v) -> env.put(String.valueOf(k), String.valueOf(v)));
-      env.putAll(Map.of("CI_API_V4_URL", "https://gitlab.example.test/api/v4", "CI_PROJECT_ID", "42",
-          "ROLEFORM_GITLAB_TOKEN", "glpat-test", "CI_COMMIT_SHORT_SHA", "abc1234",
-          "CI_PIPELINE_URL", "https://gitlab.example.test/p/-/pipelines/1"));
-      @SuppressWarnings("unchecked")
-      String script = String.join("\n", (List<String>) job.get("script"));
-      bash(script, env, "gitlab-drift-other");
+      runGitLabDriftJob(secrets, "gitlab-drift-other");
 
       assertThat(membersOf(secrets, expiring[1])).doesNotContain(expiring[0]);
       assertThat(membersOf(secrets, expiring[3])).as("the other drift is not applied").contains(expiring[2]);
@@ -207,6 +180,28 @@ class DriftWorkflowIT {
       assertThat(Files.readString(work.resolve("curl.log"))).contains("-X PUT", "/issues/7")
           .doesNotContain("state_event=close");
     }
+  }
+
+  /**
+   * Runs the GitLab {@code drift} job's script in bash at {@link #AFTER}, with its variables and a
+   * {@code curl} that answers the GitLab API with one open drift issue (iid 7) and logs the writes
+   * to {@code curl.log} instead of sending them.
+   */
+  private void runGitLabDriftJob(Map<String, String> secrets, String name) throws Exception {
+    Path curl = bin.resolve("curl");
+    Files.writeString(curl, "#!/bin/sh\necho \"$*\" >> '" + work.resolve("curl.log") + "'\n"
+        + "case \"$*\" in *' -X '*) ;; *) echo '[{\"iid\": 7}]' ;; esac\n");
+    assertThat(curl.toFile().setExecutable(true)).isTrue();
+    Map<String, Object> job = gitlabJob("drift");
+    Map<String, String> env = new HashMap<>(secrets);
+    env.put("ROLEFORM_NOW", AFTER);
+    ((Map<?, ?>) job.get("variables")).forEach((k, v) -> env.put(String.valueOf(k), String.valueOf(v)));
+    env.putAll(Map.of("CI_API_V4_URL", "https://gitlab.example.test/api/v4", "CI_PROJECT_ID", "42",
+        "ROLEFORM_GITLAB_TOKEN", "glpat-test", "CI_COMMIT_SHORT_SHA", "abc1234",
+        "CI_PIPELINE_URL", "https://gitlab.example.test/p/-/pipelines/1"));
+    @SuppressWarnings("unchecked")
+    String script = String.join("\n", (List<String>) job.get("script"));
+    bash(script, env, name);
   }
 
   private Sandbox sandbox() throws java.io.IOException {

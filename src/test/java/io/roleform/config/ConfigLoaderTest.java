@@ -176,25 +176,55 @@ class ConfigLoaderTest {
     assertThat(only(ConfigLoader.load(dir, Map.of()))).isEqualTo("no *.yaml or *.yml files in `" + dir + "`");
   }
 
+  /*
+   * The two guards below count the loader's work instead of timing it, so that neither a fast
+   * machine can hide a quadratic reading nor a loaded one fail a linear one: the work is the bytes
+   * the loader allocates on this thread (it reads a single file on the calling thread), which does
+   * not depend on the machine's speed or load. SnakeYAML scans a long token in quadratic time and
+   * copies its buffer as it grows, so a quadratic reading shows as quadratic allocation.
+   */
+
   @Test
-  void aHugeOneLineScalarIsRefusedFast() throws IOException {
-    Path f = write("c.yaml", "apiVersion: roleform/v1\nroles:\n  - name: " + "x".repeat(4_000_000) + "\n");
-    long t0 = System.nanoTime();
+  void aHugeOneLineScalarIsRefusedWithoutParsingIt() throws IOException {
+    String text = "apiVersion: roleform/v1\nroles:\n  - name: " + "x".repeat(4_000_000) + "\n";
+    Path f = write("c.yaml", text);
+    ConfigLoader.load(f, Map.of()); // classes loaded and schema read once, outside the count
+    long before = allocatedBytes();
     ConfigResult r = ConfigLoader.load(f, Map.of());
+    long work = allocatedBytes() - before;
     assertThat(only(r)).isEqualTo("line 3 is longer than 100000 characters");
     assertThat(r.problems().get(0).position()).isEqualTo(new SourcePosition(f.toString(), 3, 100_001));
-    assertThat(System.nanoTime() - t0).isLessThan(3_000_000_000L);
+    assertThat(work).as("bytes allocated to refuse a %d-byte file", text.length())
+        .isGreaterThan(text.length()) // the file is read on this thread: the count sees the work
+        .isLessThan(8L * text.length());
   }
 
   @Test
-  void aHugeMultiLineScalarIsReadInLinearTime() throws IOException {
+  void aHugeMultiLineScalarIsReadInLinearWork() throws IOException {
+    long small = workToRead(1_000);
+    long large = workToRead(4_000);
+    assertThat(large).as("bytes allocated for 4,000 lines of 1,000 characters, against %d for 1,000 lines", small)
+        .isLessThan(6 * small) // 4 times the input: linear is about 4 times the work, quadratic 16
+        .isLessThan(64L * 4_000 * 1_006); // and a few dozen bytes per input byte
+  }
+
+  /** Bytes allocated by loading a description of {@code lines} lines of 999 characters (refused as too long). */
+  private long workToRead(int lines) throws IOException {
     String line = "x".repeat(999);
-    Path f = write("c.yaml", "apiVersion: roleform/v1\nroles:\n  - name: A\n    description:\n"
-        + ("      " + line + "\n").repeat(4_000));
-    long t0 = System.nanoTime();
+    Path f = write("c" + lines + ".yaml", "apiVersion: roleform/v1\nroles:\n  - name: A\n    description:\n"
+        + ("      " + line + "\n").repeat(lines));
+    ConfigLoader.load(f, Map.of()); // classes loaded and schema read once, outside the count
+    long before = allocatedBytes();
     ConfigResult r = ConfigLoader.load(f, Map.of());
+    long work = allocatedBytes() - before;
     assertThat(only(r)).isEqualTo("`description` is longer than 2000 characters");
-    assertThat(System.nanoTime() - t0).isLessThan(60_000_000_000L); // a guard against quadratic reading (hours), not a benchmark
+    assertThat(work).as("the file is read on this thread: the count sees the work").isGreaterThan(lines * 1_000L);
+    return work;
+  }
+
+  private static long allocatedBytes() {
+    return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
+        .getCurrentThreadAllocatedBytes();
   }
 
   @Test

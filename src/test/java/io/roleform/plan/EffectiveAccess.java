@@ -35,10 +35,14 @@ final class EffectiveAccess {
     return changes;
   }
 
+  /** Who holds what: a disabled user cannot log in, so holds nothing whatever their roles. */
   private static Map<String, Map<String, Set<String>>> access(LiveState live) {
+    Set<String> disabled = new java.util.HashSet<>();
+    for (LiveUser u : live.users()) if (u.status() == io.roleform.portal.UserStatus.DISABLED) disabled.add(u.id());
     Map<String, Map<String, Set<String>>> byUser = new HashMap<>();
     for (LiveRole r : live.roles()) {
       for (String user : live.members().get(r.id())) {
+        if (disabled.contains(user)) continue;
         for (String p : r.permissions()) {
           byUser.computeIfAbsent(user, k -> new HashMap<>()).computeIfAbsent(p, k -> new TreeSet<>()).add(r.name());
         }

@@ -24,6 +24,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PlanJsonTest {
 
@@ -171,6 +173,24 @@ class PlanJsonTest {
         .isInstanceOf(PlanFormatException.class);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"operations", "access", "warnings", "refusals", "notifications", "policies", "expiring"})
+  void refusesAListFieldThatIsNullNamingIt(String field) {
+    String json = withField(field, com.fasterxml.jackson.databind.node.NullNode.getInstance());
+    assertThatThrownBy(() -> PlanJson.read(json))
+        .isInstanceOf(PlanFormatException.class)
+        .hasMessage("the field \"" + field + "\" is null; it must be a list (write [] for none).");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"access", "warnings", "refusals", "notifications", "policies", "expiring"})
+  void refusesANullEntryInAListNamingIt(String field) {
+    String json = withField(field, new com.fasterxml.jackson.databind.ObjectMapper().createArrayNode().addNull());
+    assertThatThrownBy(() -> PlanJson.read(json))
+        .isInstanceOf(PlanFormatException.class)
+        .hasMessage("\"" + field + "[0]\" is null; a list of the plan holds no null entries.");
+  }
+
   @Test
   void refusesDuplicateFields() {
     String json = PlanJson.write(samplePlan()).replace("\"prune\": false", "\"prune\": false, \"prune\": true");
@@ -178,6 +198,19 @@ class PlanJsonTest {
   }
 
   // ---- fixtures ---------------------------------------------------------------------------
+
+  /** The sample plan's JSON with {@code field} set to {@code value}. */
+  private static String withField(String field, com.fasterxml.jackson.databind.JsonNode value) {
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    try {
+      var tree = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(PlanJson.write(samplePlan()));
+      assertThat(tree.has(field)).as(field).isTrue();
+      tree.set(field, value);
+      return json.writeValueAsString(tree);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   static Plan samplePlan() {
     RoleRef support = new RoleRef("r2", "Support Techs");

@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.roleform.config.ConfigLoader;
 import io.roleform.config.ConfigResult;
 import io.roleform.diff.Operation;
+import io.roleform.policy.AccessState;
+import io.roleform.policy.PolicyCheck;
 import io.roleform.policy.PolicyFinding;
+import io.roleform.portal.LiveState;
+import io.roleform.portal.UserStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,13 +18,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Policies see the after-state the access impact shows: a user the plan disables holds nothing
- * afterwards (the access impact lists everything they lose), so they no longer count for {@code
- * minMembers} nor for any other rule, although the portal keeps their memberships.
+ * A user whose account is disabled cannot log in, so they hold no access, whatever roles the portal
+ * keeps them in — before a plan (disabled live) as after it (disabled by the plan). Policies,
+ * {@code check}, the access impact and the access report all read it so: a disabled user counts for
+ * no rule ({@code minMembers}, {@code exclusive}, {@code membersMatch} ...). Disabling a user loses
+ * every permission of their roles; enabling one again gains it all back, and the access impact
+ * shows both.
+ *
+ * <p>On the case portal, Administrator's members are alice and bob.
  */
 class PoliciesOnDisabledUsersTest {
 
   @TempDir Path dir;
+
+  private static final LiveState BOB_DISABLED = Scenarios.withStatus(CASES, "bob@acme.example", UserStatus.DISABLED);
 
   private static final String POLICY = """
       policies:
@@ -63,11 +74,104 @@ class PoliciesOnDisabledUsersTest {
     assertThat(plan.policies()).isEmpty();
   }
 
-  private Plan plan(String config) throws Exception {
+  @Test
+  void checkCountsOnlyUsersWhoCanLogIn() throws Exception {
+    ConfigResult config = load("apiVersion: roleform/v1\n" + POLICY);
+
+    assertThat(PolicyCheck.check(config.desired(), AccessState.of(CASES))).isEmpty();
+    assertThat(PolicyCheck.check(config.desired(), AccessState.of(BOB_DISABLED))).singleElement()
+        .satisfies(f -> assertThat(f.policy()).isEqualTo("two-administrators"));
+  }
+
+  @Test
+  void aPlanThatLeavesAUserDisabledKeepsAPreExistingViolationAsAWarning() throws Exception {
+    Plan plan = plan("apiVersion: roleform/v1\n" + POLICY, BOB_DISABLED);
+
+    assertThat(plan.operations()).isEmpty();
+    assertThat(plan.access()).isEmpty();
+    assertThat(plan.policies()).singleElement()
+        .satisfies(f -> assertThat(f.status()).isEqualTo(PolicyFinding.Status.PRE_EXISTING));
+    assertThat(plan.isRefusedByPolicy()).isFalse();
+  }
+
+  @Test
+  void reEnablingAUserShowsEveryPermissionTheyRegainAndFixesTheViolation() throws Exception {
+    Plan plan = plan("""
+        apiVersion: roleform/v1
+        users:
+          - email: bob@acme.example
+            status: active
+        """ + POLICY, BOB_DISABLED);
+
+    assertThat(plan.operations()).singleElement().isInstanceOf(Operation.UpdateUser.class);
+    var administrator = CASES.roles().stream().filter(r -> r.name().equals("Administrator")).findFirst().orElseThrow();
+    assertThat(administrator.permissions()).isNotEmpty();
+    assertThat(plan.access()).as("bob regains every Administrator permission")
+        .allMatch(a -> a.user().equals("bob@acme.example") && a.direction() == AccessChange.Direction.GAINED
+            && a.via().contains("Administrator"))
+        .extracting(AccessChange::permission).containsExactlyInAnyOrderElementsOf(administrator.permissions());
+    assertThat(plan.policies()).singleElement()
+        .satisfies(f -> assertThat(f.status()).isEqualTo(PolicyFinding.Status.FIXED));
+  }
+
+  @Test
+  void disablingTheLastActiveAdministratorWhileEnablingAnotherIsNotALockout() throws Exception {
+    Plan plan = plan("""
+        apiVersion: roleform/v1
+        users:
+          - email: alice@acme.example
+            status: disabled
+          - email: bob@acme.example
+            status: active
+        """, BOB_DISABLED);
+
+    assertThat(plan.operations()).hasSize(2);
+    assertThat(plan.refusals()).as("bob is an active Administrator after the plan (alice's token is another matter)")
+        .extracting(Refusal::rule).doesNotContain(Refusal.Rule.LAST_ADMIN);
+    assertThat(plan("""
+        apiVersion: roleform/v1
+        users:
+          - email: alice@acme.example
+            status: disabled
+        """, BOB_DISABLED).refusals()).as("without bob, alice was the last one")
+        .extracting(Refusal::rule).contains(Refusal.Rule.LAST_ADMIN);
+  }
+
+  @Test
+  void removingADisabledUserFromARoleTakesNoAccessAway() throws Exception {
+    Plan plan = plan("""
+        apiVersion: roleform/v1
+        roles:
+          - name: Administrator
+            members: [alice@acme.example]
+        """, BOB_DISABLED);
+
+    assertThat(plan.operations()).singleElement().isInstanceOf(Operation.ChangeMembers.class);
+    assertThat(plan.access()).as("bob held nothing before").isEmpty();
+  }
+
+  @Test
+  void theAccessReportShowsNothingHeldByADisabledUser() {
+    String bob = Scenarios.user(CASES, "bob").id();
+    AccessState before = PlannedAccess.before(BOB_DISABLED);
+    assertThat(before.roles()).allMatch(r -> !r.members().contains(bob));
+    assertThat(before.user(bob).status()).isEqualTo(UserStatus.DISABLED);
+    assertThat(PlannedAccess.before(CASES).role("Administrator").members()).contains(bob);
+  }
+
+  private ConfigResult load(String config) throws Exception {
     Path file = Files.writeString(dir.resolve("roleform.yaml"), config);
     ConfigResult loaded = ConfigLoader.load(file, Map.of());
     assertThat(loaded.problems()).isEmpty();
-    PlanResult result = Planner.plan(loaded.desired(), CASES, PlanOptions.DEFAULTS, "test");
+    return loaded;
+  }
+
+  private Plan plan(String config) throws Exception {
+    return plan(config, CASES);
+  }
+
+  private Plan plan(String config, LiveState live) throws Exception {
+    PlanResult result = Planner.plan(load(config).desired(), live, PlanOptions.DEFAULTS, "test");
     assertThat(result.problems()).isEmpty();
     return result.plan();
   }

@@ -107,6 +107,28 @@ class OnlyExpiredPlanTest {
     refusedAfterSwitching(plan("--only-expired"), false);
   }
 
+  /**
+   * A config with an error anywhere removes nothing, expired access included: the {@code until:}
+   * dates are part of that config, and a config that does not validate changes nothing (DESIGN §2).
+   * The error is reported (exit 1) so that it gets fixed; the next run removes the expired access.
+   */
+  @Test
+  void aConfigWithAnUnrelatedErrorRemovesNothingNotEvenExpiredAccess() throws Exception {
+    Path broken = Files.writeString(dir.resolve("broken.yaml"), CONFIG + """
+          - name: Billing
+            permissions: [biling]
+        """);
+    long before = portal.stateVersion();
+
+    CliRun plan = CliRun.run(env, "plan", broken.toString(), "--only-expired");
+    CliRun apply = CliRun.run(env, "apply", broken.toString(), "--only-expired", "--auto-approve");
+
+    assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(1);
+    assertThat(plan.err()).as(plan.toString()).contains("broken.yaml:8:", "biling");
+    assertThat(apply.exitCode()).as(apply.toString()).isEqualTo(1);
+    assertThat(portal.stateVersion()).isEqualTo(before);
+  }
+
   private void refusedAfterSwitching(Path plan, boolean onlyExpired) throws Exception {
     ObjectNode tree = (ObjectNode) JSON.readTree(plan.toFile());
     ((ObjectNode) tree.get("options")).put("onlyExpired", onlyExpired);
