@@ -34,12 +34,22 @@ final class PendingConfig {
   static PendingConfig start(Path config, Variables variables) {
     // A thread of its own (not a common-pool worker), so that the loader's parallel file parsing
     // can still use the common pool.
-    return new PendingConfig(config, CompletableFuture.supplyAsync(() -> ConfigLoader.load(config, variables),
+    return new PendingConfig(config, CompletableFuture.supplyAsync(() -> loadAndStartDigest(config, variables),
         task -> {
           Thread t = new Thread(task, "roleform-config");
           t.setDaemon(true);
           t.start();
         }));
+  }
+
+  /**
+   * Loads the config and, when it is valid, starts its digest (recorded in the plan) on a thread
+   * of its own, so that the hashing overlaps the rest of the portal read and the diff.
+   */
+  private static ConfigResult loadAndStartDigest(Path config, Variables variables) {
+    ConfigResult r = ConfigLoader.load(config, variables);
+    if (r.ok()) r.desired().configDigest().start();
+    return r;
   }
 
   /** Waits for the config; prints its problems and fails with exit 1 if it has any. */

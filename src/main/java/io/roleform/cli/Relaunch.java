@@ -19,7 +19,9 @@ import java.util.Set;
  * JAVA_TOOL_OPTIONS} or {@code JDK_JAVA_OPTIONS} is set, when {@code ROLEFORM_JAVA_OPTS} is set
  * but empty (the JVM's defaults, as with the launcher), for commands other than {@link #COMMANDS}
  * (the sandbox, help and version run in place), or in a child already re-run; if the child cannot
- * be started, the command runs in this JVM. The cost is one small JVM start (~0.1 s).
+ * be started, the command runs in this JVM. The cost is one small JVM start (~0.1 s). The child
+ * also uses the class-data sharing archive next to the jar when there is a usable one ({@link
+ * SharedArchive}: never an extra line of output when it is missing, stale or made elsewhere).
  */
 final class Relaunch {
   /** The launcher's default JVM options (kept equal to {@code ./roleform} by a test). */
@@ -53,6 +55,7 @@ final class Relaunch {
     List<String> command = new ArrayList<>();
     command.add(java);
     command.addAll(options);
+    command.addAll(SharedArchive.options(jvmArguments.get(1)));
     command.add("-D" + CHILD_PROPERTY + "=true");
     command.addAll(jvmArguments);
     return command;

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Reads a config — a file, or a directory of {@code *.yaml}/{@code *.yml} files — into a validated
@@ -99,9 +98,6 @@ public final class ConfigLoader {
       files.add(result.display());
       if (result.bytes() != null) sources.add(new ConfigSource(result.relative(), result.bytes()));
     }
-    // The SHA-256 of the files (slow under the launcher's C1-only JVM: no intrinsic) runs on the
-    // other core while this one builds and checks the model; the same bytes in the same order.
-    CompletableFuture<String> digest = CompletableFuture.supplyAsync(() -> digest(sources));
     ModelBuilder builder = new ModelBuilder(problems);
     for (FileResult result : results) {
       problems.addAll(result.problems());
@@ -114,7 +110,9 @@ public final class ConfigLoader {
       Redactor redactor = Redactor.messages(variables);
       return new ConfigResult(null, problems.stream().map(redactor::apply).toList());
     }
-    return new ConfigResult(state(model, digest.join(), files), List.of(),
+    // The SHA-256 of the files is computed only when asked for (validate never needs it; plan and
+    // apply start it on a thread of their own: ConfigDigest.start).
+    return new ConfigResult(state(model, ConfigDigest.of(sources), files), List.of(),
         sources, substitution.used(), notes);
   }
 
@@ -191,7 +189,7 @@ public final class ConfigLoader {
     }
   }
 
-  private static DesiredState state(ConfigModel model, String digest, List<String> files) {
+  private static DesiredState state(ConfigModel model, ConfigDigest digest, List<String> files) {
     List<DesiredRole> roles = new ArrayList<>();
     for (ConfigModel.Entry<DesiredRole> e : model.roles()) roles.add(e.value());
     Map<String, SourcePosition> positions = new HashMap<>(model.settingsPositions());

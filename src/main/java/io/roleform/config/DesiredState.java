@@ -15,8 +15,9 @@ import java.util.Objects;
  * @param removed the explicit deletions
  * @param order the managed display order, or {@code null} when the order is not managed
  * @param settings portal settings; {@link DesiredSettings#UNMANAGED} when none are named
- * @param digest SHA-256 (hex) over the config files in path order (each file's path relative to the
- *     config root, its length and its bytes), recorded in saved plans
+ * @param configDigest SHA-256 (hex) over the config files in path order (each file's path relative
+ *     to the config root, its length and its bytes), recorded in saved plans; computed only when
+ *     {@link #digest()} is first called (validate never hashes)
  * @param positions where the values outside roles were written, keyed by their path in the merged
  *     state: {@code "order"}, {@code "order/2"}, {@code "settings"}, {@code "settings/owner"},
  *     {@code "settings/allowView"}, {@code "settings/notifyMembers"}; may be empty. Entries keep
@@ -31,7 +32,7 @@ public record DesiredState(
     List<RemovedRole> removed,
     List<String> order,
     DesiredSettings settings,
-    String digest,
+    ConfigDigest configDigest,
     Map<String, SourcePosition> positions,
     List<String> files,
     DesiredPeople people,
@@ -43,15 +44,37 @@ public record DesiredState(
     removed = List.copyOf(removed);
     order = order == null ? null : List.copyOf(order);
     settings = settings == null ? DesiredSettings.UNMANAGED : settings;
-    Objects.requireNonNull(digest, "digest == null");
+    Objects.requireNonNull(configDigest, "digest == null");
     positions = positions == null ? Map.of() : Map.copyOf(positions);
     files = files == null ? List.of() : List.copyOf(files);
     people = people == null ? DesiredPeople.NONE : people;
   }
 
+  /** A state whose digest is already known. */
+  public DesiredState(
+      List<DesiredRole> roles,
+      List<RemovedRole> removed,
+      List<String> order,
+      DesiredSettings settings,
+      String digest,
+      Map<String, SourcePosition> positions,
+      List<String> files,
+      DesiredPeople people,
+      List<DesiredPolicy> policies) {
+    this(roles, removed, order, settings, ConfigDigest.known(digest), positions, files, people, policies);
+  }
+
+  /**
+   * SHA-256 (hex) over the config files in path order (each file's path relative to the config
+   * root, its length and its bytes); computed on the first call (or by {@link ConfigDigest#start}).
+   */
+  public String digest() {
+    return configDigest.value();
+  }
+
   /** This state with {@code people} instead of its own. */
   public DesiredState withPeople(DesiredPeople newPeople) {
-    return new DesiredState(roles, removed, order, settings, digest, positions, files, newPeople, policies);
+    return new DesiredState(roles, removed, order, settings, configDigest, positions, files, newPeople, policies);
   }
 
   /** A state without positions or file names (tests, states not read from files). */

@@ -294,22 +294,15 @@ final class AfterState {
 
     @Override
     public Void disableUser(Operation.DisableUser d) {
-      String k = d.user().key();
-      inactive.add(k);
-      reenabled.remove(k);
-      affected.add(k);
-      if (d.user().id() != null) removedUsers.putIfAbsent(d.user().id(), d.user().email());
+      reenabled.remove(loseAccess(d.user()));
       return null;
     }
 
     /** A deleted user leaves every role. */
     @Override
     public Void deleteUser(Operation.DeleteUser d) {
-      String user = d.user().key();
-      inactive.add(user);
+      String user = loseAccess(d.user());
       deleted.add(user);
-      affected.add(user);
-      if (d.user().id() != null) removedUsers.putIfAbsent(d.user().id(), d.user().email());
       for (String role : List.copyOf(members.keySet())) {
         if (members.get(role).contains(user)) {
           writable(role).remove(user);
@@ -317,6 +310,20 @@ final class AfterState {
         }
       }
       return null;
+    }
+
+    /**
+     * A user the plan disables or deletes: holds nothing afterwards, and counts as a removed user
+     * (for {@code --max-user-removals}) once.
+     *
+     * @return the user's key
+     */
+    private String loseAccess(UserRef user) {
+      String k = user.key();
+      inactive.add(k);
+      affected.add(k);
+      if (user.id() != null) removedUsers.putIfAbsent(user.id(), user.email());
+      return k;
     }
 
     /** A pending applier holds no role; once denied, they are gone. */

@@ -42,7 +42,9 @@ final class ResultsReport {
         .append(" cores visible\n");
     b.append("- Memory: ").append(memory()).append('\n');
     b.append("- JDK: ").append(System.getProperty("java.vm.name")).append(' ')
-        .append(System.getProperty("java.runtime.version")).append(" (roleform and the floor with the launcher's JVM options: " + String.join(" ", SizeBench.JVM_OPTS) + ")\n");
+        .append(System.getProperty("java.runtime.version")).append(" (roleform and the floor with the launcher's JVM options: " + String.join(" ", SizeBench.JVM_OPTS)
+            + "; roleform also with the launcher's class-data sharing archive `target/roleform.jsa`: "
+            + (io.roleform.cli.SharedArchive.options("target/roleform.jar").isEmpty() ? "**missing or stale**" : "used") + ")\n");
     b.append("- Load average (1/5/15 min) at start: ").append(loadBefore).append("; at end: ").append(loadAfter)
         .append(". The machine is shared with other builds; each scenario's load is in its table.\n");
     b.append("- JVM start-up (`java -version`, wall): ").append(Figures.of(jvm.stream().map(TimedRun::wallMs).toList()).seconds())
@@ -154,7 +156,9 @@ final class ResultsReport {
         ## Method
 
         - Every figure is one fresh `java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn64m -jar target/roleform.jar ...`
-          process (the JVM options the `./roleform` launcher uses by default; the floor clients get the same), except
+          process (the JVM options the `./roleform` launcher uses by default; the floor clients get the same; roleform
+          also gets the launcher's `-XX:SharedArchiveFile=target/roleform.jsa`, the class-data sharing archive
+          made at `package` time, which the floors' class paths cannot use), except
           "no-op plan (plain java -jar)": `java -jar target/roleform.jar ...` with no option at all (what a user
           calling the jar gets), run interleaved with the other no-op plans and the floor. Timed
           from fork to exit by the harness (`io.roleform.bench.BenchMain`); peak RSS is GNU `/usr/bin/time`'s

@@ -4,24 +4,57 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RelaunchTest {
   private static final List<String> PLAIN_PLAN = List.of("-jar", "target/roleform.jar", "plan", "cfg", "--portal", "x");
 
+  @TempDir Path dir;
+
   @Test
-  void plainJarLaunchOfABatchCommandIsReRunWithTheLaunchersOptions() {
-    assertThat(Relaunch.childCommand("/usr/bin/java", PLAIN_PLAN, Map.of())).containsExactly("/usr/bin/java",
+  void plainJarLaunchOfABatchCommandIsReRunWithTheLaunchersOptions() throws Exception {
+    String jar = Files.writeString(dir.resolve("roleform.jar"), "jar").toString();
+    List<String> plain = List.of("-jar", jar, "plan", "cfg", "--portal", "x");
+    assertThat(Relaunch.childCommand("/usr/bin/java", plain, Map.of())).containsExactly("/usr/bin/java",
         "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn64m", "-Droleform.relaunched=true",
-        "-jar", "target/roleform.jar", "plan", "cfg", "--portal", "x");
+        "-jar", jar, "plan", "cfg", "--portal", "x");
+  }
+
+  @Test
+  void theChildUsesTheClassDataSharingArchiveNextToTheJarOnlyWhenItIsNewerThanTheJar() throws Exception {
+    Path jar = Files.writeString(dir.resolve("roleform.jar"), "jar");
+    Path jsa = Files.writeString(dir.resolve("roleform.jsa"), "jsa");
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(1_000_000_000_000L));
+    Files.setLastModifiedTime(jsa, FileTime.fromMillis(1_000_000_001_000L));
+    List<String> plain = List.of("-jar", jar.toString(), "validate", "cfg");
+    assertThat(Relaunch.childCommand("java", plain, Map.of())).containsExactly("java",
+        "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn64m",
+        "-XX:SharedArchiveFile=" + jsa.toAbsolutePath(), "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+        "-Droleform.relaunched=true", "-jar", jar.toString(), "validate", "cfg");
+    // ROLEFORM_JAVA_OPTS replaces the tuning options, not the archive.
+    assertThat(Relaunch.childCommand("java", plain, Map.of("ROLEFORM_JAVA_OPTS", "-Xmx1g")))
+        .containsSubsequence("-Xmx1g", "-XX:SharedArchiveFile=" + jsa.toAbsolutePath(), "-jar");
+    // The jar rebuilt after the archive: the archive is stale, not used.
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(1_000_000_002_000L));
+    assertThat(Relaunch.childCommand("java", plain, Map.of())).noneMatch(o -> o.contains("SharedArchiveFile"));
+    // No archive.
+    Files.delete(jsa);
+    assertThat(Relaunch.childCommand("java", plain, Map.of())).noneMatch(o -> o.contains("SharedArchiveFile"));
+    // A jar that does not exist, or a path that is not one: no archive, no failure.
+    assertThat(SharedArchive.options(dir.resolve("missing.jar").toString())).isEmpty();
+    assertThat(SharedArchive.options("\0bad")).isEmpty();
   }
 
   @Test
   void roleformJavaOptsChoosesTheOptionsAndEmptyMeansRunInPlace() {
     assertThat(Relaunch.childCommand("java", PLAIN_PLAN, Map.of("ROLEFORM_JAVA_OPTS", " -Xmx1g  -XX:+UseSerialGC ")))
-        .startsWith("java", "-Xmx1g", "-XX:+UseSerialGC", "-Droleform.relaunched=true", "-jar");
+        .startsWith("java", "-Xmx1g", "-XX:+UseSerialGC")
+        .containsSubsequence("-XX:+UseSerialGC", "-Droleform.relaunched=true", "-jar")
+        .doesNotContain("-Xmn64m");
     assertThat(Relaunch.childCommand("java", PLAIN_PLAN, Map.of("ROLEFORM_JAVA_OPTS", ""))).isNull();
   }
 

@@ -84,6 +84,12 @@ class PoliciesOnDisabledUsersTest {
   }
 
   @Test
+  void checkSaysSoInItsHelp() {
+    io.roleform.testing.CliRun help = io.roleform.testing.CliRun.run(Map.of(), "check", "--help");
+    assertThat(help.out().replaceAll("\\s+", " ")).contains("A disabled user holds nothing (they cannot log in)");
+  }
+
+  @Test
   void aPlanThatLeavesAUserDisabledKeepsAPreExistingViolationAsAWarning() throws Exception {
     Plan plan = plan("apiVersion: roleform/v1\n" + POLICY, BOB_DISABLED);
 
