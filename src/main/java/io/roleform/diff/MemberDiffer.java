@@ -55,7 +55,7 @@ final class MemberDiffer {
       RoleRef role = new RoleRef(live == null ? null : live.id(), d.name());
       Set<String> current = new HashSet<>(live == null ? Set.of() : ctx.index.membersOf(live));
       current.addAll(movedIn.getOrDefault(LiveIndex.key(d.name()), Set.of()));
-      Map<String, LiveUser> wanted = new LinkedHashMap<>();
+      Map<String, LiveUser> wanted = new LinkedHashMap<>(d.members().size() * 2);
       Map<String, LocalDate> expired = new HashMap<>();
       List<UserRef> add = new ArrayList<>();
       for (int i = 0; i < d.members().size(); i++) {
@@ -84,10 +84,15 @@ final class MemberDiffer {
         }
         wanted.put(user.id(), user);
       }
-      for (LiveUser u : wanted.values()) if (!current.contains(u.id())) add.add(ref(u));
+      int kept = 0;
+      for (LiveUser u : wanted.values()) {
+        if (current.contains(u.id())) kept++;
+        else add.add(ref(u));
+      }
       List<UserRef> remove = new ArrayList<>();
       Map<LocalDate, List<UserRef>> removeExpired = new TreeMap<>();
-      for (String id : current) {
+      // Every current member is wanted (the no-op case, 200,000 memberships at L): nothing to remove.
+      for (String id : kept == current.size() ? Set.<String>of() : current) {
         if (wanted.containsKey(id)) continue;
         LocalDate until = expired.get(id);
         if (until == null) remove.add(ref(id));

@@ -3,34 +3,44 @@ package io.roleform.portal.http;
 import java.util.Arrays;
 
 /**
- * One string per distinct id, looked up straight from the parser's character buffer: the 200,000
- * memberships of an L portal name 50,000 users, and each user id becomes one {@code String} (not
- * one per membership, and no throw-away string per look-up). Open addressing, linear probing; not
- * thread-safe (one list's pages are parsed on one thread).
+ * The distinct ids of a list, each numbered once, looked up straight from the parser's character
+ * buffer: the 200,000 memberships of an L portal name 50,000 users, so a membership is an int and
+ * no throw-away string is made per look-up. Open addressing, linear probing; not thread-safe (one
+ * list's pages are parsed on one thread).
  */
 final class IdPool {
-  private String[] table = new String[1 << 12];
-  /** The characters of each pooled string, compared as arrays (cheaper than {@code charAt}). */
-  private char[][] chars = new char[1 << 12][];
+  /** Slot to id number + 1 (0: empty). */
+  private int[] slots = new int[1 << 12];
   private int[] hashes = new int[1 << 12];
+  private char[][] chars = new char[1 << 10][];
   private int size;
 
-  /** The pooled string equal to {@code chars[offset, offset + length)}. */
-  String of(char[] text, int offset, int length) {
+  /** The number of the id {@code text[offset, offset + length)}, numbered from 0 as first seen. */
+  int of(char[] text, int offset, int length) {
     int h = 0;
     for (int i = 0; i < length; i++) h = 31 * h + text[offset + i];
-    int mask = table.length - 1;
+    int mask = slots.length - 1;
     int slot = mix(h) & mask;
-    for (char[] c; (c = chars[slot]) != null; slot = (slot + 1) & mask) {
-      if (hashes[slot] == h && Arrays.equals(c, 0, c.length, text, offset, offset + length)) return table[slot];
+    for (int n; (n = slots[slot]) != 0; slot = (slot + 1) & mask) {
+      char[] c = chars[n - 1];
+      if (hashes[slot] == h && Arrays.equals(c, 0, c.length, text, offset, offset + length)) return n - 1;
     }
-    char[] copy = Arrays.copyOfRange(text, offset, offset + length);
-    String s = new String(copy);
-    table[slot] = s;
-    chars[slot] = copy;
+    if (size == chars.length) chars = Arrays.copyOf(chars, size * 2);
+    chars[size] = Arrays.copyOfRange(text, offset, offset + length);
+    slots[slot] = size + 1;
     hashes[slot] = h;
-    if (++size * 2 > table.length) grow();
-    return s;
+    if (++size * 2 > slots.length) grow();
+    return size - 1;
+  }
+
+  /** How many distinct ids. */
+  int size() {
+    return size;
+  }
+
+  /** The id numbered {@code n}. */
+  String id(int n) {
+    return new String(chars[n]);
   }
 
   private static int mix(int h) {
@@ -38,19 +48,16 @@ final class IdPool {
   }
 
   private void grow() {
-    String[] oldTable = table;
-    char[][] oldChars = chars;
+    int[] oldSlots = slots;
     int[] oldHashes = hashes;
-    table = new String[oldTable.length * 2];
-    chars = new char[oldTable.length * 2][];
-    hashes = new int[oldTable.length * 2];
-    int mask = table.length - 1;
-    for (int i = 0; i < oldTable.length; i++) {
-      if (oldTable[i] == null) continue;
+    slots = new int[oldSlots.length * 2];
+    hashes = new int[oldSlots.length * 2];
+    int mask = slots.length - 1;
+    for (int i = 0; i < oldSlots.length; i++) {
+      if (oldSlots[i] == 0) continue;
       int slot = mix(oldHashes[i]) & mask;
-      while (table[slot] != null) slot = (slot + 1) & mask;
-      table[slot] = oldTable[i];
-      chars[slot] = oldChars[i];
+      while (slots[slot] != 0) slot = (slot + 1) & mask;
+      slots[slot] = oldSlots[i];
       hashes[slot] = oldHashes[i];
     }
   }

@@ -3,6 +3,7 @@ package io.roleform.portal.http;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.roleform.portal.LiveRole;
+import io.roleform.portal.LiveUser;
 import io.roleform.portal.PortalException;
 import io.roleform.portal.PortalException.Kind;
 import java.io.IOException;
@@ -13,10 +14,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The memberships list, gathered page by page as it is parsed: the user ids of each role, each id
- * one pooled string ({@link IdPool}), no object per membership. Pages list memberships grouped by
+ * The memberships list, gathered page by page as it is parsed: the user ids of each role as numbers
+ * of an {@link IdPool}, no object and no string per membership. Pages list memberships grouped by
  * role, so consecutive items of the same role find its ids without a look-up or a new string.
- * {@link #byRole} checks, once the roles are read, that every membership names a listed role.
+ * {@link #byRole}, once the users and roles are read, turns each distinct id into the user's own
+ * id string (one look-up per user, not per membership; the diff then compares equal ids by
+ * identity) and checks that every membership names a listed role.
  */
 final class MemberPages {
   private final Map<String, Ids> byRole = new HashMap<>();
@@ -24,12 +27,12 @@ final class MemberPages {
   private String lastRole;
   private Ids lastIds;
 
-  /** The growing ids of one role. */
+  /** The growing id numbers of one role. */
   private static final class Ids {
-    String[] ids = new String[16];
+    int[] ids = new int[16];
     int size;
 
-    void add(String id) {
+    void add(int id) {
       if (size == ids.length) ids = Arrays.copyOf(ids, size * 2);
       ids[size++] = id;
     }
@@ -42,7 +45,7 @@ final class MemberPages {
   private void read(JsonParser p, int index) throws IOException {
     Ids role = null;
     String roleId = null;
-    String userId = null;
+    int userId = -1;
     for (String f; (f = p.nextFieldName()) != null; ) {
       JsonToken t = p.nextToken();
       if (f.equals("roleId")) {
@@ -54,14 +57,14 @@ final class MemberPages {
           role = roleId == null ? null : byRole.computeIfAbsent(roleId, k -> new Ids());
         }
       } else if (f.equals("userId")) {
-        userId = t == JsonToken.VALUE_STRING
-            ? users.of(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())
-            : ListPage.string(p, index, f);
+        String text = t == JsonToken.VALUE_STRING ? null : ListPage.string(p, index, f);
+        userId = t == JsonToken.VALUE_STRING ? users.of(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())
+            : text == null ? -1 : users.of(text.toCharArray(), 0, text.length());
       } else {
         p.skipChildren();
       }
     }
-    if (role == null || userId == null) throw unlisted(roleId);
+    if (role == null || userId < 0) throw unlisted(roleId);
     role.add(userId);
   }
 
@@ -83,15 +86,24 @@ final class MemberPages {
 
   /**
    * The user ids of every role of {@code roles} (sorted, each once; empty for a role without
-   * members).
+   * members), as the strings of {@code liveUsers} where a user has that id.
    *
    * @throws PortalException if a membership names a role the roles list did not
    */
-  Map<String, Set<String>> byRole(List<LiveRole> roles) {
+  Map<String, Set<String>> byRole(List<LiveRole> roles, List<LiveUser> liveUsers) {
+    Map<String, String> userIds = new HashMap<>(liveUsers.size() * 2);
+    for (LiveUser u : liveUsers) userIds.put(u.id(), u.id());
+    String[] ids = new String[users.size()];
+    for (int n = 0; n < ids.length; n++) {
+      String id = users.id(n);
+      ids[n] = userIds.getOrDefault(id, id);
+    }
     Map<String, Set<String>> members = new HashMap<>(roles.size() * 2);
     for (LiveRole role : roles) {
-      Ids ids = byRole.get(role.id());
-      members.put(role.id(), SortedIds.of(ids == null ? new String[0] : Arrays.copyOf(ids.ids, ids.size)));
+      Ids numbers = byRole.get(role.id());
+      String[] of = new String[numbers == null ? 0 : numbers.size];
+      for (int i = 0; i < of.length; i++) of[i] = ids[numbers.ids[i]];
+      members.put(role.id(), SortedIds.of(of));
     }
     for (String roleId : byRole.keySet()) {
       if (!members.containsKey(roleId)) throw unlisted(roleId);

@@ -153,6 +153,8 @@ public final class KeycloakBench {
     long applyRequests = 0;
     long floorApplyRequests = 0;
     String applyKinds = "";
+    List<String> applyPhases = new ArrayList<>();
+    List<String> floorPhases = new ArrayList<>();
     long floorWrites = 0;
     String applyLoad = load();
     int rounds = Integer.parseInt(System.getenv().getOrDefault("KC_BENCH_CHURN_ROUNDS", "2"));
@@ -163,14 +165,22 @@ public final class KeycloakBench {
       applies.add(apply.nanos);
       applyRequests = apply.requests;
       if (round == 0) applyKinds = apply.byKind.toString();
+      applyPhases.add(phases(apply));
       check(cli(dir, "plan", configB.toString(), "--portal", spec, "--detailed-exitcode").exit == 0, "converged to B");
 
       // The floor in a fresh JVM would only add its start-up once; it is measured in this JVM
       // (warm) and so favours the floor.
       long before = floor.requests.get();
       long s = System.nanoTime();
-      floorWrites = floor.write(floor.read(), a);
-      floorApplies.add(System.nanoTime() - s);
+      KeycloakFloorClient.State live = floor.read();
+      long readDone = System.nanoTime();
+      long busyBefore = floor.writeBusyNanos.get();
+      floorWrites = floor.write(live, a);
+      long end = System.nanoTime();
+      floorApplies.add(end - s);
+      floorPhases.add(String.format("read %.2f s, %,d writes %.2f s (%.1f ms per write, %.2f in flight on average)",
+          secs(readDone - s), floorWrites, secs(end - readDone), (end - readDone) / 1e6 / floorWrites,
+          (double) (floor.writeBusyNanos.get() - busyBefore) / (end - readDone)));
       floorApplyRequests = floor.requests.get() - before;
       check(cli(dir, "plan", configA.toString(), "--portal", spec, "--detailed-exitcode").exit == 0,
           "floor converged to A");
@@ -180,6 +190,9 @@ public final class KeycloakBench {
     line("");
     line("- Load average: no-op plans started at %s, churn applies at %s, end %s", planLoad, applyLoad, load());
     line("- Churn apply requests by kind (roleform's verbose log): %s", applyKinds);
+    line("- Churn apply phases (roleform, per round, from its --verbose log's arrival times): %s",
+        String.join("; ", applyPhases));
+    line("- Churn phases (floor, warm JVM, per round): %s", String.join("; ", floorPhases));
     line("- Churn: %,d writes by the floor (memberships moved, 3 renames, 3 permission swaps)", floorWrites);
     line("- Requests issued / minimum (the floor's): no-op plan %d / %d = %.3f, in-process read %d / %d = %.3f,"
         + " churn apply %d / %d = %.3f", planRequests, freshFloorRequests, (double) planRequests / freshFloorRequests,
@@ -225,7 +238,8 @@ public final class KeycloakBench {
     return d;
   }
 
-  private record Run(int exit, long nanos, long requests, String stdout, String stderrTail, Map<String, Long> byKind) {}
+  private record Run(int exit, long nanos, long requests, String stdout, String stderrTail, Map<String, Long> byKind,
+      List<String> lines, List<Long> arrivals) {}
 
   /**
    * Runs the CLI in a fresh JVM with the launcher's options; counts the requests its --verbose log
@@ -243,30 +257,88 @@ public final class KeycloakBench {
     try {
       Path out = dir.resolve("cli.out");
       Path err = dir.resolve("cli.err");
-      ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+      ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile());
       pb.environment().put(Credentials.ENV_CLIENT_ID, BenchRealm.SA_CLIENT);
       pb.environment().put(Credentials.ENV_CLIENT_SECRET, secret);
       long s = System.nanoTime();
-      int exit = pb.start().waitFor();
+      Process process = pb.start();
+      // stderr is read as it comes, each line with its arrival time (the CLI flushes every line).
+      List<String> lines = new ArrayList<>();
+      List<Long> arrivals = new ArrayList<>();
+      try (java.io.BufferedReader r = new java.io.BufferedReader(
+          new java.io.InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+        for (String l; (l = r.readLine()) != null; ) {
+          arrivals.add(System.nanoTime() - s);
+          lines.add(l);
+        }
+      }
+      int exit = process.waitFor();
       long nanos = System.nanoTime() - s;
-      List<String> lines = Files.readAllLines(err, StandardCharsets.UTF_8);
-      long requests = lines.stream().filter(l -> l.matches("^(GET|POST|PUT|DELETE) \\S+ -> .*")).count();
+      Files.write(err, lines, StandardCharsets.UTF_8);
+      long requests = lines.stream().filter(l -> l.matches(REQUEST_LINE)).count();
       String tail = String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
       Map<String, Long> byKind = new java.util.TreeMap<>();
       for (String l : lines) {
-        if (!l.matches("^(GET|POST|PUT|DELETE) \\S+ -> .*")) continue;
+        if (!l.matches(REQUEST_LINE)) continue;
         String kind = l.replaceAll(" -> .*", "").replaceAll("\\?.*", "")
             .replaceAll("/[0-9a-f]{8}-[0-9a-f-]{27}", "/{id}").replaceAll("^(\\S+) /admin/realms/[^/]+", "$1 ");
         byKind.merge(kind, 1L, Long::sum);
       }
       String stdout = Files.readString(out, StandardCharsets.UTF_8);
-      return new Run(exit, nanos, requests, stdout.length() > 2000 ? stdout.substring(0, 2000) : stdout, tail, byKind);
+      return new Run(exit, nanos, requests, stdout.length() > 2000 ? stdout.substring(0, 2000) : stdout, tail, byKind,
+          lines, arrivals);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  private static final String REQUEST_LINE = "^(GET|POST|PUT|DELETE) \\S+ -> .*";
+  private static final java.util.regex.Pattern REQUEST_MS = java.util.regex.Pattern.compile(" -> .* \\((\\d+) ms");
+
+  /**
+   * Where a CLI apply's wall time went, from its --verbose log: start-up and config load (until
+   * the first request was sent), the read (until the last read answer), planning and printing the
+   * plan (until the first operation starts), the writes (until the last answer) and the exit; for
+   * the writes also how many requests were in flight on average (the sum of their times over the
+   * phase) — the floor keeps 4 in flight.
+   */
+  private static String phases(Run r) {
+    int firstOp = -1;
+    for (int i = 0; i < r.lines.size(); i++) {
+      if (r.lines.get(i).startsWith("[1/")) {
+        firstOp = i;
+        break;
+      }
+    }
+    if (firstOp < 0) return "no operation line in the log";
+    long firstSent = -1;
+    long readEnd = 0;
+    long lastAnswer = 0;
+    long writeBusyMs = 0;
+    int writes = 0;
+    for (int i = 0; i < r.lines.size(); i++) {
+      java.util.regex.Matcher m = REQUEST_MS.matcher(r.lines.get(i));
+      if (!r.lines.get(i).matches(REQUEST_LINE) || !m.find()) continue;
+      long ms = Long.parseLong(m.group(1));
+      long at = r.arrivals.get(i);
+      if (firstSent < 0) firstSent = at - ms * 1_000_000;
+      if (i < firstOp) {
+        readEnd = at;
+      } else {
+        writes++;
+        writeBusyMs += ms;
+      }
+      lastAnswer = at;
+    }
+    long opStart = r.arrivals.get(firstOp);
+    return String.format("start-up + config %.2f s, read %.2f s, plan + printing it %.2f s, %,d writes %.2f s"
+        + " (%.1f ms per write, %.2f in flight on average), exit %.2f s; wall %.2f s",
+        secs(firstSent), secs(readEnd - firstSent), secs(opStart - readEnd), writes, secs(lastAnswer - opStart),
+        (lastAnswer - opStart) / 1e6 / Math.max(1, writes), writeBusyMs * 1e6 / Math.max(1, lastAnswer - opStart),
+        secs(r.nanos - lastAnswer), secs(r.nanos));
   }
 
   /**

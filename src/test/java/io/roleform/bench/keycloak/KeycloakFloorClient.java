@@ -37,6 +37,8 @@ final class KeycloakFloorClient {
   private final String clientId;
   private final String secret;
   final AtomicLong requests = new AtomicLong();
+  /** Nanoseconds spent in write requests, summed over the threads (time in flight). */
+  final AtomicLong writeBusyNanos = new AtomicLong();
   private String token;
 
   /** What the floor read: ids by name and the live membership. */
@@ -114,7 +116,12 @@ final class KeycloakFloorClient {
       for (String u : wanted) if (!members.contains(u)) calls.add(new String[] {"PUT", "/users/" + u + "/groups/" + id, null});
       for (String u : members) if (!wanted.contains(u)) calls.add(new String[] {"DELETE", "/users/" + u + "/groups/" + id, null});
     }
-    parallel(calls, 4, c -> send(c[0], c[1], c[2]));
+    parallel(calls, 4, c -> {
+      long s = System.nanoTime();
+      String answer = send(c[0], c[1], c[2]);
+      writeBusyNanos.addAndGet(System.nanoTime() - s);
+      return answer;
+    });
     return calls.size();
   }
 

@@ -149,11 +149,12 @@ class ListPageTest {
         + "{\"roleId\":\"r2\",\"userId\":\"u2\",\"extra\":[1,{}]}],\"nextCursor\":\"n\"}"), pages.item());
     ListPage.read(JSON, bytes("{\"items\":[{\"roleId\":\"r1\",\"userId\":\"u3\"}],\"nextCursor\":null}"), pages.item());
     var roles = List.of(role("r1"), role("r2"), role("r3"));
-    var members = pages.byRole(roles);
+    LiveUser u2 = new LiveUser(new String("u2"), "b@acme.example", null, null, io.roleform.portal.UserStatus.ACTIVE, false);
+    var members = pages.byRole(roles, List.of(u2));
     assertThat(members.get("r1")).containsExactly("u1", "u2", "u3");
     assertThat(members.get("r2")).containsExactly("u2");
     assertThat(members.get("r3")).isEmpty();
-    assertThat(members.get("r2").iterator().next()).isSameAs(members.get("r1").toArray()[1]);
+    assertThat(members.get("r2").iterator().next()).isSameAs(members.get("r1").toArray()[1]).isSameAs(u2.id());
   }
 
   private static LiveRole role(String id) {
