@@ -16,8 +16,9 @@ import java.util.Set;
  * one {@link Refusal} naming the role or user and the flag that lifts it:
  *
  * <ul>
- *   <li>{@code min-admins}: the plan removes members of the admin role and leaves it with fewer
- *       than {@code minAdmins} (a portal that already has too few is not refused for changes
+ *   <li>{@code min-admins}: the plan removes, disables or deletes members of the admin role and
+ *       leaves it with fewer than {@code minAdmins} active members (a disabled member counts neither
+ *       before nor after; a portal that already has too few is not refused for changes
  *       elsewhere) — {@code --min-admins=N};
  *   <li>{@code self-lockout}: the token's user loses the role-management permission — no flag;
  *   <li>{@code max-deletions}: more than {@code maxDeletions} role deletions —
@@ -88,11 +89,17 @@ final class SafetyRules {
   private static void minAdmins(LiveState live, AfterState after, PlanOptions options, List<Refusal> refusals) {
     String admin = live.portal().adminRoleId();
     if (admin == null) return;
-    int before = live.members().getOrDefault(admin, Set.of()).size();
-    int now = after.members.getOrDefault(admin, Set.of()).size();
-    if (now < before && now < options.minAdmins()) {
+    // A disabled member administers nothing, so only active members count, before as after.
+    int before = 0;
+    for (String id : live.members().getOrDefault(admin, Set.of())) if (!after.heldNothingBefore(id)) before++;
+    int now = 0;
+    for (String id : after.members.getOrDefault(admin, Set.of())) if (!after.holdsNothingAfter(id)) now++;
+    // None left because the plan disables or deletes the last ones: the last-admin rule (PeopleSafety) says so.
+    boolean lastOnesRemoved = false;
+    for (String id : live.members().getOrDefault(admin, Set.of())) lastOnesRemoved |= now == 0 && after.inactive.contains(id);
+    if (!lastOnesRemoved && now < before && now < options.minAdmins()) {
       refusals.add(new Refusal(Refusal.Rule.MIN_ADMINS, "the admin role `" + after.names.getOrDefault(admin, admin)
-          + "` would be left with " + now + " member(s), fewer than " + options.minAdmins(), "--min-admins=" + now));
+          + "` would be left with " + now + " active member(s), fewer than " + options.minAdmins(), "--min-admins=" + now));
     }
   }
 

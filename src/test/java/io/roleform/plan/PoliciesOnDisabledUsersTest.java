@@ -165,6 +165,26 @@ class PoliciesOnDisabledUsersTest {
     assertThat(PlannedAccess.before(CASES).role("Administrator").members()).contains(bob);
   }
 
+  @Test
+  void minAdminsCountsOnlyActiveAdministrators() throws Exception {
+    PlanOptions twoAdmins = new PlanOptions(false, 2, 3, 50, 100, false);
+    String disableBob = """
+        apiVersion: roleform/v1
+        users:
+          - email: bob@acme.example
+            status: disabled
+        """;
+
+    PlanResult disabling = Planner.plan(load(disableBob).desired(), CASES, twoAdmins, "test");
+    assertThat(disabling.plan().refusals()).as("disabling one of two administrators leaves one who can act")
+        .filteredOn(r -> r.rule() == Refusal.Rule.MIN_ADMINS).singleElement()
+        .satisfies(r -> assertThat(r.message()).contains("would be left with 1 active member(s), fewer than 2"));
+
+    PlanResult alreadyDisabled = Planner.plan(load(disableBob).desired(), BOB_DISABLED, twoAdmins, "test");
+    assertThat(alreadyDisabled.plan().refusals()).as("bob was already disabled: the plan takes no administrator away")
+        .noneMatch(r -> r.rule() == Refusal.Rule.MIN_ADMINS);
+  }
+
   private ConfigResult load(String config) throws Exception {
     Path file = Files.writeString(dir.resolve("roleform.yaml"), config);
     ConfigResult loaded = ConfigLoader.load(file, Map.of());

@@ -26,7 +26,7 @@ class SafetyRulesTest {
     Plan plan = plan(Desired.config().role("Admin", r -> r.members("alice@acme.example")), SECURE, options(2, 3, 50, 100, false));
 
     assertThat(plan.refusals()).containsExactly(new Refusal(Refusal.Rule.MIN_ADMINS,
-        "the admin role `Admin` would be left with 1 member(s), fewer than 2", "--min-admins=1"));
+        "the admin role `Admin` would be left with 1 active member(s), fewer than 2", "--min-admins=1"));
     assertThat(plan.isRefused()).isTrue();
   }
 
