@@ -133,6 +133,15 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 check_image "Dockerfile image (Debian JDK 17 build, JRE 17 run)" "$docker_ref"
+# The Dockerfile image's class-data sharing archive (made in the image build by cli.CdsTraining) is
+# really used by its entrypoint's JVM: roleform's classes come from it.
+shared=$(podman run --rm --read-only --user 10001:10001 --entrypoint java "$docker_ref" \
+  -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn64m -XX:SharedArchiveFile=/opt/roleform/roleform.jsa \
+  -Xshare:auto -Xlog:cds=off -Xlog:class+load=info -jar /opt/roleform/roleform.jar --version \
+  | grep -c 'io\.roleform\..* source: shared objects file (top)' || true)
+[ "${shared:-0}" -gt 0 ] || fail "Dockerfile image: its class-data sharing archive is not used"
+echo "   class-data sharing archive: used ($shared roleform classes from /opt/roleform/roleform.jsa)"
+results+=("Dockerfile image: $shared roleform classes from its class-data sharing archive")
 
 echo "== container tests passed"
 printf '   %s\n' "${results[@]}"
