@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Supplier;
 import io.roleform.render.Text;
 import picocli.CommandLine;
 
@@ -12,9 +13,14 @@ import picocli.CommandLine;
 final class Cli {
   private Cli() {}
 
-  static CommandLine create(PrintStream out, PrintStream err, Map<String, String> env, PortalRegistry registry,
-      Terminal terminal) {
-    CommandLine cl = new CommandLine(new RoleformCommand(env, registry, terminal));
+  /**
+   * The command line for a run with {@code arguments} (which decide the sub-commands modelled: {@link
+   * RoleformCommand#subcommandsFor}); the portal kinds are looked up when a command needs them.
+   */
+  static CommandLine create(PrintStream out, PrintStream err, Map<String, String> env,
+      Supplier<PortalRegistry> registry, Terminal terminal, String[] arguments) {
+    CommandLine cl = RoleformCommand.withSubcommands(new CommandLine(new RoleformCommand(env, registry, terminal)),
+        RoleformCommand.subcommandsFor(arguments));
     cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
     // Usage errors exit 1, never picocli's default 2 (which means "changes present" here).

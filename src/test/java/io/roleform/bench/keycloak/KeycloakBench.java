@@ -247,7 +247,7 @@ public final class KeycloakBench {
    */
   private Run cli(Path dir, String... args) {
     List<String> cmd = new ArrayList<>(List.of("java"));
-    cmd.addAll(JVM_OPTS);
+    cmd.addAll(io.roleform.bench.BenchJvm.roleform(jar)); // the launcher's options and its class-data sharing archive
     cmd.addAll(List.of("-jar", jar.toString()));
     cmd.addAll(List.of(args));
     return exec(dir, cmd);
