@@ -79,9 +79,12 @@ public final class KeycloakPortalClient implements PortalClient {
     this.parallel = new Parallel(executor);
     TransportOptions options = new TransportOptions(config.timeout(), retry, null, config.verboseLog(),
         KeycloakErrors.TABLE, sleeper);
-    this.tokenWire = Transport.open(options);
+    // TLS set up only for an https:// server (the token and the Admin API share its address): loading
+    // the JDK's trust store is a few hundred ms of start-up that a plain-http Keycloak never needs.
+    boolean tls = "https".equalsIgnoreCase(config.serverUrl().getScheme());
+    this.tokenWire = Transport.open(options, tls);
     TokenSource tokens = new TokenSource(config, tokenWire, clock);
-    this.adminWire = Transport.open(options.withAuth(tokens));
+    this.adminWire = Transport.open(options.withAuth(tokens), tls);
     this.transport = new AdminTransport(config, adminWire);
     this.reader = new KeycloakReader(config, transport, tokens, parallel, page);
     this.people = new KeycloakPeople(transport, config.realm(), page);

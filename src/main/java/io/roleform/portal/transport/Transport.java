@@ -52,10 +52,6 @@ public final class Transport implements AutoCloseable {
     this.http = b.addInterceptor(new BufferingInterceptor()).addNetworkInterceptor(new HeldRetryAfter()).build();
   }
 
-  public static Transport open(TransportOptions options) {
-    return new Transport(options, true);
-  }
-
   /**
    * A transport for one server, speaking TLS only when {@code tls}: with {@code false}, an
    * {@code https://} call fails (callers pass whether their one address is {@code https}).
