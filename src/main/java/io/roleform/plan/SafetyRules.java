@@ -95,8 +95,8 @@ final class SafetyRules {
     int now = 0;
     for (String id : after.members.getOrDefault(admin, Set.of())) if (!after.holdsNothingAfter(id)) now++;
     // None left because the plan disables or deletes the last ones: the last-admin rule (PeopleSafety) says so.
-    boolean lastOnesRemoved = false;
-    for (String id : live.members().getOrDefault(admin, Set.of())) lastOnesRemoved |= now == 0 && after.inactive.contains(id);
+    boolean lastOnesRemoved = now == 0
+        && live.members().getOrDefault(admin, Set.of()).stream().anyMatch(after.inactive::contains);
     if (!lastOnesRemoved && now < before && now < options.minAdmins()) {
       refusals.add(new Refusal(Refusal.Rule.MIN_ADMINS, "the admin role `" + after.names.getOrDefault(admin, admin)
           + "` would be left with " + now + " active member(s), fewer than " + options.minAdmins(), "--min-admins=" + now));
