@@ -56,8 +56,14 @@ final class YamlStream {
    */
   static List<DocumentTree.Read> documents(String file, byte[] bytes, EnvSubstitution env,
       List<Diagnostic> problems) {
-    return documents(file, bytes, env, problems, true);
+    return documents(file, bytes, env, problems, PLAIN);
   }
+
+  /**
+   * Whether {@link PlainYamlScanner} reads the files in its subset; {@code
+   * -Droleform.yaml.snakeyaml=true} has SnakeYAML read every file (benchmarks compare the two).
+   */
+  private static final boolean PLAIN = !Boolean.getBoolean("roleform.yaml.snakeyaml");
 
   /**
    * As {@link #documents(String, byte[], EnvSubstitution, List)}; with {@code plain}, a file written
