@@ -50,14 +50,20 @@ final class MemberDiffer {
     List<Operation> ops = new ArrayList<>();
     Set<String> approved = new HashSet<>();
     List<DesiredRole> roles = ctx.desired.roles();
-    MemberLookup.Resolved[] resolved = MemberLookup.resolve(roles, ctx, movedIn);
+    MemberLookup.Resolved[] resolved = MemberLookup.resolve(roles, ctx, movedIn, !invited.isEmpty());
     for (int r = 0; r < roles.size(); r++) {
       DesiredRole d = roles.get(r);
       if (d.members() == null) continue;
+      LiveUser[] resolvedUsers = resolved[r].users();
+      if (resolved[r].unchanged()) {
+        // The no-op case (2,000,000 memberships at XL): only the warnings, in config order.
+        if (resolved[r].anyDisabled()) for (LiveUser u : resolvedUsers) disabledWarning(d, u);
+        continue;
+      }
       LiveRole live = ctx.matching.liveOf(d);
       RoleRef role = new RoleRef(live == null ? null : live.id(), d.name());
-      Set<String> current = resolved[r].current();
-      LiveUser[] resolvedUsers = resolved[r].users();
+      Set<String> current = new HashSet<>(live == null ? Set.of() : ctx.index.membersOf(live));
+      current.addAll(movedIn.getOrDefault(LiveIndex.key(d.name()), Set.of()));
       Map<String, LiveUser> wanted = new LinkedHashMap<>(d.members().size() * 2);
       Map<String, LocalDate> expired = new HashMap<>();
       List<UserRef> add = new ArrayList<>();
@@ -79,10 +85,7 @@ final class MemberDiffer {
           unknown(d, i);
           continue;
         }
-        if (user.status() == UserStatus.DISABLED) {
-          ctx.warnings.add(new Warning(Warning.Kind.DISABLED_MEMBER,
-              "user " + user.email() + " is disabled but listed as a member of " + CodeSpans.code(d.name())));
-        }
+        disabledWarning(d, user);
         if (user.status() == UserStatus.PENDING && !current.contains(user.id()) && approved.add(user.id())) {
           ops.add(new Operation.ApproveApplier(ref(user), role, "pending applier listed as member"));
           continue;
@@ -114,6 +117,13 @@ final class MemberDiffer {
       });
     }
     return ops;
+  }
+
+  private void disabledWarning(DesiredRole d, LiveUser user) {
+    if (user.status() == UserStatus.DISABLED) {
+      ctx.warnings.add(new Warning(Warning.Kind.DISABLED_MEMBER,
+          "user " + user.email() + " is disabled but listed as a member of " + CodeSpans.code(d.name())));
+    }
   }
 
   private void unknown(DesiredRole d, int i) {

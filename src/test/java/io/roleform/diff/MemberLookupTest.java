@@ -95,33 +95,44 @@ class MemberLookupTest {
         >= MemberLookup.PARALLEL_FROM);
     Map<String, Set<String>> movedIn = Map.of("role 12", Set.of("u1", "u2"));
 
-    MemberLookup.Resolved[] one = MemberLookup.resolve(desired, ctx, movedIn, 1);
+    MemberLookup.Resolved[] one = MemberLookup.resolve(desired, ctx, movedIn, false, 1);
     for (int threads : new int[] {2, 3, 4}) {
-      MemberLookup.Resolved[] many = MemberLookup.resolve(desired, ctx, movedIn, threads);
+      MemberLookup.Resolved[] many = MemberLookup.resolve(desired, ctx, movedIn, false, threads);
       assertEquals(one.length, many.length);
       for (int r = 0; r < one.length; r++) {
         if (one[r] == null) {
           assertNull(many[r], "role " + r);
           continue;
         }
-        assertEquals(one[r].current(), many[r].current(), "role " + r);
+        assertEquals(one[r].unchanged(), many[r].unchanged(), "role " + r);
+        assertEquals(one[r].anyDisabled(), many[r].anyDisabled(), "role " + r);
+        if (one[r].users() == null) {
+          assertNull(many[r].users(), "role " + r);
+          continue;
+        }
         assertEquals(one[r].users().length, many[r].users().length);
         for (int i = 0; i < one[r].users().length; i++) assertSame(one[r].users()[i], many[r].users()[i]);
       }
     }
     assertNull(one[7], "unmanaged members: nothing looked up");
+    MemberLookup.Resolved[] all = MemberLookup.resolve(desired, ctx, Map.of(), true, 2);
     for (int r = 0; r < one.length; r++) {
       if (one[r] == null) continue;
+      // Unchanged: all but the role with the unknown and doubly listed emails, and the role that
+      // receives members from a deleted one; never when the plan invites someone.
+      assertEquals(r != 10 && r != 12, one[r].unchanged(), "role " + r);
+      assertTrue(!all[r].unchanged() && all[r].users() != null);
       List<String> emails = desired.get(r).members();
+      boolean disabled = false;
       for (int i = 0; i < emails.size(); i++) {
-        LiveUser u = one[r].users()[i];
+        LiveUser u = all[r].users()[i];
         if (emails.get(i).equals("nobody@acme.example")) assertNull(u);
         else assertTrue(u.email().equalsIgnoreCase(emails.get(i)), emails.get(i) + " -> " + u);
+        disabled |= u != null && u.status() == UserStatus.DISABLED;
       }
+      assertEquals(disabled, one[r].anyDisabled(), "role " + r);
+      assertEquals(one[r].unchanged() && !disabled, one[r].users() == null, "role " + r);
     }
-    Set<String> expected12 = new HashSet<>(members.get("r12"));
-    expected12.addAll(Set.of("u1", "u2"));
-    assertEquals(expected12, one[12].current());
   }
 
   @Test
