@@ -78,6 +78,9 @@ final class AfterState {
   private final Set<String> copied = new HashSet<>();
   private Map<String, LiveUser> liveUsers;
   private Set<String> disabledLive;
+  private ActiveAdmins admins;
+  /** The ids of the pending appliers live (read with {@link #disabledLive()}). */
+  private final Set<String> pendingLive = new HashSet<>();
 
   private AfterState(LiveState live) {
     this.live = live;
@@ -139,9 +142,37 @@ final class AfterState {
     return new AccessState(roles, users());
   }
 
+  /**
+   * The admin role counted in active administrators before and after the plan (computed once), or
+   * {@code null} on a portal without an admin role: what both safety rules on that role read.
+   */
+  ActiveAdmins admins() {
+    if (admins == null && live.portal().adminRoleId() != null) admins = ActiveAdmins.of(live, this);
+    return admins;
+  }
+
   /** Whether the user (by key) held nothing before the plan: their account is disabled live. */
   boolean heldNothingBefore(String key) {
     return disabledLive().contains(key);
+  }
+
+  /**
+   * Whether the user (by key) could sign in and act before the plan: their live account is neither
+   * disabled nor a pending applier. A member id no live user has counts as active (nothing says it
+   * cannot act), as it counts as a holder of its roles everywhere else.
+   */
+  boolean activeBefore(String key) {
+    return !disabledLive().contains(key) && !pendingLive.contains(key);
+  }
+
+  /**
+   * Whether the user (by key) can sign in and act after the plan: not disabled or deleted by it, and
+   * either enabled again or approved by it, or active before it (an invitee is active unless the
+   * plan disables it at once).
+   */
+  boolean activeAfter(String key) {
+    if (inactive.contains(key) || deleted.contains(key)) return false;
+    return reenabled.contains(key) || activeBefore(key);
   }
 
   /**
@@ -152,9 +183,18 @@ final class AfterState {
     return inactive.contains(key) || (!reenabled.contains(key) && disabledLive().contains(key));
   }
 
-  /** The ids of the users disabled live (one pass over the live users, when first asked). */
+  /**
+   * The ids of the users disabled live; {@link #pendingLive} is filled in the same pass (one pass
+   * over the live users, when first asked).
+   */
   private Set<String> disabledLive() {
-    if (disabledLive == null) disabledLive = AccessState.disabled(live.users());
+    if (disabledLive == null) {
+      disabledLive = new HashSet<>();
+      for (LiveUser u : live.users()) {
+        if (u.status() == UserStatus.DISABLED) disabledLive.add(u.id());
+        else if (u.status() == UserStatus.PENDING) pendingLive.add(u.id());
+      }
+    }
     return disabledLive;
   }
 

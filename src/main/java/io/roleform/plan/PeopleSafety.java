@@ -1,16 +1,10 @@
 package io.roleform.plan;
 
 import io.roleform.diff.Operation;
-import io.roleform.diff.UserRef;
 import io.roleform.portal.LiveState;
-import io.roleform.portal.LiveUser;
-import io.roleform.portal.UserStatus;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The safety limits on users and departments (DESIGN.md §7), checked on the simulated result:
@@ -19,8 +13,9 @@ import java.util.Set;
  *   <li>{@code max-user-removals}: more users disabled or deleted (counted once each) than {@code
  *       --max-user-removals} (default 5 or 10 % of the live users, whichever is larger);
  *   <li>{@code self-removal}: the token's own user disabled or deleted — no flag;
- *   <li>{@code last-admin}: the admin role left without an active member because the plan disables
- *       or deletes its last one — no flag;
+ *   <li>{@code last-admin}: the admin role left without an active administrator ({@link
+ *       ActiveAdmins}, the count {@code min-admins} reads too) because the plan disables or deletes
+ *       its last one — no flag;
  *   <li>{@code department-not-empty}: deleting a department that still has users the plan does not
  *       move out or delete — no flag (move the users in the same plan).
  * </ul>
@@ -52,32 +47,13 @@ final class PeopleSafety {
       refusals.add(new Refusal(Refusal.Rule.SELF_REMOVAL, "user " + removedUsers.get(viewer)
           + ", whose token applies this plan, would be disabled or deleted", null));
     }
-    lastAdmin(live, after, removedUsers.keySet(), refusals);
+    lastAdmin(after, refusals);
   }
 
-  private static void lastAdmin(LiveState live, AfterState after, Set<String> removedUsers, List<Refusal> refusals) {
-    String admin = live.portal().adminRoleId();
-    if (admin == null) return;
-    Map<String, LiveUser> byId = new HashMap<>();
-    for (LiveUser u : live.users()) byId.put(u.id(), u);
-    int activeBefore = 0;
-    for (String id : live.members().getOrDefault(admin, Set.of())) {
-      LiveUser u = byId.get(id);
-      if (u != null && u.status() == UserStatus.ACTIVE) activeBefore++;
-    }
-    boolean touchesAdmin = false;
-    int activeAfter = 0;
-    for (String id : after.members.getOrDefault(admin, Set.of())) {
-      LiveUser u = byId.get(id);
-      // Active afterwards: not disabled or deleted (by the plan, or live and not enabled again by it),
-      // and not a pending applier the plan does not approve.
-      boolean active = !after.holdsNothingAfter(id)
-          && (u == null || u.status() != UserStatus.PENDING || after.reenabled.contains(id));
-      if (active) activeAfter++;
-    }
-    for (String id : live.members().getOrDefault(admin, Set.of())) touchesAdmin |= removedUsers.contains(id);
-    if (touchesAdmin && activeBefore > 0 && activeAfter == 0) {
-      refusals.add(new Refusal(Refusal.Rule.LAST_ADMIN, "the admin role `" + after.names.getOrDefault(admin, admin)
+  private static void lastAdmin(AfterState after, List<Refusal> refusals) {
+    ActiveAdmins admins = after.admins();
+    if (admins != null && admins.lastOnesRemoved()) {
+      refusals.add(new Refusal(Refusal.Rule.LAST_ADMIN, "the admin role `" + admins.name()
           + "` would be left without an active member: the plan disables or deletes its last one", null));
     }
   }

@@ -17,9 +17,9 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@code min-admins}: the plan removes, disables or deletes members of the admin role and
- *       leaves it with fewer than {@code minAdmins} active members (a disabled member counts neither
- *       before nor after; a portal that already has too few is not refused for changes
- *       elsewhere) — {@code --min-admins=N};
+ *       leaves it with fewer than {@code minAdmins} active administrators ({@link ActiveAdmins}:
+ *       a disabled member or a pending applier counts neither before nor after; a portal that
+ *       already has too few is not refused for changes elsewhere) — {@code --min-admins=N};
  *   <li>{@code self-lockout}: the token's user loses the role-management permission — no flag;
  *   <li>{@code max-deletions}: more than {@code maxDeletions} role deletions —
  *       {@code --max-deletions=N};
@@ -43,7 +43,7 @@ final class SafetyRules {
 
   static List<Refusal> check(LiveState live, AfterState after, PlanOptions options) {
     List<Refusal> refusals = new ArrayList<>();
-    minAdmins(live, after, options, refusals);
+    minAdmins(after, options, refusals);
     selfLockout(live, after, refusals);
     List<String> deleted = new ArrayList<>();
     for (Operation.DeleteRole d : after.roleDeletions) {
@@ -86,20 +86,11 @@ final class SafetyRules {
     return refusals;
   }
 
-  private static void minAdmins(LiveState live, AfterState after, PlanOptions options, List<Refusal> refusals) {
-    String admin = live.portal().adminRoleId();
-    if (admin == null) return;
-    // A disabled member administers nothing, so only active members count, before as after.
-    int before = 0;
-    for (String id : live.members().getOrDefault(admin, Set.of())) if (!after.heldNothingBefore(id)) before++;
-    int now = 0;
-    for (String id : after.members.getOrDefault(admin, Set.of())) if (!after.holdsNothingAfter(id)) now++;
-    // None left because the plan disables or deletes the last ones: the last-admin rule (PeopleSafety) says so.
-    boolean lastOnesRemoved = now == 0
-        && live.members().getOrDefault(admin, Set.of()).stream().anyMatch(after.inactive::contains);
-    if (!lastOnesRemoved && now < before && now < options.minAdmins()) {
-      refusals.add(new Refusal(Refusal.Rule.MIN_ADMINS, "the admin role `" + after.names.getOrDefault(admin, admin)
-          + "` would be left with " + now + " active member(s), fewer than " + options.minAdmins(), "--min-admins=" + now));
+  private static void minAdmins(AfterState after, PlanOptions options, List<Refusal> refusals) {
+    ActiveAdmins admins = after.admins();
+    if (admins != null && admins.belowMinimum(options.minAdmins())) {
+      refusals.add(new Refusal(Refusal.Rule.MIN_ADMINS, "the admin role `" + admins.name() + "` would be left with "
+          + admins.after() + " active member(s), fewer than " + options.minAdmins(), "--min-admins=" + admins.after()));
     }
   }
 
