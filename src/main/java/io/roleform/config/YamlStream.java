@@ -41,7 +41,7 @@ final class YamlStream {
     String text = text(file, bytes, problems);
     if (text == null) return List.of();
     List<Node> documents = new ArrayList<>();
-    compose(file, text, problems, composer -> {
+    compose(file, text, null, problems, composer -> {
       Node node = composer.document();
       if (node != null) documents.add(node);
     });
@@ -56,10 +56,28 @@ final class YamlStream {
    */
   static List<DocumentTree.Read> documents(String file, byte[] bytes, EnvSubstitution env,
       List<Diagnostic> problems) {
+    return documents(file, bytes, env, problems, PLAIN);
+  }
+
+  /**
+   * Whether {@link PlainYamlScanner} reads the files in its subset; {@code
+   * -Droleform.yaml.snakeyaml=true} has SnakeYAML read every file (benchmarks compare the two).
+   */
+  private static final boolean PLAIN = !Boolean.getBoolean("roleform.yaml.snakeyaml");
+
+  /**
+   * As {@link #documents(String, byte[], EnvSubstitution, List)}; with {@code plain}, a file written
+   * entirely in the plain subset {@link PlainYamlScanner} reads is read by it instead of SnakeYAML's
+   * scanner and parser (the same events, so the same documents and problems); without, or for any
+   * other file, SnakeYAML reads it.
+   */
+  static List<DocumentTree.Read> documents(String file, byte[] bytes, EnvSubstitution env,
+      List<Diagnostic> problems, boolean plain) {
     String text = text(file, bytes, problems);
     if (text == null) return List.of();
     List<DocumentTree.Read> documents = new ArrayList<>();
-    compose(file, text, problems, composer -> documents.add(DocumentTree.read(file, composer, env)));
+    Parser events = plain ? PlainYamlScanner.scan(text) : null;
+    compose(file, text, events, problems, composer -> documents.add(DocumentTree.read(file, composer, env)));
     return documents;
   }
 
@@ -87,14 +105,20 @@ final class YamlStream {
     return linesOk(file, text, problems) ? text : null;
   }
 
-  /** Calls {@code document} once per document of the stream; a refusal or syntax error ends it as a problem. */
-  private static void compose(String file, String text, List<Diagnostic> problems,
+  /**
+   * Calls {@code document} once per document of the stream; a refusal or syntax error ends it as a
+   * problem. The events are {@code events}' when given, else SnakeYAML's parser's.
+   */
+  private static void compose(String file, String text, Parser events, List<Diagnostic> problems,
       java.util.function.Consumer<EventComposer> document) {
-    LoaderOptions options = new LoaderOptions();
-    options.setCodePointLimit(Limits.MAX_CODE_POINTS);
     try {
-      EventComposer composer = new EventComposer(
-          new GuardedParser(new ParserImpl(new StreamReader(new StringReader(text)), options)));
+      Parser parser = events;
+      if (parser == null) {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(Limits.MAX_CODE_POINTS);
+        parser = new ParserImpl(new StreamReader(new StringReader(text)), options);
+      }
+      EventComposer composer = new EventComposer(new GuardedParser(parser));
       while (composer.hasDocument()) document.accept(composer);
     } catch (Refused e) {
       problems.add(new Diagnostic(position(file, e.mark), "", e.getMessage(), e.hint));
