@@ -77,20 +77,7 @@ public final class PlanJson {
    *     roleform can apply
    */
   public static Plan read(String json) throws PlanFormatException {
-    if (json == null || json.isBlank()) throw new PlanFormatException("the file is empty.");
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new PlanFormatException(describe(e));
-    }
-    checkFormatVersion(root);
-    checkLists(root);
-    try {
-      return MAPPER.treeToValue(root, Plan.class);
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw new PlanFormatException(describe(e));
-    }
+    return fromTree(parse(json));
   }
 
   /** The plan as a JSON tree (the form {@link #write} prints). */

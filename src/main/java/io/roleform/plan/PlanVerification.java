@@ -55,12 +55,13 @@ public final class PlanVerification {
     String refusals = listDifference("refusal", saved.refusals(), recomputed.refusals());
     if (refusals != null) return refusals;
     String policies = listDifference("policy finding", saved.policies(), recomputed.policies(),
-        PlanVerification::describe);
+        PlanVerification::describePolicy);
     if (policies != null) return policies;
-    String warnings = listDifference("warning", saved.warnings(), recomputed.warnings(), PlanVerification::describe);
+    String warnings = listDifference("warning", saved.warnings(), recomputed.warnings(),
+        PlanVerification::describeWarning);
     if (warnings != null) return warnings;
     return listDifference("notification", saved.notifications(), recomputed.notifications(),
-        PlanVerification::describe);
+        PlanVerification::describeNotification);
   }
 
   private static String listDifference(String what, List<?> saved, List<?> recomputed) {
@@ -91,12 +92,15 @@ public final class PlanVerification {
     return null;
   }
 
-  private static String describe(Object entry) {
-    if (entry instanceof PolicyFinding f) {
-      return "policy " + f.policy() + ", " + f.status().name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-    if (entry instanceof Warning w) return w.kind().id() + ": " + w.message();
-    if (entry instanceof Notification m) return m.user() + ", " + m.reason().words();
-    return String.valueOf(entry);
+  private static String describePolicy(PolicyFinding f) {
+    return "policy " + f.policy() + ", " + f.status().name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  private static String describeWarning(Warning w) {
+    return w.kind().id() + ": " + w.message();
+  }
+
+  private static String describeNotification(Notification m) {
+    return m.user() + ", " + m.reason().words();
   }
 }

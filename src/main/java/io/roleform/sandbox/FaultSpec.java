@@ -1,7 +1,5 @@
 package io.roleform.sandbox;
 
-import java.util.Locale;
-
 /**
  * Which faults the sandbox injects into {@code /api/v1} requests, and how often.
  *
@@ -58,18 +56,9 @@ public record FaultSpec(
     }
     double serverError = 0, tooMany = 0, reset = 0;
     int min = 0, max = 0;
-    for (String part : spec.split(",")) {
-      String p = part.trim();
-      if (p.isEmpty()) {
-        continue;
-      }
-      int eq = p.indexOf('=');
-      if (eq < 0) {
-        throw new IllegalArgumentException(
-            "fault '" + p + "' has no value; expected KEY=VALUE, e.g. 5xx=0.1");
-      }
-      String key = p.substring(0, eq).trim().toLowerCase(Locale.ROOT);
-      String value = p.substring(eq + 1).trim();
+    for (SpecParts.Part part : SpecParts.of(spec, p -> "fault '" + p + "' has no value; expected KEY=VALUE, e.g. 5xx=0.1")) {
+      String key = part.key();
+      String value = part.value();
       switch (key) {
         case "5xx" -> serverError = probability(key, value);
         case "429" -> tooMany = probability(key, value);

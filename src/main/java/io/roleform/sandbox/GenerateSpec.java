@@ -1,7 +1,5 @@
 package io.roleform.sandbox;
 
-import java.util.Locale;
-
 /**
  * The size of a synthetic portal generated on top of a profile's seed data (on an empty database
  * only), for benchmarks. Generation is deterministic for a given seed.
@@ -58,18 +56,9 @@ public record GenerateSpec(int users, int roles, int memberships, int department
     }
     int users = 0, roles = 0, memberships = 0, departments = 0;
     boolean externals = false;
-    for (String part : spec.split(",")) {
-      String p = part.trim();
-      if (p.isEmpty()) {
-        continue;
-      }
-      int eq = p.indexOf('=');
-      if (eq < 0) {
-        throw new IllegalArgumentException(
-            "generate part '" + p + "' has no value; expected e.g. users=50000");
-      }
-      String key = p.substring(0, eq).trim().toLowerCase(Locale.ROOT);
-      String raw = p.substring(eq + 1).trim();
+    for (SpecParts.Part part : SpecParts.of(spec, p -> "generate part '" + p + "' has no value; expected e.g. users=50000")) {
+      String key = part.key();
+      String raw = part.value();
       int n = key.equals("externals") && raw.matches("(?i)true|false") ? (raw.equalsIgnoreCase("true") ? 1 : 0)
           : count(key, raw);
       switch (key) {

@@ -3,11 +3,8 @@ package io.roleform.plan;
 import static io.roleform.plan.Scenarios.APPS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.roleform.config.ConfigLoader;
-import io.roleform.config.ConfigResult;
 import io.roleform.portal.LiveState;
 import io.roleform.portal.UserStatus;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -40,12 +37,7 @@ class ActiveAdministratorsTest {
   /** Admin = {bob, victor (pending)}; alice out of Admin. */
   private static final LiveState PENDING_IN_ADMIN = withAdminMembers(APPS, "bob@acme.example", "victor@acme.example");
 
-  private static final String DISABLE_BOB = """
-      apiVersion: roleform/v1
-      users:
-        - email: bob@acme.example
-          status: disabled
-      """;
+  private static final String DISABLE_BOB = Scenarios.statuses("bob", "disabled");
 
   private static final String ONLY_VICTOR_IN_ADMIN = """
       apiVersion: roleform/v1
@@ -123,12 +115,7 @@ class ActiveAdministratorsTest {
         new Case(DISABLE_BOB, PENDING_IN_ADMIN, 0),
         new Case(ONLY_VICTOR_IN_ADMIN, PENDING_IN_ADMIN, 0),
         new Case(DISABLE_BOB, withAdminMembers(APPS, "alice@acme.example", "bob@acme.example"), 1),
-        new Case("""
-            apiVersion: roleform/v1
-            users:
-              - email: bob@acme.example
-                status: active
-            """, bobDisabled, 2),
+        new Case(Scenarios.statuses("bob", "active"), bobDisabled, 2),
         new Case("""
             apiVersion: roleform/v1
             roles:
@@ -137,9 +124,7 @@ class ActiveAdministratorsTest {
             """, bobDisabled, 2));
     for (Case c : cases) {
       for (int min = 0; min <= 3; min++) {
-        PlanResult result = Planner.plan(load(c.config).desired(), c.live, minAdmins(min), "test");
-        assertThat(result.problems()).isEmpty();
-        List<Refusal> refusals = result.plan().refusals();
+        List<Refusal> refusals = plan(c.config, c.live, minAdmins(min)).refusals();
         boolean last = refusals.stream().anyMatch(r -> r.rule() == Refusal.Rule.LAST_ADMIN);
         for (Refusal r : refusals) {
           if (r.rule() != Refusal.Rule.MIN_ADMINS) continue;
@@ -171,16 +156,7 @@ class ActiveAdministratorsTest {
     return new LiveState(live.portal(), live.permissions(), live.users(), live.roles(), members);
   }
 
-  private ConfigResult load(String config) throws Exception {
-    Path file = Files.writeString(dir.resolve("roleform.yaml"), config);
-    ConfigResult loaded = ConfigLoader.load(file, Map.of());
-    assertThat(loaded.problems()).isEmpty();
-    return loaded;
-  }
-
   private Plan plan(String config, LiveState live, PlanOptions options) throws Exception {
-    PlanResult result = Planner.plan(load(config).desired(), live, options, "test");
-    assertThat(result.problems()).isEmpty();
-    return result.plan();
+    return Scenarios.plan(dir, config, live, options);
   }
 }

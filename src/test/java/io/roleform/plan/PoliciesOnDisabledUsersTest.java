@@ -1,9 +1,9 @@
 package io.roleform.plan;
 
 import static io.roleform.plan.Scenarios.CASES;
+import static io.roleform.plan.Scenarios.statuses;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.roleform.config.ConfigLoader;
 import io.roleform.config.ConfigResult;
 import io.roleform.diff.Operation;
 import io.roleform.policy.AccessState;
@@ -11,7 +11,6 @@ import io.roleform.policy.PolicyCheck;
 import io.roleform.policy.PolicyFinding;
 import io.roleform.portal.LiveState;
 import io.roleform.portal.UserStatus;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,12 +40,7 @@ class PoliciesOnDisabledUsersTest {
 
   @Test
   void disablingOneOfTwoAdministratorsBreaksMinMembersAndIsRefused() throws Exception {
-    Plan plan = plan("""
-        apiVersion: roleform/v1
-        users:
-          - email: bob@acme.example
-            status: disabled
-        """ + POLICY);
+    Plan plan = plan(statuses("bob", "disabled") + POLICY);
 
     assertThat(plan.operations()).singleElement().isInstanceOf(Operation.DisableUser.class);
     assertThat(plan.access()).as("bob loses every Administrator permission")
@@ -63,12 +57,7 @@ class PoliciesOnDisabledUsersTest {
 
   @Test
   void withBothAdministratorsActiveThePolicyHolds() throws Exception {
-    Plan plan = plan("""
-        apiVersion: roleform/v1
-        users:
-          - email: bob@acme.example
-            status: active
-        """ + POLICY);
+    Plan plan = plan(statuses("bob", "active") + POLICY);
 
     assertThat(plan.operations()).isEmpty();
     assertThat(plan.policies()).isEmpty();
@@ -76,7 +65,7 @@ class PoliciesOnDisabledUsersTest {
 
   @Test
   void checkCountsOnlyUsersWhoCanLogIn() throws Exception {
-    ConfigResult config = load("apiVersion: roleform/v1\n" + POLICY);
+    ConfigResult config = Scenarios.load(dir, "apiVersion: roleform/v1\n" + POLICY);
 
     assertThat(PolicyCheck.check(config.desired(), AccessState.of(CASES))).isEmpty();
     assertThat(PolicyCheck.check(config.desired(), AccessState.of(BOB_DISABLED))).singleElement()
@@ -102,12 +91,7 @@ class PoliciesOnDisabledUsersTest {
 
   @Test
   void reEnablingAUserShowsEveryPermissionTheyRegainAndFixesTheViolation() throws Exception {
-    Plan plan = plan("""
-        apiVersion: roleform/v1
-        users:
-          - email: bob@acme.example
-            status: active
-        """ + POLICY, BOB_DISABLED);
+    Plan plan = plan(statuses("bob", "active") + POLICY, BOB_DISABLED);
 
     assertThat(plan.operations()).singleElement().isInstanceOf(Operation.UpdateUser.class);
     var administrator = CASES.roles().stream().filter(r -> r.name().equals("Administrator")).findFirst().orElseThrow();
@@ -122,24 +106,12 @@ class PoliciesOnDisabledUsersTest {
 
   @Test
   void disablingTheLastActiveAdministratorWhileEnablingAnotherIsNotALockout() throws Exception {
-    Plan plan = plan("""
-        apiVersion: roleform/v1
-        users:
-          - email: alice@acme.example
-            status: disabled
-          - email: bob@acme.example
-            status: active
-        """, BOB_DISABLED);
+    Plan plan = plan(statuses("alice", "disabled", "bob", "active"), BOB_DISABLED);
 
     assertThat(plan.operations()).hasSize(2);
     assertThat(plan.refusals()).as("bob is an active Administrator after the plan (alice's token is another matter)")
         .extracting(Refusal::rule).doesNotContain(Refusal.Rule.LAST_ADMIN);
-    assertThat(plan("""
-        apiVersion: roleform/v1
-        users:
-          - email: alice@acme.example
-            status: disabled
-        """, BOB_DISABLED).refusals()).as("without bob, alice was the last one")
+    assertThat(plan(statuses("alice", "disabled"), BOB_DISABLED).refusals()).as("without bob, alice was the last one")
         .extracting(Refusal::rule).contains(Refusal.Rule.LAST_ADMIN);
   }
 
@@ -168,28 +140,14 @@ class PoliciesOnDisabledUsersTest {
   @Test
   void minAdminsCountsOnlyActiveAdministrators() throws Exception {
     PlanOptions twoAdmins = new PlanOptions(false, 2, 3, 50, 100, false);
-    String disableBob = """
-        apiVersion: roleform/v1
-        users:
-          - email: bob@acme.example
-            status: disabled
-        """;
+    String disableBob = statuses("bob", "disabled");
 
-    PlanResult disabling = Planner.plan(load(disableBob).desired(), CASES, twoAdmins, "test");
-    assertThat(disabling.plan().refusals()).as("disabling one of two administrators leaves one who can act")
+    assertThat(Scenarios.plan(dir, disableBob, CASES, twoAdmins).refusals()).as("disabling one of two administrators leaves one who can act")
         .filteredOn(r -> r.rule() == Refusal.Rule.MIN_ADMINS).singleElement()
         .satisfies(r -> assertThat(r.message()).contains("would be left with 1 active member(s), fewer than 2"));
 
-    PlanResult alreadyDisabled = Planner.plan(load(disableBob).desired(), BOB_DISABLED, twoAdmins, "test");
-    assertThat(alreadyDisabled.plan().refusals()).as("bob was already disabled: the plan takes no administrator away")
+    assertThat(Scenarios.plan(dir, disableBob, BOB_DISABLED, twoAdmins).refusals()).as("bob was already disabled: the plan takes no administrator away")
         .noneMatch(r -> r.rule() == Refusal.Rule.MIN_ADMINS);
-  }
-
-  private ConfigResult load(String config) throws Exception {
-    Path file = Files.writeString(dir.resolve("roleform.yaml"), config);
-    ConfigResult loaded = ConfigLoader.load(file, Map.of());
-    assertThat(loaded.problems()).isEmpty();
-    return loaded;
   }
 
   private Plan plan(String config) throws Exception {
@@ -197,8 +155,6 @@ class PoliciesOnDisabledUsersTest {
   }
 
   private Plan plan(String config, LiveState live) throws Exception {
-    PlanResult result = Planner.plan(load(config).desired(), live, PlanOptions.DEFAULTS, "test");
-    assertThat(result.problems()).isEmpty();
-    return result.plan();
+    return Scenarios.plan(dir, config, live, PlanOptions.DEFAULTS);
   }
 }

@@ -4,13 +4,19 @@ import io.roleform.diff.Operation;
 import io.roleform.diff.UserRef;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.roleform.config.ConfigLoader;
+import io.roleform.config.ConfigResult;
 import io.roleform.config.Diagnostic;
 import io.roleform.portal.LiveState;
 import io.roleform.portal.LiveUser;
 import io.roleform.portal.UserStatus;
 import io.roleform.testing.InMemoryPortalSeeds;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Test support: plan a desired state against a seeded live state and pick out what was planned. */
 final class Scenarios {
@@ -65,6 +71,35 @@ final class Scenarios {
     String email = name.contains("@") ? name : name + "@acme.example";
     LiveUser u = live.users().stream().filter(x -> x.email().equals(email)).findFirst().orElseThrow();
     return new UserRef(u.id(), u.email());
+  }
+
+  /**
+   * A config that sets users' {@code status} and nothing else: {@code email, status} pairs, as
+   * {@code users: [{email: bob@acme.example, status: disabled}]} in block style (a user's {@code
+   * status} on line 2 + 2n, column 13). A name without {@code @} is {@code name@acme.example}.
+   */
+  static String statuses(String... emailAndStatus) {
+    StringBuilder yaml = new StringBuilder("apiVersion: roleform/v1\nusers:\n");
+    for (int i = 0; i < emailAndStatus.length; i += 2) {
+      String email = emailAndStatus[i].contains("@") ? emailAndStatus[i] : emailAndStatus[i] + "@acme.example";
+      yaml.append("  - email: ").append(email).append("\n    status: ").append(emailAndStatus[i + 1]).append('\n');
+    }
+    return yaml.toString();
+  }
+
+  /** {@code yaml} loaded as {@code roleform.yaml} in {@code dir} (positions as a user sees them); no problems. */
+  static ConfigResult load(Path dir, String yaml) throws IOException {
+    Path file = Files.writeString(dir.resolve("roleform.yaml"), yaml);
+    ConfigResult loaded = ConfigLoader.load(file, Map.of());
+    assertThat(loaded.problems()).as("problems").isEmpty();
+    return loaded;
+  }
+
+  /** {@code yaml} (see {@link #load}) planned against {@code live}; no problems. */
+  static Plan plan(Path dir, String yaml, LiveState live, PlanOptions options) throws IOException {
+    PlanResult result = Planner.plan(load(dir, yaml).desired(), live, options, "test");
+    assertThat(result.problems()).as("problems").isEmpty();
+    return result.plan();
   }
 
   /** The live state with one user's status changed. */

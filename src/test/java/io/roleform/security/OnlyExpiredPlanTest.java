@@ -7,12 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.roleform.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code --only-expired} in a saved plan (against the secure-exchanges seed, after mallory's
@@ -34,26 +31,11 @@ class OnlyExpiredPlanTest {
           members: [grace@acme.example, heidi@acme.example, ivan@acme.example]
       """;
 
-  @TempDir Path dir;
-  PortalForTest portal;
-  Map<String, String> env;
-  Path config;
-
-  @BeforeEach
-  void start() throws Exception {
-    portal = PortalForTest.start("secure-exchanges");
-    env = portal.env("ROLEFORM_NOW", "2027-02-01T03:17:00Z");
-    config = Files.writeString(dir.resolve("config.yaml"), CONFIG);
-  }
-
-  @AfterEach
-  void stop() {
-    portal.close();
-  }
+  @RegisterExtension final SavedPlanFixture fx = SavedPlanFixture.of(CONFIG, "ROLEFORM_NOW", "2027-02-01T03:17:00Z");
 
   @Test
   void theSavedPlanRemovesOnlyTheExpiredMembershipAndAppliesAsMade() throws Exception {
-    Path plan = plan("--only-expired");
+    Path plan = fx.plan("--only-expired");
     ObjectNode tree = (ObjectNode) JSON.readTree(plan.toFile());
     assertThat(tree.get("options").get("onlyExpired").asBoolean()).isTrue();
     assertThat(tree.get("madeFrom").get("options").get("onlyExpired").asBoolean()).isTrue();
@@ -62,49 +44,49 @@ class OnlyExpiredPlanTest {
     assertThat(tree.get("operations").get(0).get("remove").get(0).get("email").asText())
         .isEqualTo("mallory@acme.example");
 
-    CliRun apply = CliRun.run(env, "apply", "--plan", plan.toString(), "--only-expired");
+    CliRun apply = fx.run("apply", "--plan", plan.toString(), "--only-expired");
     assertThat(apply.exitCode()).as(apply.toString()).isZero();
 
-    CliRun expired = CliRun.run(env, "plan", config.toString(), "--only-expired", "--detailed-exitcode");
+    CliRun expired = fx.run("plan", fx.config.toString(), "--only-expired", "--detailed-exitcode");
     assertThat(expired.exitCode()).as("nothing expired is left: %s", expired).isZero();
-    CliRun full = CliRun.run(env, "plan", config.toString(), "--detailed-exitcode");
+    CliRun full = fx.run("plan", fx.config.toString(), "--detailed-exitcode");
     assertThat(full.exitCode()).as("the other drift was not applied: %s", full).isEqualTo(2);
     assertThat(full.out()).contains("ivan@acme.example").doesNotContain("mallory@acme.example");
   }
 
   @Test
   void thePlanSaysItLeavesTheRestOut() throws Exception {
-    CliRun text = CliRun.run(env, "plan", config.toString(), "--only-expired");
+    CliRun text = fx.run("plan", fx.config.toString(), "--only-expired");
     assertThat(text.exitCode()).as(text.toString()).isZero();
     assertThat(text.out()).contains("Only the removal of expired access is planned (--only-expired)",
         "mallory@acme.example", "access expired on 2027-01-31").doesNotContain("ivan@acme.example");
-    CliRun markdown = CliRun.run(env, "plan", config.toString(), "--only-expired", "--format", "markdown");
+    CliRun markdown = fx.run("plan", fx.config.toString(), "--only-expired", "--format", "markdown");
     assertThat(markdown.out()).contains("Only the removal of expired access is planned (--only-expired)");
 
-    assertThat(CliRun.run(env, "apply", config.toString(), "--only-expired", "--auto-approve").exitCode()).isZero();
-    CliRun none = CliRun.run(env, "plan", config.toString(), "--only-expired");
+    assertThat(fx.run("apply", fx.config.toString(), "--only-expired", "--auto-approve").exitCode()).isZero();
+    CliRun none = fx.run("plan", fx.config.toString(), "--only-expired");
     assertThat(none.out()).contains("No changes. No expired access to remove.");
-    CliRun full = CliRun.run(env, "plan", config.toString(), "--detailed-exitcode");
+    CliRun full = fx.run("plan", fx.config.toString(), "--detailed-exitcode");
     assertThat(full.exitCode()).as("apply CONFIG --only-expired applied nothing else: %s", full).isEqualTo(2);
   }
 
   @Test
   void aPlanSavedWithoutItIsRefusedAsOneWithIt() throws Exception {
-    Path plan = plan();
-    long before = portal.stateVersion();
+    Path plan = fx.plan();
+    long before = fx.stateVersion();
 
-    CliRun apply = CliRun.run(env, "apply", "--plan", plan.toString(), "--only-expired");
+    CliRun apply = fx.run("apply", "--plan", plan.toString(), "--only-expired");
 
     assertThat(apply.exitCode()).as(apply.toString()).isEqualTo(3);
     assertThat(apply.err()).contains("--only-expired was given, but the saved plan was made without it",
         "Nothing was changed");
-    assertThat(portal.stateVersion()).isEqualTo(before);
+    assertThat(fx.stateVersion()).isEqualTo(before);
   }
 
   @Test
   void switchingTheOptionInsideTheSavedPlanIsRefused() throws Exception {
-    refusedAfterSwitching(plan(), true);
-    refusedAfterSwitching(plan("--only-expired"), false);
+    refusedAfterSwitching(fx.plan(), true);
+    refusedAfterSwitching(fx.plan("--only-expired"), false);
   }
 
   /**
@@ -114,19 +96,19 @@ class OnlyExpiredPlanTest {
    */
   @Test
   void aConfigWithAnUnrelatedErrorRemovesNothingNotEvenExpiredAccess() throws Exception {
-    Path broken = Files.writeString(dir.resolve("broken.yaml"), CONFIG + """
+    Path broken = Files.writeString(fx.dir.resolve("broken.yaml"), CONFIG + """
           - name: Billing
             permissions: [biling]
         """);
-    long before = portal.stateVersion();
+    long before = fx.stateVersion();
 
-    CliRun plan = CliRun.run(env, "plan", broken.toString(), "--only-expired");
-    CliRun apply = CliRun.run(env, "apply", broken.toString(), "--only-expired", "--auto-approve");
+    CliRun plan = fx.run("plan", broken.toString(), "--only-expired");
+    CliRun apply = fx.run("apply", broken.toString(), "--only-expired", "--auto-approve");
 
     assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(1);
     assertThat(plan.err()).as(plan.toString()).contains("broken.yaml:8:", "biling");
     assertThat(apply.exitCode()).as(apply.toString()).isEqualTo(1);
-    assertThat(portal.stateVersion()).isEqualTo(before);
+    assertThat(fx.stateVersion()).isEqualTo(before);
   }
 
   private void refusedAfterSwitching(Path plan, boolean onlyExpired) throws Exception {
@@ -134,26 +116,13 @@ class OnlyExpiredPlanTest {
     ((ObjectNode) tree.get("options")).put("onlyExpired", onlyExpired);
     ((ObjectNode) tree.get("madeFrom").get("options")).put("onlyExpired", onlyExpired);
     Files.writeString(plan, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree));
-    long before = portal.stateVersion();
+    long before = fx.stateVersion();
 
-    CliRun apply = CliRun.run(env, "apply", "--plan", plan.toString());
+    CliRun apply = fx.run("apply", "--plan", plan.toString());
 
     assertThat(apply.exitCode()).as(apply.toString()).isEqualTo(3);
     assertThat(apply.err()).as(apply.toString())
         .contains("the saved plan does not match what it was made from", "operation");
-    assertThat(portal.stateVersion()).isEqualTo(before);
-  }
-
-  private Path plan(String... options) throws Exception {
-    Path out = dir.resolve("plan.json");
-    String[] args = new String[4 + options.length];
-    args[0] = "plan";
-    args[1] = config.toString();
-    args[2] = "--out";
-    args[3] = out.toString();
-    System.arraycopy(options, 0, args, 4, options.length);
-    CliRun plan = CliRun.run(env, args);
-    assertThat(plan.exitCode()).as(plan.toString()).isZero();
-    return out;
+    assertThat(fx.stateVersion()).isEqualTo(before);
   }
 }

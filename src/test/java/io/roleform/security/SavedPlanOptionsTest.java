@@ -3,16 +3,10 @@ package io.roleform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roleform.testing.CliRun;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,44 +27,29 @@ class SavedPlanOptionsTest {
           members: [grace@acme.example, ivan@acme.example]
       """;
 
-  @TempDir Path dir;
-  PortalForTest portal;
-  Map<String, String> env;
-  Path config;
-
-  @BeforeEach
-  void start() throws Exception {
-    portal = PortalForTest.start("secure-exchanges");
-    env = portal.env("ROLEFORM_VAR_TEAM", "Support");
-    config = Files.writeString(dir.resolve("config.yaml"), CONFIG);
-  }
-
-  @AfterEach
-  void stop() {
-    portal.close();
-  }
+  @RegisterExtension final SavedPlanFixture fx = SavedPlanFixture.of(CONFIG, "ROLEFORM_VAR_TEAM", "Support");
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"--prune", "--min-admins=2", "--max-deletions=10", "--max-member-removals=500",
       "--max-member-removal-percent=100", "--allow-member-removal", "--prune-users", "--max-user-removals=100",
       "--expiring-within=30"})
   void anOptionThatDiffersFromThePlansIsRefusedWithExit3NamingIt(String option) throws Exception {
-    Path plan = plan();
-    long before = portal.stateVersion();
+    Path plan = fx.plan();
+    long before = fx.stateVersion();
 
-    CliRun apply = CliRun.run(env, "apply", "--plan", plan.toString(), option);
+    CliRun apply = fx.run("apply", "--plan", plan.toString(), option);
 
     assertThat(apply.exitCode()).as(apply.toString()).isEqualTo(3);
     assertThat(apply.err()).as(apply.toString())
         .contains(option.replaceFirst("=.*", ""), "was given, but the plan was made with", "Nothing was changed");
-    assertThat(portal.stateVersion()).isEqualTo(before);
+    assertThat(fx.stateVersion()).isEqualTo(before);
   }
 
   @Test
   void optionsThatAgreeWithThePlansAreAccepted() throws Exception {
-    Path plan = plan("--max-deletions=7", "--allow-member-removal");
+    Path plan = fx.plan("--max-deletions=7", "--allow-member-removal");
 
-    CliRun apply = CliRun.run(env, "apply", "--plan", plan.toString(), "--max-deletions", "7", "--allow-member-removal",
+    CliRun apply = fx.run("apply", "--plan", plan.toString(), "--max-deletions", "7", "--allow-member-removal",
         "--min-admins=1", "--expiring-within=14");
 
     assertThat(apply.exitCode()).as(apply.toString()).isZero();
@@ -78,8 +57,8 @@ class SavedPlanOptionsTest {
 
   @Test
   void theRefusalNamesTheValueGivenAndTheOneRecorded() throws Exception {
-    Path plan = plan("--max-member-removals=5");
-    CliRun apply = CliRun.run(env, "apply", "--plan", plan.toString(), "--max-member-removals=50", "--prune");
+    Path plan = fx.plan("--max-member-removals=5");
+    CliRun apply = fx.run("apply", "--plan", plan.toString(), "--max-member-removals=50", "--prune");
     assertThat(apply.exitCode()).as(apply.toString()).isEqualTo(3);
     assertThat(apply.err()).contains("--max-member-removals 50 was given, but the plan was made with --max-member-removals 5",
         "--prune was given, but the plan was made with no --prune");
@@ -87,33 +66,24 @@ class SavedPlanOptionsTest {
 
   @Test
   void aVariableGivenAnotherValueIsRefusedWithExit3() throws Exception {
-    Path plan = plan();
-    long before = portal.stateVersion();
+    Path plan = fx.plan();
+    long before = fx.stateVersion();
 
-    CliRun apply = CliRun.run(env, "apply", "--plan", plan.toString(), "--var", "TEAM=Admins");
+    CliRun apply = fx.run("apply", "--plan", plan.toString(), "--var", "TEAM=Admins");
 
     assertThat(apply.exitCode()).as(apply.toString()).isEqualTo(3);
     assertThat(apply.err()).as(apply.toString()).contains("the variable TEAM is given a value other than the one it was made with")
         .doesNotContain("Admins");
-    assertThat(portal.stateVersion()).isEqualTo(before);
-    CliRun same = CliRun.run(env, "apply", "--plan", plan.toString(), "--var", "TEAM=Support");
+    assertThat(fx.stateVersion()).isEqualTo(before);
+    CliRun same = fx.run("apply", "--plan", plan.toString(), "--var", "TEAM=Support");
     assertThat(same.exitCode()).as(same.toString()).isZero();
   }
 
   @Test
   void theHelpSaysSo() {
-    CliRun help = CliRun.run(env, "apply", "--help");
+    CliRun help = fx.run("apply", "--help");
     assertThat(help.out().replaceAll("\\s+", " "))
         .contains("any given beside --plan must agree with them")
         .contains("a safety, pruning or expiry option or a variable given with --plan must have the same value (else exit 3)");
-  }
-
-  private Path plan(String... options) throws Exception {
-    Path out = dir.resolve("plan.json");
-    List<String> args = new ArrayList<>(List.of("plan", config.toString(), "--out", out.toString()));
-    args.addAll(List.of(options));
-    CliRun plan = CliRun.run(env, args.toArray(String[]::new));
-    assertThat(plan.exitCode()).as(plan.toString()).isZero();
-    return out;
   }
 }

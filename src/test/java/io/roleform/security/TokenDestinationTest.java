@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The token goes only where the user said: {@code apply --plan} refuses a plan made against another
@@ -24,29 +24,26 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("security")
 class TokenDestinationTest {
-  @TempDir Path dir;
-  PortalForTest portal;
+  @RegisterExtension final SavedPlanFixture fx = SavedPlanFixture.of(SavedPlanTamperTest.CONFIG);
   MockWebServer other = new MockWebServer();
 
   @BeforeEach
   void start() throws Exception {
-    portal = PortalForTest.start("secure-exchanges");
     other.start(InetAddress.getByName("127.0.0.1"), 0);
   }
 
   @AfterEach
   void stop() throws Exception {
-    portal.close();
     other.close();
   }
 
   @Test
   void aMismatchingPortalIsRefusedBeforeAnyRequest() throws Exception {
-    Path plan = plan();
+    Path plan = fx.plan();
     String elsewhere = other.url("/").toString();
 
-    CliRun flag = CliRun.run(portal.env(), "apply", "--plan", plan.toString(), "--portal", elsewhere);
-    Map<String, String> env = new HashMap<>(portal.env());
+    CliRun flag = CliRun.run(fx.env, "apply", "--plan", plan.toString(), "--portal", elsewhere);
+    Map<String, String> env = new HashMap<>(fx.env);
     env.put("ROLEFORM_PORTAL_URL", elsewhere);
     CliRun variable = CliRun.run(env, "apply", "--plan", plan.toString());
 
@@ -59,13 +56,13 @@ class TokenDestinationTest {
 
   @Test
   void aRemotePortalNamedOnlyByThePlanIsNotUsed() throws Exception {
-    Path plan = plan();
+    Path plan = fx.plan();
     ObjectMapper json = new ObjectMapper();
     ObjectNode tree = (ObjectNode) json.readTree(plan.toFile());
     tree.put("portal", "https://portal.attacker.example");
     ((ObjectNode) tree.get("madeFrom")).put("portal", "https://portal.attacker.example");
     Files.writeString(plan, json.writeValueAsString(tree));
-    Map<String, String> env = new HashMap<>(portal.env());
+    Map<String, String> env = new HashMap<>(fx.env);
     env.remove("ROLEFORM_PORTAL_URL");
 
     CliRun apply = CliRun.run(env, "apply", "--plan", plan.toString());
@@ -76,8 +73,8 @@ class TokenDestinationTest {
 
   @Test
   void aLoopbackPortalNamedByThePlanIsUsedWithoutPortal() throws Exception {
-    Path plan = plan();
-    Map<String, String> env = new HashMap<>(portal.env());
+    Path plan = fx.plan();
+    Map<String, String> env = new HashMap<>(fx.env);
     env.remove("ROLEFORM_PORTAL_URL");
     CliRun apply = CliRun.run(env, "apply", "--plan", plan.toString());
     assertThat(apply.exitCode()).as(apply.toString()).isZero();
@@ -95,14 +92,5 @@ class TokenDestinationTest {
     CliRun plan = CliRun.run(Map.of("ROLEFORM_TOKEN", "a-real-portal-token", "NO_COLOR", "1"),
         "plan", "examples/secure-exchanges", "--portal", "embedded:secure-exchanges");
     assertThat(plan.exitCode()).as(plan.toString()).isZero();
-  }
-
-  private Path plan() throws Exception {
-    Path config = dir.resolve("c.yaml");
-    Files.writeString(config, SavedPlanTamperTest.CONFIG);
-    Path plan = dir.resolve("plan.json");
-    CliRun made = CliRun.run(portal.env(), "plan", config.toString(), "--out", plan.toString());
-    assertThat(made.exitCode()).as(made.toString()).isZero();
-    return plan;
   }
 }

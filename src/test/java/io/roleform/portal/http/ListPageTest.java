@@ -9,13 +9,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.roleform.portal.LiveRole;
 import io.roleform.portal.LiveUser;
-import io.roleform.portal.Permission;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
@@ -42,47 +43,43 @@ class ListPageTest {
 
   @Property(tries = 300)
   void usersAsDatabindReadThem(@ForAll long seed) throws IOException {
-    Random r = new Random(seed);
-    byte[] body = page(r, "users");
-    Page<Wire.UserDoc> expected = JSON.readValue(body,
-        JSON.getTypeFactory().constructParametricType(Page.class, Wire.UserDoc.class));
-    List<LiveUser> want = new ArrayList<>();
-    for (int i = 0; i < expected.items().size(); i++) want.add(expected.items().get(i).toLive(i));
-    List<LiveUser> got = new ArrayList<>();
-    String cursor = ListPage.read(JSON, body, LiveItems.users(got));
-    assertThat(got).isEqualTo(want);
-    assertThat(cursor).isEqualTo(expected.nextCursor());
-    String scanned = PageCursor.scan(body);
-    if (scanned != PageCursor.UNKNOWN) assertThat(scanned).isEqualTo(cursor);
+    asDatabindReadsThem(seed, "users", Wire.UserDoc.class, Wire.UserDoc::toLive, LiveItems::users);
   }
 
   @Property(tries = 300)
   void rolesAsDatabindReadThem(@ForAll long seed) throws IOException {
-    Random r = new Random(seed);
-    byte[] body = page(r, "roles");
-    Page<Wire.RoleDoc> expected = JSON.readValue(body,
-        JSON.getTypeFactory().constructParametricType(Page.class, Wire.RoleDoc.class));
-    List<LiveRole> want = new ArrayList<>();
-    for (int i = 0; i < expected.items().size(); i++) want.add(expected.items().get(i).toLive(i));
-    List<LiveRole> got = new ArrayList<>();
-    String cursor = ListPage.read(JSON, body, LiveItems.roles(got));
-    assertThat(got).isEqualTo(want);
-    assertThat(cursor).isEqualTo(expected.nextCursor());
-    String scanned = PageCursor.scan(body);
-    if (scanned != PageCursor.UNKNOWN) assertThat(scanned).isEqualTo(cursor);
+    asDatabindReadsThem(seed, "roles", Wire.RoleDoc.class, Wire.RoleDoc::toLive, LiveItems::roles);
   }
 
   @Property(tries = 200)
   void permissionsAsDatabindReadThem(@ForAll long seed) throws IOException {
-    Random r = new Random(seed);
-    byte[] body = page(r, "permissions");
-    Page<Wire.PermissionDoc> expected = JSON.readValue(body,
-        JSON.getTypeFactory().constructParametricType(Page.class, Wire.PermissionDoc.class));
-    List<Permission> want = new ArrayList<>();
-    for (int i = 0; i < expected.items().size(); i++) want.add(expected.items().get(i).toLive(i));
-    List<Permission> got = new ArrayList<>();
-    assertThat(ListPage.read(JSON, body, LiveItems.permissions(got))).isEqualTo(expected.nextCursor());
+    asDatabindReadsThem(seed, "permissions", Wire.PermissionDoc.class, Wire.PermissionDoc::toLive,
+        LiveItems::permissions);
+  }
+
+  @Property(tries = 200)
+  void departmentsAsDatabindReadThem(@ForAll long seed) throws IOException {
+    asDatabindReadsThem(seed, "departments", Wire.DepartmentDoc.class, Wire.DepartmentDoc::toLive,
+        LiveItems::departments);
+  }
+
+  /**
+   * A random valid page of {@code list}: read by its item reader, the same live values (in order)
+   * and the same {@code nextCursor} as databind into {@code doc} and its {@code toLive} give; and
+   * the cursor scan agrees with both or says it cannot tell.
+   */
+  private static <D, L> void asDatabindReadsThem(long seed, String list, Class<D> doc, BiFunction<D, Integer, L> toLive,
+      Function<List<L>, ListPage.Item> reader) throws IOException {
+    byte[] body = page(new Random(seed), list);
+    Page<D> expected = JSON.readValue(body, JSON.getTypeFactory().constructParametricType(Page.class, doc));
+    List<L> want = new ArrayList<>();
+    for (int i = 0; i < expected.items().size(); i++) want.add(toLive.apply(expected.items().get(i), i));
+    List<L> got = new ArrayList<>();
+    String cursor = ListPage.read(JSON, body, reader.apply(got));
     assertThat(got).isEqualTo(want);
+    assertThat(cursor).isEqualTo(expected.nextCursor());
+    String scanned = PageCursor.scan(body);
+    if (scanned != PageCursor.UNKNOWN) assertThat(scanned).isEqualTo(cursor);
   }
 
   @Test
@@ -246,6 +243,10 @@ class ListPageTest {
         if (r.nextBoolean()) fields.add(() -> io.bool(r, "builtIn"));
         if (r.nextBoolean()) fields.add(() -> io.bool(r, "fixedPermissions"));
         if (r.nextBoolean()) fields.add(() -> io.integer(r, "memberCount"));
+        if (r.nextBoolean()) fields.add(() -> io.maybe(r, "version", Integer.toString(r.nextInt(9))));
+      }
+      case "departments" -> {
+        fields.add(() -> io.string("name", text(r)));
         if (r.nextBoolean()) fields.add(() -> io.maybe(r, "version", Integer.toString(r.nextInt(9))));
       }
       default -> {
