@@ -69,7 +69,6 @@ final class PlainYamlScanner {
     if (text.length() > Limits.MAX_CODE_POINTS) return null;
     PlainYamlScanner scanner = new PlainYamlScanner(text);
     try {
-      scanner.characters();
       scanner.stream();
       return scanner.out;
     } catch (Outside e) {
@@ -82,25 +81,26 @@ final class PlainYamlScanner {
   }
 
   /** Refuses the characters SnakeYAML reads differently or refuses (see the class comment). */
-  private void characters() {
-    for (int i = 0; i < n; i++) {
-      char c = s[i];
-      if (c >= 0x20 && c < 0x7F) continue;
-      if (c == '\n') continue;
-      if (c == '\r' && i + 1 < n && s[i + 1] == '\n') continue;
-      if (c < 0xA0 || (c >= 0xD800 && c <= 0xDFFF) || c == 0x2028 || c == 0x2029 || c >= 0xFFFE
-          || c == 0xFEFF) {
-        throw outside();
-      }
+  private void character(char c, int i) {
+    if (c == '\r' && i + 1 < n && s[i + 1] == '\n') return;
+    if (c < 0xA0 || (c >= 0xD800 && c <= 0xDFFF) || c == 0x2028 || c == 0x2029 || c >= 0xFFFE
+        || c == 0xFEFF) {
+      throw outside();
     }
   }
 
   // ---- lines ----------------------------------------------------------------------------------------
 
+  /** Makes the line starting at {@code start} the current one, checking its characters. */
   private void setLine(int start) {
     lineStart = start;
     int e = start;
-    while (e < n && s[e] != '\n') e++;
+    while (e < n) {
+      char c = s[e];
+      if (c == '\n') break;
+      if (c < 0x20 || c >= 0x7F) character(c, e);
+      e++;
+    }
     if (e > start && s[e - 1] == '\r') e--;
     lineEnd = e;
   }

@@ -91,7 +91,10 @@ final class YamlStream {
         return null;
       }
     }
-    String text;
+    // The JDK's own decoding (one copy, none for ASCII) replaces invalid input with U+FFFD: only then
+    // is the text decoded again strictly, which gives the same text or finds the invalid byte.
+    String text = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+    if (text.indexOf('\uFFFD') < 0) return linesOk(file, text, problems) ? text : null;
     try {
       CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
