@@ -23,6 +23,11 @@ final class SortedIds extends AbstractSet<String> {
     return new SortedIds(n == ids.length ? ids : Arrays.copyOf(ids, n));
   }
 
+  /** Over {@code ids} as they are: the caller guarantees them sorted and distinct. */
+  static SortedIds ofSorted(String[] ids) {
+    return new SortedIds(ids);
+  }
+
   private SortedIds(String[] ids) {
     this.ids = ids;
   }
