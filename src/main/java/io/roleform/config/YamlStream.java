@@ -27,7 +27,10 @@ import org.yaml.snakeyaml.nodes.Node;
  * UTF-8, tabs used for indentation, YAML syntax errors (at the parser's position), more than {@link
  * Limits#MAX_ALIASES} aliases in one file, aliases to unknown anchors, and nesting deeper than {@link
  * Limits#MAX_NESTING}. A UTF-8 byte order mark and CRLF line endings are accepted. {@link #documents}
- * reads a config file's documents from the parser's events; {@link #read} composes nodes (for the
+ * reads a config file's documents from the parser's events — from {@link PlainYamlScanner}'s when
+ * the whole file is in the plain subset it reads (what exports and most configs are made of: the
+ * same events, several times faster), else from SnakeYAML's parser, so every other file, every YAML
+ * error and every message stay SnakeYAML's; {@link #read} composes nodes (for the
  * small files that want them, and as the reference the event reader is tested against). Aliases stay
  * {@link AliasNode}s here (one node per use, whatever they stand for); {@link DocumentTree} expands
  * them within {@link Limits#MAX_ALIAS_EXPANDED_NODES}. Nodes are only composed, never constructed
