@@ -2,6 +2,7 @@ package io.roleform.config;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.error.Mark;
@@ -163,7 +164,9 @@ final class PlainYamlEvents implements Parser {
       case SEQUENCE_END:
         return new SequenceEndEvent(startMark, endMark);
       case DOCUMENT_START:
-        return new DocumentStartEvent(startMark, endMark, flags == EXPLICIT, null, null);
+        // SnakeYAML's parser gives an explicit document its (here empty) tag handles, an implicit one none.
+        return new DocumentStartEvent(startMark, endMark, flags == EXPLICIT, null,
+            flags == EXPLICIT ? new HashMap<>() : null);
       case DOCUMENT_END:
         return new DocumentEndEvent(startMark, endMark, false);
       case STREAM_START:
