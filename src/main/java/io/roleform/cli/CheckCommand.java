@@ -2,6 +2,8 @@ package io.roleform.cli;
 
 import io.roleform.config.DesiredState;
 import io.roleform.config.Diagnostic;
+import io.roleform.config.Redactor;
+import io.roleform.config.Variables;
 import io.roleform.policy.AccessState;
 import io.roleform.policy.PolicyCheck;
 import io.roleform.policy.PolicyFinding;
@@ -49,6 +51,7 @@ final class CheckCommand implements Callable<Integer> {
   @ParentCommand RoleformCommand parent;
   @Spec CommandSpec spec;
   @Mixin PortalOptions portal;
+  @Mixin VariableOptions variables;
 
   @Parameters(index = "0", paramLabel = "CONFIG", description = "A config file, or a directory of *.yaml/*.yml files.")
   Path config;
@@ -61,21 +64,25 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     var err = spec.commandLine().getErr();
     var out = spec.commandLine().getOut();
-    PendingConfig pending = PendingConfig.start(config, parent.env());
+    Variables vars = variables.variables(parent.env());
+    // Messages echo no substituted value; findings show a sensitive one as (sensitive), as plans do.
+    Redactor messages = Redactor.messages(vars);
+    Redactor sensitive = Redactor.sensitive(vars);
+    PendingConfig pending = PendingConfig.start(config, vars);
     try (PortalConnection conn =
         pending.portalStep(err, () -> PortalConnection.open(parent.registry(), portal, parent.env(), Streams.err(spec)))) {
       LiveState live = pending.portalStep(err, () -> PortalConnection.call(conn.client()::read));
       DesiredState desired = pending.await(err);
       List<Diagnostic> problems = PolicyReferences.check(desired, live);
       if (!problems.isEmpty()) {
-        problems.stream().sorted(Diagnostic.ORDER).forEach(d -> err.println(d.format()));
+        problems.stream().sorted(Diagnostic.ORDER).forEach(d -> err.println(messages.apply(d).format()));
         throw new CliException(ExitCodes.ERROR, (problems.size() == 1 ? "1 problem" : problems.size() + " problems")
             + " in the policies of " + config + " against the live portal " + conn.label() + ".");
       }
       List<PolicyFinding> findings = PolicyCheck.check(desired, AccessState.of(live));
-      out.print(format == Format.json
+      out.print(sensitive.apply(format == Format.json
           ? CheckRenderer.json(conn.label(), live.portal().stateVersion(), desired.policies().size(), findings)
-          : CheckRenderer.text(conn.label(), live.portal().stateVersion(), desired.policies().size(), findings));
+          : CheckRenderer.text(conn.label(), live.portal().stateVersion(), desired.policies().size(), findings)));
       out.flush();
       if (desired.policies().isEmpty()) err.println("note: " + config + " has no policies: section; nothing to check.");
       return findings.isEmpty() ? ExitCodes.OK : ExitCodes.CHANGES;
