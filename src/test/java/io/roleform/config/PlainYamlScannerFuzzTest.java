@@ -39,9 +39,10 @@ import org.yaml.snakeyaml.reader.StreamReader;
  * value, style, implicit flags, tag, anchor, marks) and {@link YamlStream#documents} must give the
  * same documents and problems with and without it.
  *
- * <p>The test runs a fixed, seeded number of mutants (a few seconds); {@link #main} runs a
- * longer hunt: {@code java -cp ... io.roleform.config.PlainYamlScannerFuzzTest SECONDS [SEED]}.
- * The named cases below are the mismatches earlier hunts found, minimised.
+ * <p>The test runs a fixed, seeded number of mutants (a few seconds) and every short text of YAML's
+ * indicators; {@link #main} hunts longer: {@code java -cp ... io.roleform.config.PlainYamlScannerFuzzTest
+ * SECONDS [SEED]} (mutants), or {@code all ALPHABET LENGTH [PREFIX]} (every text). The named cases
+ * below are the mismatches earlier hunts found, minimised, and YAML 1.1's traps.
  */
 class PlainYamlScannerFuzzTest {
   private static final EnvSubstitution ENV =
@@ -103,6 +104,19 @@ class PlainYamlScannerFuzzTest {
       if (PlainYamlScanner.scan(yaml) != null) read++;
     }
     assertThat(read).as("traps read by the scanner").isGreaterThan(TRAPS.size() * 2 / 3);
+  }
+
+  @Test
+  void everyShortTextOfYamlsIndicatorsReadsTheSame() {
+    // Exhaustive where random edits are thin: every text of up to 4 of these 14 characters, alone,
+    // as a key's value on the next line, and after a dash (up to 6 in a hunt: 8 million texts, none
+    // differ).
+    String alphabet = "a: -#[]{},'\"?\n";
+    for (String prefix : List.of("", "a:\n", "- ")) {
+      long[] counts = every(alphabet, 4, prefix);
+      assertThat(counts[2]).as("mismatches after \"" + javaString(prefix) + "\"").isZero();
+      assertThat(counts[1]).as("texts read by the scanner").isGreaterThan(500);
+    }
   }
 
   @Test
@@ -487,6 +501,10 @@ class PlainYamlScannerFuzzTest {
 
   /** A longer hunt: {@code SECONDS [SEED]}; prints every mismatch (up to 20) and the counts. */
   public static void main(String[] args) throws IOException {
+    if (args[0].equals("all")) { // all ALPHABET LENGTH [PREFIX]: every short text
+      every(args[1], Integer.parseInt(args[2]), args.length > 3 ? args[3] : "");
+      return;
+    }
     long seconds = Long.parseLong(args[0]);
     long seed = args.length > 1 ? Long.parseLong(args[1]) : System.nanoTime();
     Fuzzer fuzzer = new Fuzzer(seeds(), new Random(seed));
@@ -508,6 +526,39 @@ class PlainYamlScannerFuzzTest {
     }
     System.out.printf("seed %d: %d mutants, %d read by the scanner, %d of them with problems, %d mismatches%n",
         seed, fuzzer.made, fuzzer.accepted, fuzzer.acceptedWithProblems, found);
+  }
+
+  /**
+   * Every text of up to {@code length} characters of {@code alphabet} after {@code prefix} is
+   * compared; prints the mismatches (up to 20) and returns {texts, read by the scanner, mismatches}.
+   */
+  static long[] every(String alphabet, int length, String prefix) {
+    int k = alphabet.length();
+    long made = 0;
+    long read = 0;
+    int found = 0;
+    for (int len = 0; len <= length; len++) {
+      int[] digits = new int[len];
+      char[] chars = new char[len];
+      while (true) {
+        for (int i = 0; i < len; i++) chars[i] = alphabet.charAt(digits[i]);
+        String yaml = prefix + new String(chars);
+        made++;
+        if (PlainYamlScanner.scan(yaml) != null) {
+          read++;
+          String difference = difference(yaml);
+          if (difference != null && found++ < 20) {
+            System.out.println("=== MISMATCH: " + difference + "\n--- text: \"" + javaString(yaml) + "\"");
+          }
+        }
+        int i = len - 1;
+        while (i >= 0 && ++digits[i] == k) digits[i--] = 0;
+        if (i < 0) break;
+      }
+    }
+    System.out.printf("every text of up to %d of \"%s\" after \"%s\": %d texts, %d read by the scanner, %d mismatches%n",
+        length, javaString(alphabet), javaString(prefix), made, read, found);
+    return new long[] {made, read, found};
   }
 
   static String javaString(String s) {
