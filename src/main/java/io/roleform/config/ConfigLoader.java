@@ -25,6 +25,25 @@ public final class ConfigLoader {
   private ConfigLoader() {}
 
   /**
+   * Starts compiling the config schema ({@code schema/roleform.schema.json}) on a daemon thread of
+   * its own, so that a command that is about to {@link #load} a config finds it ready instead of
+   * compiling it on the critical path (the first file's schema check waits for it, and with it every
+   * other file's). Costs the compile's CPU if no config is loaded after all. Never throws, never
+   * prints: if the compile fails (a broken jar), {@link #load} still reports it as an internal error.
+   */
+  public static void prepare() {
+    Thread t = new Thread(() -> {
+      try {
+        SchemaCheck.instance();
+      } catch (Throwable ignored) {
+        // load() compiles (or fails) again on its own thread and reports it there.
+      }
+    }, "roleform-schema");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /**
    * Loads and validates a config with the {@code ROLEFORM_VAR_*} variables of {@code env} (and no
    * other variable).
    *
@@ -49,10 +68,10 @@ public final class ConfigLoader {
       if (!listing.problems().isEmpty()) return new ConfigResult(null, listing.problems());
       EnvSubstitution substitution = new EnvSubstitution(variables);
       // Files are read, parsed and schema-checked independently, so in parallel (a large export is
-      // several files); they are then merged strictly in path order, so the result is the same.
-      List<FileResult> results = listing.sources().parallelStream()
-          .map(source -> readFile(source, substitution))
-          .toList();
+      // several files), the largest first; they are then merged strictly in path order, so the
+      // result is the same.
+      List<FileResult> results = LargestFirst.map(listing.sources(), ConfigFiles.Source::size,
+          source -> readFile(source, substitution));
       return merge(results, substitution, variables, listing.notes());
     } catch (RuntimeException | StackOverflowError e) {
       return internalError(e);
@@ -80,9 +99,8 @@ public final class ConfigLoader {
         }
       }
       EnvSubstitution substitution = new EnvSubstitution(variables);
-      List<FileResult> results = files.parallelStream()
-          .map(f -> parse(origin + ":" + f.path(), f.path(), f.bytes(), new ArrayList<>(), substitution))
-          .toList();
+      List<FileResult> results = LargestFirst.map(files, f -> f.bytes().length,
+          f -> parse(origin + ":" + f.path(), f.path(), f.bytes(), new ArrayList<>(), substitution));
       return merge(results, substitution, variables, List.of());
     } catch (RuntimeException | StackOverflowError e) {
       return internalError(e);
@@ -102,7 +120,7 @@ public final class ConfigLoader {
     for (FileResult result : results) {
       problems.addAll(result.problems());
       if (result.bytes() == null) continue;
-      result.documents().forEach(builder::add);
+      for (int i = 0; i < result.documents().size(); i++) builder.add(result.documents().get(i), result.roles().get(i));
     }
     ConfigModel model = builder.build();
     ConsistencyCheck.check(model, problems);
@@ -156,8 +174,8 @@ public final class ConfigLoader {
   }
 
   /** One file read, parsed and checked on its own: its bytes, documents and problems. */
-  private record FileResult(
-      String display, String relative, byte[] bytes, List<ParsedDocument> documents, List<Diagnostic> problems) {}
+  private record FileResult(String display, String relative, byte[] bytes, List<ParsedDocument> documents,
+      List<DocumentRoles> roles, List<Diagnostic> problems) {}
 
   private static FileResult readFile(ConfigFiles.Source source, EnvSubstitution substitution) {
     List<Diagnostic> problems = new ArrayList<>();
@@ -169,7 +187,10 @@ public final class ConfigLoader {
       EnvSubstitution substitution) {
     List<ParsedDocument> documents = new ArrayList<>();
     if (bytes != null) readDocuments(display, bytes, substitution, documents, problems);
-    return new FileResult(display, relative, bytes, documents, problems);
+    // The roles too are read here, on this file's thread (the merge then only adds them up).
+    List<DocumentRoles> roles = new ArrayList<>(documents.size());
+    for (ParsedDocument d : documents) roles.add(DocumentRoles.read(d));
+    return new FileResult(display, relative, bytes, documents, roles, problems);
   }
 
   private static void readDocuments(String file, byte[] bytes, EnvSubstitution substitution,

@@ -6,10 +6,12 @@ import java.util.Map;
 /**
  * Everything read from all documents of a config, each value still tied to its document path, so
  * that cross-file checks can name both places. Internal to loading: {@link DesiredState} is what
- * leaves the package.
+ * leaves the package. {@code listProblems} holds, for each of {@code roles}, the problems of its own
+ * lists ({@link ConsistencyCheck#listProblems}), found when the role was read ({@link DocumentRoles}).
  */
 record ConfigModel(
     List<Entry<DesiredRole>> roles,
+    List<List<Diagnostic>> listProblems,
     List<Entry<RemovedRole>> removed,
     List<Entry<String>> order,
     SourcePosition orderPosition,

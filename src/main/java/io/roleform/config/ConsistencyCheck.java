@@ -33,7 +33,8 @@ final class ConsistencyCheck {
     c.copyFromCycles();
     c.order();
     c.policies();
-    for (ConfigModel.Entry<DesiredRole> e : model.roles()) c.lists(e);
+    // Each role's own lists were checked when it was read, on its file's thread (DocumentRoles).
+    for (List<Diagnostic> found : model.listProblems()) problems.addAll(found);
     PeopleCheck.check(model, problems);
   }
 
@@ -164,15 +165,23 @@ final class ConsistencyCheck {
     }
   }
 
-  private void lists(ConfigModel.Entry<DesiredRole> e) {
+  /**
+   * The problems of one role's own lists, which depend on that role alone: an item listed twice in
+   * {@code members} (emails compare case-insensitively), {@code permissions}, {@code caseActions} or
+   * {@code formerNames}, at the second item, naming the first one's line.
+   */
+  static List<Diagnostic> listProblems(ConfigModel.Entry<DesiredRole> e) {
     DesiredRole r = e.value();
-    duplicates(e, "members", r.members(), "member");
-    duplicates(e, "permissions", r.permissions(), "permission");
-    duplicates(e, "caseActions", r.caseActions(), "case action");
-    duplicates(e, "formerNames", r.formerNames(), "former name");
+    List<Diagnostic> found = new ArrayList<>(0);
+    duplicates(e, "members", r.members(), "member", found);
+    duplicates(e, "permissions", r.permissions(), "permission", found);
+    duplicates(e, "caseActions", r.caseActions(), "case action", found);
+    duplicates(e, "formerNames", r.formerNames(), "former name", found);
+    return found;
   }
 
-  private void duplicates(ConfigModel.Entry<DesiredRole> e, String key, List<String> items, String noun) {
+  private static void duplicates(ConfigModel.Entry<DesiredRole> e, String key, List<String> items, String noun,
+      List<Diagnostic> problems) {
     if (items == null) return;
     Map<String, Integer> seen = new HashMap<>(items.size() * 2);
     for (int i = 0; i < items.size(); i++) {

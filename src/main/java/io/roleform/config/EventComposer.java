@@ -119,10 +119,26 @@ final class EventComposer {
    */
   Tag scalarTag(ScalarEvent e) {
     String tag = e.getTag();
-    if (tag == null || tag.equals("!")) {
-      return resolver.resolve(NodeId.scalar, e.getValue(), e.getImplicit().canOmitTagInPlainScalar());
-    }
+    if (tag == null || tag.equals("!")) return implicitTag(e.getValue(), e.getImplicit().canOmitTagInPlainScalar());
     return tag(tag, e.getStartMark());
+  }
+
+  /**
+   * The first characters of the values one of SnakeYAML's {@link Resolver}'s implicit resolvers can
+   * match (bool, int, float, merge, null — {@code ~ null Null NULL} and a single space, tried for
+   * every value —, timestamp, and the {@code !&*} one); a non-empty value starting with another
+   * matches none.
+   */
+  private static final String RESOLVED_FIRST = "yYnNtTfFoO-+0123456789.<~!&* \0";
+
+  /**
+   * What {@code new Resolver().resolve(NodeId.scalar, value, implicit)} gives, without trying its
+   * regular expressions (and allocating an iterator and a matcher per value) when none can match:
+   * most names and every email ({@code ScalarTagTest} checks it against the resolver).
+   */
+  Tag implicitTag(String value, boolean implicit) {
+    if (!implicit || (!value.isEmpty() && RESOLVED_FIRST.indexOf(value.charAt(0)) < 0)) return Tag.STR;
+    return resolver.resolve(NodeId.scalar, value, implicit);
   }
 
   private Node sequence(CollectionStartEvent start) {

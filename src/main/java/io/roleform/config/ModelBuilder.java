@@ -1,7 +1,6 @@
 package io.roleform.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -16,6 +15,7 @@ import java.util.Map;
  */
 final class ModelBuilder {
   private final List<ConfigModel.Entry<DesiredRole>> roles = new ArrayList<>();
+  private final List<List<Diagnostic>> listProblems = new ArrayList<>();
   private final List<ConfigModel.Entry<RemovedRole>> removed = new ArrayList<>();
   private final List<ConfigModel.Entry<DesiredPolicy>> policies = new ArrayList<>();
   private List<ConfigModel.Entry<String>> order;
@@ -31,7 +31,16 @@ final class ModelBuilder {
     this.people = new PeopleBuilder(problems);
   }
 
+  /** Adds a document whose roles are read here. */
   void add(ParsedDocument doc) {
+    add(doc, DocumentRoles.read(doc));
+  }
+
+  /**
+   * Adds a document with its roles already read ({@link DocumentRoles#read}, on the file's own
+   * thread): the same model and the same problems, in the same order, as {@link #add(ParsedDocument)}.
+   */
+  void add(ParsedDocument doc, DocumentRoles read) {
     JsonNode root = doc.root();
     if (!root.isObject()) return;
     Iterator<String> names = root.fieldNames();
@@ -39,10 +48,9 @@ final class ModelBuilder {
       problems.add(new Diagnostic(Location.ofKey(doc, "/apiVersion"),
           "`apiVersion` must be the first key of the document", "move `apiVersion: roleform/v1` to the top"));
     }
-    JsonNode rs = root.path("roles");
-    for (int i = 0; i < rs.size(); i++) {
-      if (rs.isArray()) role(doc, "/roles/" + i, rs.get(i));
-    }
+    problems.addAll(read.problems());
+    roles.addAll(read.roles());
+    listProblems.addAll(read.listProblems());
     JsonNode rm = root.path("removed");
     for (int i = 0; i < rm.size(); i++) {
       if (rm.isArray()) removed(doc, "/removed/" + i, rm.get(i));
@@ -59,37 +67,8 @@ final class ModelBuilder {
   }
 
   ConfigModel build() {
-    return new ConfigModel(roles, removed, order, orderSection.position(), settings, settingsPositions, people.build(),
-        policies);
-  }
-
-  private void role(ParsedDocument doc, String pointer, JsonNode n) {
-    if (!n.path("name").isTextual()) return;
-    Map<String, SourcePosition> positions = new HashMap<>();
-    Map<String, RolePositions.ListItems> items = new HashMap<>();
-    positions.put("name", doc.positionOf(pointer + "/name"));
-    String description = text(doc, pointer, n, "description", positions);
-    String copyFrom = text(doc, pointer, n, "copyFrom", positions);
-    Map<String, LocalDate> until = new HashMap<>(0);
-    List<String> permissions = list(doc, pointer, n, "permissions", positions, items);
-    // Plain emails take the fast path; a list with {email, until} entries is read item by item.
-    List<String> members = hasMappings(n.path("members"))
-        ? members(doc, pointer, n, positions, until)
-        : list(doc, pointer, n, "members", positions, items);
-    List<String> formerNames = list(doc, pointer, n, "formerNames", positions, items);
-    List<String> caseActions = list(doc, pointer, n, "caseActions", positions, items);
-    DesiredRole role = new DesiredRole(
-        n.get("name").asText(),
-        description,
-        permissions,
-        members,
-        formerNames,
-        copyFrom,
-        caseActions,
-        until,
-        doc.positionOf(pointer),
-        new RolePositions(positions, items));
-    roles.add(new ConfigModel.Entry<>(role, doc, pointer));
+    return new ConfigModel(roles, listProblems, removed, order, orderSection.position(), settings, settingsPositions,
+        people.build(), policies);
   }
 
   private void removed(ParsedDocument doc, String pointer, JsonNode n) {
@@ -127,79 +106,5 @@ final class ModelBuilder {
         owner.isTextual() ? owner.asText() : null,
         allowView.isBoolean() ? allowView.asBoolean() : null,
         notify.isBoolean() ? notify.asBoolean() : null);
-  }
-
-  private static String text(ParsedDocument doc, String pointer, JsonNode n, String key,
-      Map<String, SourcePosition> positions) {
-    JsonNode v = n.path(key);
-    if (!v.isTextual()) return null;
-    positions.put(key, doc.positionOf(pointer + "/" + key));
-    return v.asText();
-  }
-
-  private static boolean hasMappings(JsonNode list) {
-    if (!list.isArray()) return false;
-    for (JsonNode item : list) if (item.isObject()) return true;
-    return false;
-  }
-
-  /**
-   * The {@code members} list: plain emails (the common case, kept on the fast path) and {@code
-   * {email, until}} entries, whose end dates go into {@code until} (by lower-cased email).
-   */
-  private List<String> members(ParsedDocument doc, String pointer, JsonNode n,
-      Map<String, SourcePosition> positions, Map<String, LocalDate> until) {
-    JsonNode v = n.path("members");
-    if (!v.isArray()) return null;
-    positions.put("members", doc.positionOf(pointer + "/members"));
-    List<String> out = new ArrayList<>(v.size());
-    String itemPointer = pointer + "/members/";
-    for (int i = 0; i < v.size(); i++) {
-      JsonNode item = v.get(i);
-      String email;
-      if (item.isTextual()) {
-        email = item.asText();
-      } else if (item.isObject() && item.path("email").isTextual()) {
-        email = item.get("email").asText();
-        LocalDate date = ExpiringMembers.until(doc, itemPointer + i, item, problems);
-        if (date != null) until.putIfAbsent(email.toLowerCase(java.util.Locale.ROOT), date);
-      } else {
-        continue;
-      }
-      positions.put("members/" + out.size(), doc.positionOf(itemPointer + i));
-      out.add(email);
-    }
-    return out;
-  }
-
-  private static List<String> list(ParsedDocument doc, String pointer, JsonNode n, String key,
-      Map<String, SourcePosition> positions, Map<String, RolePositions.ListItems> items) {
-    JsonNode v = n.path(key);
-    if (!v.isArray()) return null;
-    String listPointer = pointer + "/" + key;
-    positions.put(key, doc.positionOf(listPointer));
-    List<String> out = new ArrayList<>(v.size());
-    int[] indexes = null;
-    for (int i = 0; i < v.size(); i++) {
-      JsonNode item = v.get(i);
-      if (!item.isTextual()) {
-        if (indexes == null) {
-          indexes = new int[v.size()];
-          for (int k = 0; k < out.size(); k++) indexes[k] = k;
-        }
-        continue;
-      }
-      if (indexes != null) indexes[out.size()] = i;
-      out.add(item.textValue());
-    }
-    ItemPositions where = doc.items().get(listPointer);
-    if (where != null && where.complete()) {
-      items.put(key, new RolePositions.ListItems(where, indexes, out.size()));
-    } else { // written through an alias, or holding other items: positions one by one
-      for (int k = 0; k < out.size(); k++) {
-        positions.put(key + "/" + k, doc.positionOf(listPointer + "/" + (indexes == null ? k : indexes[k])));
-      }
-    }
-    return out;
   }
 }

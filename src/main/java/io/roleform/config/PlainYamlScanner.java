@@ -61,7 +61,7 @@ final class PlainYamlScanner {
   private PlainYamlScanner(String text) {
     this.s = text.toCharArray();
     this.n = s.length;
-    this.out = new PlainYamlEvents(text, Math.max(16, n / 12));
+    this.out = new PlainYamlEvents(text, Math.max(16, n / 24)); // an export: ~1 event per 28 chars
   }
 
   /** The events of {@code text} (a whole file, without its byte order mark), or {@code null}. */

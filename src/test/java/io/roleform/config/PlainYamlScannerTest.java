@@ -254,7 +254,10 @@ class PlainYamlScannerTest {
     private static final String[] KEYS = {"apiVersion", "roles", "name", "description", "permissions", "members",
         "order", "settings", "owner", "users", "email", "1", "true", "null", "~", "-k", "a b", "a:b", "x-y", "<<",
         "k#", "ké"};
-    private static final String ODD = ":#- '\"[]{},&*!|>?%@`\\\t\nab";
+    private static final String ODD = ":#- '\"[]{},&*!|>?%@`\\\t\r\u0085\u2028\uFEFF\u00e9\nab";
+    /** Whole lines an edit may insert: document markers, directives, stray keys and entries. */
+    private static final String[] LINES = {"---\n", "--- x\n", "...\n", "%YAML 1.1\n", "- x\n", "  - y\n", "? k\n",
+        ": v\n", "   \n", "#c\n", "k: v\n", "  k2: v\n", "-\n", "k:\n", "x\n", "  'q': [a,\n", "k: \"a\\\n"};
     private final Random r;
     private final StringBuilder sb = new StringBuilder();
 
@@ -288,8 +291,12 @@ class PlainYamlScannerTest {
     private String edit(String yaml) {
       if (yaml.isEmpty()) return yaml;
       int at = r.nextInt(yaml.length());
-      return switch (r.nextInt(4)) {
+      return switch (r.nextInt(5)) {
         case 0 -> yaml.substring(0, at) + ODD.charAt(r.nextInt(ODD.length())) + yaml.substring(at);
+        case 4 -> {
+          int start = yaml.lastIndexOf('\n', at) + 1;
+          yield yaml.substring(0, start) + LINES[r.nextInt(LINES.length)] + yaml.substring(start);
+        }
         case 1 -> yaml.substring(0, at) + yaml.substring(at + 1);
         case 2 -> yaml.substring(0, at) + " " + yaml.substring(at);
         default -> {
@@ -377,6 +384,7 @@ class PlainYamlScannerTest {
     }
 
     private String key() {
+      if (r.nextInt(100) == 0) return "k".repeat(990 + r.nextInt(40)); // near SnakeYAML's 1,024
       return switch (r.nextInt(8)) {
         case 0 -> quote(KEYS[r.nextInt(KEYS.length)]);
         case 1 -> odd();

@@ -35,6 +35,23 @@ final class IdPool {
     return size - 1;
   }
 
+  /** The number of the id {@code id}, or -1 if it was never seen. Adds nothing. */
+  int find(String id) {
+    int length = id.length();
+    int h = 0;
+    for (int i = 0; i < length; i++) h = 31 * h + id.charAt(i);
+    int mask = slots.length - 1;
+    for (int slot = slot(h), n; (n = slots[slot]) != 0; slot = (slot + 1) & mask) {
+      if (hashes[slot] != h) continue;
+      char[] c = chars[n - 1];
+      if (c.length != length) continue;
+      boolean same = true;
+      for (int i = 0; i < length && same; i++) same = c[i] == id.charAt(i);
+      if (same) return n - 1;
+    }
+    return -1;
+  }
+
   /** How many distinct ids. */
   int size() {
     return size;

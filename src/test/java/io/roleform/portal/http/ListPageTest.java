@@ -154,6 +154,49 @@ class ListPageTest {
     assertThat(members.get("r2").iterator().next()).isSameAs(members.get("r1").toArray()[1]).isSameAs(u2.id());
   }
 
+  @Test
+  void membershipsOfListedUsersSortAsStringsAndShareTheUsersIds() throws IOException {
+    java.util.Random rnd = new java.util.Random(3);
+    List<LiveUser> users = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      // Ids whose string order is not their number's: u10 < u100 < u11 < u2; some not starting with u.
+      String id = (i % 7 == 0 ? "x" : "u") + rnd.nextInt(100_000);
+      users.add(new LiveUser(new String(id), "e" + i + "@acme.example", null, null,
+          io.roleform.portal.UserStatus.ACTIVE, false));
+    }
+    users.add(users.get(5)); // listed twice: still one member
+    java.util.Collections.shuffle(users, rnd);
+    MemberPages pages = new MemberPages();
+    java.util.Map<String, java.util.TreeSet<String>> expected = new java.util.HashMap<>();
+    var roles = new ArrayList<LiveRole>();
+    for (int r = 0; r < 20; r++) {
+      roles.add(role("r" + r));
+      expected.put("r" + r, new java.util.TreeSet<>());
+    }
+    for (int page = 0; page < 5; page++) {
+      StringBuilder body = new StringBuilder("{\"items\":[");
+      for (int m = 0; m < 600; m++) {
+        String roleId = "r" + (page * 4 + m / 150) % 19; // grouped by role; r19 has none
+        String userId = users.get(rnd.nextInt(users.size())).id();
+        expected.get(roleId).add(userId);
+        body.append(m == 0 ? "" : ",").append("{\"roleId\":\"").append(roleId).append("\",\"userId\":\"")
+            .append(userId).append("\"}");
+      }
+      ListPage.read(JSON, bytes(body.append("],\"nextCursor\":null}").toString()), pages.item());
+    }
+    var members = pages.byRole(roles, users);
+    java.util.Map<String, LiveUser> byId = new java.util.HashMap<>();
+    for (LiveUser u : users) byId.putIfAbsent(u.id(), u);
+    for (LiveRole role : roles) {
+      assertThat(List.copyOf(members.get(role.id()))).as(role.id()).containsExactlyElementsOf(expected.get(role.id()));
+      for (String id : members.get(role.id())) {
+        assertThat(id).isSameAs(byId.get(id).id());
+        assertThat(members.get(role.id()).contains(new String(id))).isTrue();
+      }
+    }
+    assertThat(members.get("r19")).isEmpty();
+  }
+
   private static LiveRole role(String id) {
     return new LiveRole(id, id, "", List.of(), List.of(), 1, false, false, 0, "1");
   }
