@@ -18,9 +18,11 @@ final class SavedPlanOptions {
   private SavedPlanOptions() {}
 
   /**
-   * @throws CliException exit 3 naming every option given whose value differs from the plan's
+   * @throws CliException exit 1 for an invalid value (as without {@code --plan}: bad input, whatever
+   *     the plan says); exit 3 naming every option given whose value differs from the plan's
    */
   static void check(Path file, ParseResult given, SafetyOptions safety, ExpiryOptions expiry, PlanOptions recorded) {
+    expiry.apply(safety.toPlanOptions()); // validates the values given (exit 1), before comparing them
     if (expiry.onlyExpired && !recorded.onlyExpired()) {
       throw new CliException(ExitCodes.STALE, "Refused " + file + ": --only-expired was given, but the"
           + " saved plan was made without it (it may hold any change). Nothing was changed; make it with"

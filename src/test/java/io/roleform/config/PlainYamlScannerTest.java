@@ -152,6 +152,20 @@ class PlainYamlScannerTest {
   }
 
   @Test
+  void edgeFilesReadTheSame() {
+    for (String yaml : List.of("", "\n", "   \n", "# c", "# c\n\n  # d\n", "a: b", "a:", "a:\n", "-", "- ", "-\n-\n",
+        "---\na: 1\n---\nb: 2", "--- # c\na: 1\n", "a: b\r\n", "a: b  \r\n  # c\r\n", "\uFEFFa: b\n", "a: b # c",
+        "a:\n- x\n-\nb:\n  - y\n  -\n", "- a: 1\n  b:\n  - c\n- d\n", "  a: 1\n  b: 2\n", "a: {b: [c, {d: e}], f: }\n",
+        "a: [ 'x' , \"y\" , z ,]\n", "\"a b\" : 'c''d'\n", "a: é ü\n", "- 'x': 1\n  y: 2\n")) {
+      byte[] bytes = yaml.getBytes(StandardCharsets.UTF_8);
+      assertThat(outcome(bytes, true)).as(yaml).isEqualTo(outcome(bytes, false));
+      PlainYamlEvents events = PlainYamlScanner.scan(text(bytes));
+      assertThat(events).as(yaml).isNotNull();
+      assertThat(describe(events)).as(yaml).isEqualTo(describe(snakeParser(text(bytes))));
+    }
+  }
+
+  @Test
   void nestingDeeperThanTheLimitFallsBackAndIsRefusedAsBefore() {
     String deep = "a: " + "[".repeat(Limits.MAX_NESTING + 5) + "]".repeat(Limits.MAX_NESTING + 5) + "\n";
     assertThat(PlainYamlScanner.scan(deep)).isNull();

@@ -10,29 +10,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every endpoint of Portal API v1 over real HTTP against an in-memory sandbox; every response is
  * validated against schema/portal-api.yaml by {@link ApiClient}.
  */
-class SandboxContractTest {
-  Sandbox sandbox;
-  ApiClient api;
-
-  @BeforeEach
-  void start() {
-    sandbox = TestSandboxes.memory("secure-exchanges");
-    api = new ApiClient(sandbox.baseUrl(), "demo-write");
-  }
-
-  @AfterEach
-  void stop() {
-    sandbox.close();
-  }
-
+class SandboxContractTest extends OverSandbox {
   @AfterAll
   static void everyDocumentedOperationSucceededAtLeastOnce() {
     Set<String> missing = new TreeSet<>(OpenApiContract.SPEC.operations());

@@ -6,26 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Idempotency-Key replay and reuse, If-State-Version chaining, and the order of the checks. */
-class WritePreconditionsTest {
-  Sandbox sandbox;
-  ApiClient api;
-
-  @BeforeEach
-  void start() {
-    sandbox = TestSandboxes.memory("secure-exchanges");
-    api = new ApiClient(sandbox.baseUrl(), "demo-write");
-  }
-
-  @AfterEach
-  void stop() {
-    sandbox.close();
-  }
-
+class WritePreconditionsTest extends OverSandbox {
   @Test
   void a_replay_returns_the_stored_response_and_changes_nothing() {
     ApiClient.Resp first = api.post("/api/v1/roles", Map.of("name", "Auditors"), "Idempotency-Key", "k-1");

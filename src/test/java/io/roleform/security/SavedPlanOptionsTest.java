@@ -45,6 +45,23 @@ class SavedPlanOptionsTest {
     assertThat(fx.stateVersion()).isEqualTo(before);
   }
 
+  /** An invalid value is bad input (exit 1, as without --plan), not a plan that does not match (exit 3). */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"--min-admins=-1", "--max-member-removal-percent=101", "--max-user-removals=-1",
+      "--expiring-within=-3"})
+  void anInvalidValueBesideThePlanIsAnErrorWithExit1(String option) throws Exception {
+    Path plan = fx.plan();
+    long before = fx.stateVersion();
+
+    CliRun apply = fx.run("apply", "--plan", plan.toString(), option);
+    CliRun withoutPlan = fx.run("apply", fx.config.toString(), "--auto-approve", option);
+
+    assertThat(apply.exitCode()).as(apply.toString()).isEqualTo(1);
+    assertThat(apply.err()).as(apply.toString()).doesNotContain("was given, but the plan was made with")
+        .isEqualTo(withoutPlan.err());
+    assertThat(fx.stateVersion()).isEqualTo(before);
+  }
+
   @Test
   void optionsThatAgreeWithThePlansAreAccepted() throws Exception {
     Path plan = fx.plan("--max-deletions=7", "--allow-member-removal");

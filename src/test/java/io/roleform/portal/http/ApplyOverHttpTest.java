@@ -23,29 +23,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The exact requests an apply sends, for a plan with every kind of operation. */
-class ApplyOverHttpTest {
+class ApplyOverHttpTest extends OverPortalServer {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private PortalServer portal;
-  private HttpPortalClient client;
-
-  @BeforeEach
-  void start() throws Exception {
-    portal = new PortalServer();
-    client = portal.client();
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    portal.close();
-  }
 
   static Plan planWithEveryOperationKind() {
     RoleRef billing = new RoleRef("r3", "Billing");

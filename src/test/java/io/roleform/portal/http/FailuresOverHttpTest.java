@@ -11,27 +11,11 @@ import io.roleform.portal.PortalException.Kind;
 import io.roleform.portal.RolePatch;
 import java.util.List;
 import mockwebserver3.MockResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every failure is a PortalException of the right kind, one paragraph, with the problem detail. */
-class FailuresOverHttpTest {
+class FailuresOverHttpTest extends OverPortalServer {
 
-  private PortalServer portal;
-  private HttpPortalClient client;
-
-  @BeforeEach
-  void start() throws Exception {
-    portal = new PortalServer();
-    client = portal.client();
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    portal.close();
-  }
 
   private PortalException readFails() {
     return catchThrowableOfType(PortalException.class, client::read);

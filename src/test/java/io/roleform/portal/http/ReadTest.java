@@ -18,12 +18,10 @@ import java.util.function.LongSupplier;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** read(): few requests, all pages, a consistent snapshot or none. */
-class ReadTest {
+class ReadTest extends OverPortalServer {
 
   private static final String PORTAL =
       "{\"name\":\"Acme\",\"profile\":\"app-roles\",\"stateVersion\":%d,"
@@ -50,21 +48,7 @@ class ReadTest {
           "/api/v1/memberships|m3",
           "{\"items\":[{\"roleId\":\"r2\",\"userId\":\"u3\"}],\"nextCursor\":null}");
 
-  private PortalServer portal;
-  private HttpPortalClient client;
   private final List<String> targets = new CopyOnWriteArrayList<>();
-
-  @BeforeEach
-  void start() throws Exception {
-    portal = new PortalServer();
-    client = portal.client();
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    portal.close();
-  }
 
   /** Serves PAGES; GET /portal reports portalVersion, every list page listVersion. */
   private void serve(LongSupplier portalVersion, java.util.function.Function<RecordedRequest, Long> listVersion) {

@@ -17,27 +17,15 @@ import java.util.Set;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Retries: what is retried, how long the client waits, and that a retried write applies once. */
-class RetryTest {
-
-  private PortalServer portal;
-  private HttpPortalClient client;
+class RetryTest extends OverPortalServer {
 
   @BeforeEach
-  void start() throws Exception {
-    portal = new PortalServer();
-    client = portal.client();
+  void assumeSecureExchanges() {
     client.assumeRead(10, "secure-exchanges");
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    portal.close();
   }
 
   private static MockResponse tooManyRequests(String retryAfter) {
