@@ -9,7 +9,7 @@ package io.roleform.config;
  * <p>The subset read here (anything else gives {@code null}, so every YAML error and every other
  * feature keeps SnakeYAML's reading and messages):
  * <ul>
- *   <li>characters: printable text without tabs, byte order marks inside the text, surrogate pairs
+ *   <li>lines of at most {@link Limits#MAX_LINE_CHARS} characters; characters: printable text without tabs, byte order marks inside the text, surrogate pairs
  *       (characters outside the BMP), NEL, LS or PS; lines end with LF or CRLF;
  *   <li>comments (full lines, and after a space at the end of a line) and blank lines;
  *   <li>documents: one, or several each started by a {@code ---} line (nothing after it but a
@@ -101,6 +101,8 @@ final class PlainYamlScanner {
       if (c < 0x20 || c >= 0x7F) character(c, e);
       e++;
     }
+    // A line too long for YamlStream's line check (counted as it counts: the newline included).
+    if ((e < n ? e - start + 1 : e - start) > Limits.MAX_LINE_CHARS) throw outside();
     if (e > start && s[e - 1] == '\r') e--;
     lineEnd = e;
   }

@@ -76,16 +76,25 @@ final class YamlStream {
    */
   static List<DocumentTree.Read> documents(String file, byte[] bytes, EnvSubstitution env,
       List<Diagnostic> problems, boolean plain) {
-    String text = text(file, bytes, problems);
+    String text = decode(file, bytes, problems);
     if (text == null) return List.of();
-    List<DocumentTree.Read> documents = new ArrayList<>();
+    // The scanner gives up on a tab anywhere and on a line over the limit, so a file it reads passes
+    // the line checks: they run only for the files SnakeYAML reads (the same problems as before).
     Parser events = plain ? PlainYamlScanner.scan(text) : null;
+    if (events == null && !linesOk(file, text, problems)) return List.of();
+    List<DocumentTree.Read> documents = new ArrayList<>();
     compose(file, text, events, problems, composer -> documents.add(DocumentTree.read(file, composer, env)));
     return documents;
   }
 
   /** The file's text, or {@code null} after a problem (binary, not UTF-8, tabs, a line too long). */
   private static String text(String file, byte[] bytes, List<Diagnostic> problems) {
+    String text = decode(file, bytes, problems);
+    return text != null && linesOk(file, text, problems) ? text : null;
+  }
+
+  /** The file's text, or {@code null} after a problem (binary, not UTF-8). */
+  private static String decode(String file, byte[] bytes, List<Diagnostic> problems) {
     int start = hasBom(bytes) ? 3 : 0;
     for (int i = start; i < bytes.length; i++) {
       if (bytes[i] == 0) {
@@ -97,7 +106,7 @@ final class YamlStream {
     // The JDK's own decoding (one copy, none for ASCII) replaces invalid input with U+FFFD: only then
     // is the text decoded again strictly, which gives the same text or finds the invalid byte.
     String text = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
-    if (text.indexOf('\uFFFD') < 0) return linesOk(file, text, problems) ? text : null;
+    if (text.indexOf('\uFFFD') < 0) return text;
     try {
       CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
@@ -108,7 +117,7 @@ final class YamlStream {
           "file is not valid UTF-8 text", "save the file as UTF-8"));
       return null;
     }
-    return linesOk(file, text, problems) ? text : null;
+    return text;
   }
 
   /**

@@ -144,6 +144,7 @@ class PlainYamlScannerTest {
         "a: \"b\"#c\n", // a comment without a space before it
         "[a, b]\n", "plain\n", // a root that is not a block collection
         "a: {b}\n", "a: [b: c]\n", "a: [b?c]\n", "a: [,]\n", // flow outside the subset
+        "a: " + "b".repeat(Limits.MAX_LINE_CHARS) + "\n", "a:\n\t- b\n", // line checks: still reported
         "a" + "b".repeat(1000) + ": c\n")) { // a key too long for a simple key
       assertThat(PlainYamlScanner.scan(outside)).as(outside).isNull();
       byte[] bytes = outside.getBytes(StandardCharsets.UTF_8);
