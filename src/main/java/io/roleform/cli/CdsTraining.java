@@ -137,7 +137,9 @@ public final class CdsTraining {
     PrintStream none = new PrintStream(OutputStream.nullOutputStream(), true);
     int code;
     try {
-      code = RoleformCommand.run(args, none, none, Map.of("NO_COLOR", "1"));
+      Map<String, String> env = Map.of("NO_COLOR", "1");
+      Main.startEarly(args, env); // as Main does, so that its classes are archived too
+      code = RoleformCommand.run(args, none, none, env);
     } catch (RuntimeException e) {
       code = -1;
     }

@@ -1,6 +1,7 @@
 package io.roleform.cli;
 
 import io.roleform.config.ConfigLoader;
+import java.util.Map;
 import java.util.Set;
 
 /** Entry point of the {@code roleform} command. */
@@ -15,8 +16,20 @@ public final class Main {
   public static void main(String[] args) {
     int relaunched = Relaunch.run();
     if (relaunched >= 0) System.exit(relaunched);
-    if (loadsConfig(args)) ConfigLoader.prepare();
-    System.exit(RoleformCommand.run(args, System.out, System.err, System.getenv()));
+    Map<String, String> env = System.getenv();
+    startEarly(args, env);
+    System.exit(RoleformCommand.run(args, System.out, System.err, env));
+  }
+
+  /**
+   * For a command about to load a config: compiles the schema ({@link ConfigLoader#prepare}) and,
+   * for a plain {@code validate CONFIG}, loads the config ({@link EarlyConfig}), both on threads of
+   * their own while picocli parses the command line on this one.
+   */
+  static void startEarly(String[] args, Map<String, String> env) {
+    if (!loadsConfig(args)) return;
+    ConfigLoader.prepare();
+    EarlyConfig.start(args, env);
   }
 
   /** Whether a run with these arguments is about to load a config (not a help or version request). */

@@ -2,6 +2,7 @@ package io.roleform.cli;
 
 import io.roleform.config.ConfigLoader;
 import io.roleform.config.ConfigResult;
+import io.roleform.config.Variables;
 import io.roleform.render.DiagnosticsRenderer;
 import io.roleform.render.Text;
 import java.io.PrintWriter;
@@ -56,7 +57,10 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ConfigResult result = ConfigLoader.load(config, variables.variables(parent.env()));
+    Variables vars = variables.variables(parent.env());
+    // Loaded while picocli parsed (Main, EarlyConfig) when the command line was a plain one.
+    ConfigResult result = EarlyConfig.take(config, !variables.given());
+    if (result == null) result = ConfigLoader.load(config, vars);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (verbose) result.notes().forEach(n -> err.println("note: " + Text.clean(n)));

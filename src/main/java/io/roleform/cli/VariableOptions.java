@@ -28,6 +28,11 @@ public final class VariableOptions {
       description = "Set ${NAME}, shown as (sensitive) in every output; without =VALUE, marks ROLEFORM_VAR_NAME sensitive (repeatable).")
   List<String> sensitiveVars = new ArrayList<>();
 
+  /** Whether any variable option was given (else the variables are the environment's alone). */
+  boolean given() {
+    return !vars.isEmpty() || !varFiles.isEmpty() || !sensitiveVars.isEmpty();
+  }
+
   /**
    * The variables of these options and {@code env}.
    *

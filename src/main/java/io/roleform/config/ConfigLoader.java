@@ -70,8 +70,8 @@ public final class ConfigLoader {
       // Files are read, parsed and schema-checked independently, so in parallel (a large export is
       // several files), the largest first; they are then merged strictly in path order, so the
       // result is the same.
-      List<FileResult> results = LargestFirst.map(listing.sources(), ConfigFiles.Source::size,
-          source -> readFile(source, substitution));
+      List<FileResult> results = checkAll(LargestFirst.map(listing.sources(), ConfigFiles.Source::size,
+          source -> readFile(source, substitution)));
       return merge(results, substitution, variables, listing.notes());
     } catch (RuntimeException | StackOverflowError e) {
       return internalError(e);
@@ -99,8 +99,8 @@ public final class ConfigLoader {
         }
       }
       EnvSubstitution substitution = new EnvSubstitution(variables);
-      List<FileResult> results = LargestFirst.map(files, f -> f.bytes().length,
-          f -> parse(origin + ":" + f.path(), f.path(), f.bytes(), new ArrayList<>(), substitution));
+      List<FileResult> results = checkAll(LargestFirst.map(files, f -> f.bytes().length,
+          f -> parse(origin + ":" + f.path(), f.path(), f.bytes(), new ArrayList<>(), substitution)));
       return merge(results, substitution, variables, List.of());
     } catch (RuntimeException | StackOverflowError e) {
       return internalError(e);
@@ -173,41 +173,62 @@ public final class ConfigLoader {
     }
   }
 
-  /** One file read, parsed and checked on its own: its bytes, documents and problems. */
+  /**
+   * One file read and parsed on its own: its bytes, its documents' trees, and the problems so far.
+   * All files are parsed before any is schema-checked ({@link #checkAll}): the schema may still be
+   * compiling on its own thread ({@link #prepare}), and parsing the other files meanwhile keeps the
+   * cores busy instead of waiting for it.
+   */
+  private record ParsedFile(String display, String relative, byte[] bytes, List<DocumentTree.Read> reads,
+      List<Diagnostic> problems) {}
+
+  /** One file checked: its bytes, documents, roles and problems. */
   private record FileResult(String display, String relative, byte[] bytes, List<ParsedDocument> documents,
       List<DocumentRoles> roles, List<Diagnostic> problems) {}
 
-  private static FileResult readFile(ConfigFiles.Source source, EnvSubstitution substitution) {
+  private static ParsedFile readFile(ConfigFiles.Source source, EnvSubstitution substitution) {
     List<Diagnostic> problems = new ArrayList<>();
     byte[] bytes = read(source, problems);
     return parse(source.display(), source.relative(), bytes, problems, substitution);
   }
 
-  private static FileResult parse(String display, String relative, byte[] bytes, List<Diagnostic> problems,
+  private static ParsedFile parse(String display, String relative, byte[] bytes, List<Diagnostic> problems,
       EnvSubstitution substitution) {
+    List<DocumentTree.Read> reads = bytes == null ? List.of() : readDocuments(display, bytes, substitution, problems);
+    return new ParsedFile(display, relative, bytes, reads, problems);
+  }
+
+  /** Schema-checks every parsed file, in parallel, the largest first; results in path order. */
+  private static List<FileResult> checkAll(List<ParsedFile> files) {
+    return LargestFirst.map(files, f -> f.bytes() == null ? 0 : f.bytes().length, ConfigLoader::check);
+  }
+
+  private static FileResult check(ParsedFile file) {
+    List<Diagnostic> problems = file.problems();
     List<ParsedDocument> documents = new ArrayList<>();
-    if (bytes != null) readDocuments(display, bytes, substitution, documents, problems);
+    List<DocumentTree.Read> reads = file.reads();
+    for (DocumentTree.Read r : reads) {
+      if (reads.size() > 1 && r.empty()) continue; // a stray `---`
+      problems.addAll(r.problems());
+      SchemaCheck.instance().check(r.document(), problems);
+      documents.add(r.document());
+    }
     // The roles too are read here, on this file's thread (the merge then only adds them up).
     List<DocumentRoles> roles = new ArrayList<>(documents.size());
     for (ParsedDocument d : documents) roles.add(DocumentRoles.read(d));
-    return new FileResult(display, relative, bytes, documents, roles, problems);
+    return new FileResult(file.display(), file.relative(), file.bytes(), documents, roles, problems);
   }
 
-  private static void readDocuments(String file, byte[] bytes, EnvSubstitution substitution,
-      List<ParsedDocument> documents, List<Diagnostic> problems) {
+  /** The documents of a file; a file with none (and no YAML error) is a problem. */
+  private static List<DocumentTree.Read> readDocuments(String file, byte[] bytes, EnvSubstitution substitution,
+      List<Diagnostic> problems) {
     int before = problems.size();
     List<DocumentTree.Read> read = YamlStream.documents(file, bytes, substitution, problems);
     if (read.isEmpty() && problems.size() == before) {
       problems.add(new Diagnostic(Location.fileStart(file), "file holds no YAML document",
           "every config file starts with `apiVersion: roleform/v1`"));
-      return;
     }
-    for (DocumentTree.Read r : read) {
-      if (read.size() > 1 && r.empty()) continue; // a stray `---`
-      problems.addAll(r.problems());
-      SchemaCheck.instance().check(r.document(), problems);
-      documents.add(r.document());
-    }
+    return read;
   }
 
   private static DesiredState state(ConfigModel model, ConfigDigest digest, List<String> files) {

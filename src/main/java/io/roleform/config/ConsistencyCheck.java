@@ -38,8 +38,18 @@ final class ConsistencyCheck {
     PeopleCheck.check(model, problems);
   }
 
+  /**
+   * The comparison key of a name or email: {@code name.toLowerCase(Locale.ROOT)}. A lower-case
+   * ASCII name (every exported email) is its own key, found in one pass over its characters, with
+   * no copy; any other goes through {@code toLowerCase} (200,000 members at L: the JDK's per-character
+   * case lookup was more than half of the consistency checks' time).
+   */
   static String key(String name) {
-    return name.toLowerCase(Locale.ROOT);
+    for (int i = 0, n = name.length(); i < n; i++) {
+      char c = name.charAt(i);
+      if ((c >= 'A' && c <= 'Z') || c >= 0x80) return name.toLowerCase(Locale.ROOT);
+    }
+    return name;
   }
 
   private void uniqueNames() {
@@ -182,11 +192,21 @@ final class ConsistencyCheck {
 
   private static void duplicates(ConfigModel.Entry<DesiredRole> e, String key, List<String> items, String noun,
       List<Diagnostic> problems) {
-    if (items == null) return;
-    Map<String, Integer> seen = new HashMap<>(items.size() * 2);
+    if (items == null || items.size() < 2) return;
+    // An open-addressing table of keys and first indexes: no map entry per item (members at L).
+    int size = Integer.highestOneBit(items.size() * 2 - 1) << 1; // a power of two, at most half full
+    int shift = Integer.numberOfLeadingZeros(size) + 1;
+    String[] keys = new String[size];
+    int[] firsts = new int[size];
     for (int i = 0; i < items.size(); i++) {
-      Integer first = seen.putIfAbsent(key(items.get(i)), i);
-      if (first != null) {
+      String k = key(items.get(i));
+      int slot = (k.hashCode() * 0x9E3779B9) >>> shift; // Fibonacci hashing: the product's high bits
+      while (keys[slot] != null && !keys[slot].equals(k)) slot = (slot + 1) & (size - 1);
+      if (keys[slot] == null) {
+        keys[slot] = k;
+        firsts[slot] = i;
+      } else {
+        int first = firsts[slot];
         SourcePosition firstAt = e.position(key + "/" + first);
         problems.add(new Diagnostic(e.locationOf(key + "/" + i),
             "duplicate " + noun + " `" + items.get(i) + "` in role `" + e.value().name() + "`",
