@@ -39,24 +39,25 @@ import org.yaml.snakeyaml.reader.StreamReader;
  * value, style, implicit flags, tag, anchor, marks) and {@link YamlStream#documents} must give the
  * same documents and problems with and without it.
  *
- * <p>The test runs a fixed, seeded number of mutants (a few seconds); {@link #main} runs a
- * longer hunt: {@code java -cp ... io.roleform.config.PlainYamlScannerFuzzTest SECONDS [SEED]}.
- * The named cases below are the mismatches earlier hunts found, minimised.
+ * <p>The test runs a fixed, seeded number of mutants (a few seconds) and every short text of YAML's
+ * indicators; {@link #main} hunts longer: {@code java -cp ... io.roleform.config.PlainYamlScannerFuzzTest
+ * SECONDS [SEED]} (mutants), or {@code all ALPHABET LENGTH [PREFIX]} (every text). The named cases
+ * below are the mismatches earlier hunts found, minimised, and YAML 1.1's traps.
  */
 class PlainYamlScannerFuzzTest {
   private static final EnvSubstitution ENV =
       new EnvSubstitution(Variables.fromEnvironment(Map.of("ROLEFORM_VAR_TEAM", "blue")));
   /** How many mutants each run (more with {@code -Droleform.plainyaml.mutants=N} when hunting). */
-  private static final int MUTANTS = Integer.getInteger("roleform.plainyaml.mutants", 8_000);
+  private static final int MUTANTS = Integer.getInteger("roleform.plainyaml.mutants", 5_000);
 
   @Test
   void mutantsOfRealFilesLoadTheSameWithAndWithoutTheScanner() throws IOException {
     Fuzzer fuzzer = new Fuzzer(seeds(), new Random(20261126L));
     List<String> mismatches = new ArrayList<>();
     for (int i = 0; i < MUTANTS && mismatches.size() < 3; i++) {
-      String yaml = fuzzer.mutant();
-      String difference = difference(yaml);
-      if (difference != null) mismatches.add(difference + "\n--- mutant:\n" + yaml);
+      Comparison c = compare(fuzzer.mutant());
+      fuzzer.count(c);
+      if (c.difference() != null) mismatches.add(c.difference() + "\n--- mutant:\n" + c.yaml());
     }
     System.out.printf("PlainYamlScannerFuzzTest: %d mutants, %d read by the scanner, %d compared with problems%n",
         fuzzer.made, fuzzer.accepted, fuzzer.acceptedWithProblems);
@@ -106,6 +107,19 @@ class PlainYamlScannerFuzzTest {
   }
 
   @Test
+  void everyShortTextOfYamlsIndicatorsReadsTheSame() {
+    // Exhaustive where random edits are thin: every text of up to 4 of these 13 characters, alone
+    // and after a dash (hunts went to 6 and 7 characters, and after other prefixes: tens of millions
+    // of texts, none differ).
+    String alphabet = "a: -#[]{},'\"\n";
+    for (String prefix : List.of("", "- ")) {
+      long[] counts = every(alphabet, 4, prefix);
+      assertThat(counts[2]).as("mismatches after \"" + javaString(prefix) + "\"").isZero();
+      assertThat(counts[1]).as("texts read by the scanner").isGreaterThan(500);
+    }
+  }
+
+  @Test
   void anExplicitDocumentStartHasSnakeYamlsTagHandles() {
     // Found by this fuzz: SnakeYAML's parser gives an explicit document ("---") an empty map of tag
     // handles and an implicit one none; the scanner's events gave null for both.
@@ -126,11 +140,30 @@ class PlainYamlScannerFuzzTest {
 
   // ---- the comparison ------------------------------------------------------------------------------
 
+  /**
+   * One file compared: whether the scanner read it, whether it has problems (when read), and the
+   * difference from SnakeYAML ({@code null} when none, or when the scanner left it to SnakeYAML).
+   */
+  record Comparison(String yaml, boolean read, boolean problems, String difference) {}
+
+  static Comparison compare(String yaml) {
+    byte[] bytes = yaml.getBytes(StandardCharsets.UTF_8);
+    String text = text(bytes);
+    if (text == null || PlainYamlScanner.scan(text) == null) return new Comparison(yaml, false, false, null);
+    String difference = difference(bytes, text);
+    List<Diagnostic> problems = new ArrayList<>();
+    YamlStream.documents("t.yaml", bytes, ENV, problems, false).forEach(d -> problems.addAll(d.problems()));
+    return new Comparison(yaml, true, !problems.isEmpty(), difference);
+  }
+
   /** {@code null} when the scanner leaves the file to SnakeYAML or reads it exactly as SnakeYAML. */
   static String difference(String yaml) {
     byte[] bytes = yaml.getBytes(StandardCharsets.UTF_8);
     String text = text(bytes);
-    if (text == null) return null;
+    return text == null ? null : difference(bytes, text);
+  }
+
+  private static String difference(byte[] bytes, String text) {
     PlainYamlEvents events = PlainYamlScanner.scan(text);
     if (events == null) return null;
     List<String> ours = describe(events);
@@ -280,25 +313,24 @@ class PlainYamlScannerFuzzTest {
       this.r = r;
     }
 
-    /** A new mutant; counts whether the scanner reads it. */
+    /** Counts a comparison of a mutant; the scanner's mutants are mutated again later. */
+    void count(Comparison c) {
+      if (!c.read()) return;
+      accepted++;
+      if (c.problems()) acceptedWithProblems++;
+      if (c.yaml().length() < 20_000) {
+        if (pool.size() < POOL) pool.add(c.yaml());
+        else pool.set(r.nextInt(POOL), c.yaml());
+      }
+    }
+
+    /** A new mutant. */
     String mutant() {
       boolean again = !pool.isEmpty() && r.nextInt(3) == 0;
       String s = again ? pool.get(r.nextInt(pool.size())) : seeds.get(r.nextInt(seeds.size()));
       int edits = 1 + (r.nextInt(3) == 0 ? r.nextInt(4) : 0);
       for (int i = 0; i < edits; i++) s = edit(s);
       made++;
-      String text = text(s.getBytes(StandardCharsets.UTF_8));
-      if (text != null && PlainYamlScanner.scan(text) != null) {
-        accepted++;
-        if (s.length() < 20_000) {
-          if (pool.size() < POOL) pool.add(s);
-          else pool.set(r.nextInt(POOL), s);
-        }
-        List<Diagnostic> problems = new ArrayList<>();
-        YamlStream.documents("t.yaml", s.getBytes(StandardCharsets.UTF_8), ENV, problems, false)
-            .forEach(d -> problems.addAll(d.problems()));
-        if (!problems.isEmpty()) acceptedWithProblems++;
-      }
       return s;
     }
 
@@ -487,6 +519,10 @@ class PlainYamlScannerFuzzTest {
 
   /** A longer hunt: {@code SECONDS [SEED]}; prints every mismatch (up to 20) and the counts. */
   public static void main(String[] args) throws IOException {
+    if (args[0].equals("all")) { // all ALPHABET LENGTH [PREFIX]: every short text
+      every(args[1], Integer.parseInt(args[2]), args.length > 3 ? args[3] : "");
+      return;
+    }
     long seconds = Long.parseLong(args[0]);
     long seed = args.length > 1 ? Long.parseLong(args[1]) : System.nanoTime();
     Fuzzer fuzzer = new Fuzzer(seeds(), new Random(seed));
@@ -496,7 +532,9 @@ class PlainYamlScannerFuzzTest {
       String yaml = fuzzer.mutant();
       String difference;
       try {
-        difference = difference(yaml);
+        Comparison c = compare(yaml);
+        fuzzer.count(c);
+        difference = c.difference();
       } catch (RuntimeException | StackOverflowError e) {
         difference = "the comparison threw " + e;
       }
@@ -508,6 +546,39 @@ class PlainYamlScannerFuzzTest {
     }
     System.out.printf("seed %d: %d mutants, %d read by the scanner, %d of them with problems, %d mismatches%n",
         seed, fuzzer.made, fuzzer.accepted, fuzzer.acceptedWithProblems, found);
+  }
+
+  /**
+   * Every text of up to {@code length} characters of {@code alphabet} after {@code prefix} is
+   * compared; prints the mismatches (up to 20) and returns {texts, read by the scanner, mismatches}.
+   */
+  static long[] every(String alphabet, int length, String prefix) {
+    int k = alphabet.length();
+    long made = 0;
+    long read = 0;
+    int found = 0;
+    for (int len = 0; len <= length; len++) {
+      int[] digits = new int[len];
+      char[] chars = new char[len];
+      while (true) {
+        for (int i = 0; i < len; i++) chars[i] = alphabet.charAt(digits[i]);
+        String yaml = prefix + new String(chars);
+        made++;
+        if (PlainYamlScanner.scan(yaml) != null) {
+          read++;
+          String difference = difference(yaml);
+          if (difference != null && found++ < 20) {
+            System.out.println("=== MISMATCH: " + difference + "\n--- text: \"" + javaString(yaml) + "\"");
+          }
+        }
+        int i = len - 1;
+        while (i >= 0 && ++digits[i] == k) digits[i--] = 0;
+        if (i < 0) break;
+      }
+    }
+    System.out.printf("every text of up to %d of \"%s\" after \"%s\": %d texts, %d read by the scanner, %d mismatches%n",
+        length, javaString(alphabet), javaString(prefix), made, read, found);
+    return new long[] {made, read, found};
   }
 
   static String javaString(String s) {
