@@ -528,64 +528,61 @@ final class PlainYamlScanner {
   }
 
   private void flowSequence() {
-    enter();
-    out.add(PlainYamlEvents.SEQUENCE_START, PlainYamlEvents.FLOW, pos, line, column(), pos + 1, line,
-        column() + 1, 0);
-    pos++;
-    skipSpaces();
-    while (s[pos] != ']') {
-      flowNode();
-      skipSpaces();
-      if (s[pos] == ',') {
-        pos++;
-        skipSpaces();
-      } else if (s[pos] != ']') {
-        throw outside();
-      }
-    }
-    out.add(PlainYamlEvents.SEQUENCE_END, PlainYamlEvents.FLOW, pos, line, column(), pos + 1, line,
-        column() + 1, 0);
-    pos++;
-    depth--;
+    flowCollection(PlainYamlEvents.SEQUENCE_START, PlainYamlEvents.SEQUENCE_END, ']', this::flowNode);
   }
 
   private void flowMapping() {
+    flowCollection(PlainYamlEvents.MAPPING_START, PlainYamlEvents.MAPPING_END, '}', this::flowEntry);
+  }
+
+  /**
+   * A flow collection that closes on its line: its start indicator, its items ({@code item} reads
+   * one) separated by commas (a trailing one allowed), its {@code close} indicator.
+   */
+  private void flowCollection(int startEvent, int endEvent, char close, Runnable item) {
     enter();
-    out.add(PlainYamlEvents.MAPPING_START, PlainYamlEvents.FLOW, pos, line, column(), pos + 1, line,
-        column() + 1, 0);
-    pos++;
+    flowIndicator(startEvent);
     skipSpaces();
-    while (s[pos] != '}') {
-      int start = pos;
-      char c = s[pos];
-      if (c == '\'' || c == '"') {
-        quoted();
-      } else if (plainStartsFlow()) {
-        plainFlow();
-      } else {
-        throw outside();
-      }
+    while (s[pos] != close) {
+      item.run();
       skipSpaces();
-      if (s[pos] != ':' || pos - start > MAX_KEY) throw outside();
-      pos++;
-      int colonEnd = pos;
-      skipSpaces();
-      if (s[pos] == ',' || s[pos] == '}') {
-        out.empty(colonEnd, line, colonEnd - lineStart);
-      } else {
-        flowNode();
-        skipSpaces();
-      }
       if (s[pos] == ',') {
         pos++;
         skipSpaces();
-      } else if (s[pos] != '}') {
+      } else if (s[pos] != close) {
         throw outside();
       }
     }
-    out.add(PlainYamlEvents.MAPPING_END, PlainYamlEvents.FLOW, pos, line, column(), pos + 1, line,
-        column() + 1, 0);
-    pos++;
+    flowIndicator(endEvent);
     depth--;
+  }
+
+  /** The event of the one-character flow indicator at {@link #pos}, and the position after it. */
+  private void flowIndicator(int event) {
+    out.add(event, PlainYamlEvents.FLOW, pos, line, column(), pos + 1, line, column() + 1, 0);
+    pos++;
+  }
+
+  /** One {@code key: value} (or {@code key:}, an empty value) of a flow mapping. */
+  private void flowEntry() {
+    int start = pos;
+    char c = s[pos];
+    if (c == '\'' || c == '"') {
+      quoted();
+    } else if (plainStartsFlow()) {
+      plainFlow();
+    } else {
+      throw outside();
+    }
+    skipSpaces();
+    if (s[pos] != ':' || pos - start > MAX_KEY) throw outside();
+    pos++;
+    int colonEnd = pos;
+    skipSpaces();
+    if (s[pos] == ',' || s[pos] == '}') {
+      out.empty(colonEnd, line, colonEnd - lineStart);
+    } else {
+      flowNode();
+    }
   }
 }

@@ -1,5 +1,8 @@
 package io.roleform.config;
 
+import static io.roleform.config.YamlEventDescriptions.describe;
+import static io.roleform.config.YamlEventDescriptions.snakeParser;
+import static io.roleform.config.YamlEventDescriptions.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -206,58 +209,6 @@ class PlainYamlScannerFuzzTest {
           new TreeMap<>(d.keys()), new TreeSet<>(d.faulty())));
     }
     return List.of(docs, problems);
-  }
-
-  /** The text YamlStream gives the parser (byte order mark dropped), or null when it refuses the bytes. */
-  private static String text(byte[] bytes) {
-    int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-        && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-    for (byte b : bytes) if (b == 0) return null;
-    return new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
-  }
-
-  private static Parser snakeParser(String text) {
-    LoaderOptions options = new LoaderOptions();
-    options.setCodePointLimit(Limits.MAX_CODE_POINTS);
-    return new ParserImpl(new StreamReader(new StringReader(text)), options);
-  }
-
-  /** Every event with everything a reader can see of it. */
-  private static List<String> describe(Parser p) {
-    List<String> out = new ArrayList<>();
-    while (p.peekEvent() != null) {
-      Event e = p.getEvent();
-      StringBuilder sb = new StringBuilder(e.getClass().getSimpleName()).append(' ')
-          .append(mark(e.getStartMark())).append('-').append(mark(e.getEndMark()));
-      if (e instanceof ScalarEvent s) {
-        sb.append(" value=").append(escape(s.getValue())).append(" style=").append(s.getScalarStyle())
-            .append(" implicit=").append(s.getImplicit().canOmitTagInPlainScalar()).append('/')
-            .append(s.getImplicit().canOmitTagInNonPlainScalar()).append(" tag=").append(s.getTag())
-            .append(" anchor=").append(s.getAnchor());
-      } else if (e instanceof CollectionStartEvent c) {
-        sb.append(" flow=").append(c.getFlowStyle()).append(" implicit=").append(c.getImplicit())
-            .append(" tag=").append(c.getTag()).append(" anchor=").append(c.getAnchor());
-      } else if (e instanceof DocumentStartEvent d) {
-        sb.append(" explicit=").append(d.getExplicit()).append(" version=").append(d.getVersion()).append(" tags=").append(d.getTags());
-      } else if (e instanceof DocumentEndEvent d) {
-        sb.append(" explicit=").append(d.getExplicit());
-      }
-      out.add(sb.toString());
-    }
-    return out;
-  }
-
-  private static String mark(Mark m) {
-    return m.getIndex() + ":" + m.getLine() + ":" + m.getColumn();
-  }
-
-  private static String escape(String s) {
-    StringBuilder b = new StringBuilder();
-    s.codePoints().forEach(c -> {
-      if (c >= 0x20 && c < 0x7F) b.appendCodePoint(c);
-      else b.append(String.format("\\u{%X}", c));
-    });
-    return b.toString();
   }
 
   // ---- the seeds -----------------------------------------------------------------------------------
