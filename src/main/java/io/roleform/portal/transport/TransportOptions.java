@@ -10,7 +10,9 @@ import java.util.function.Consumer;
  * @param timeout the connect, read and write timeout of each attempt ({@code --timeout})
  * @param retry how failed calls are retried ({@code --max-retries} sets its attempts)
  * @param auth where bearer tokens come from, or {@code null} to send none (a token endpoint)
- * @param verboseLog one line per request sent ({@code --verbose}), never a secret; or {@code null}
+ * @param verboseLog one line per request sent ({@code --verbose}), never a secret; or {@code null}.
+ *     Called by the threads that send, several at once when writes run in parallel: it must be
+ *     thread-safe
  * @param messages the portal kind's words for failures
  * @param sleeper waits between attempts (tests record instead of sleeping)
  */

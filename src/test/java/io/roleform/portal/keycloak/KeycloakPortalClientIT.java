@@ -37,7 +37,8 @@ class KeycloakPortalClientIT {
 
   private RealmFixture kc;
   private KeycloakPortalClient client;
-  private final List<String> log = new ArrayList<>();
+  /** Requests are logged by the threads that send them, several at once (writes run in parallel). */
+  private final List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
   private final Map<String, String> users = new HashMap<>();
   private final Map<String, String> groups = new HashMap<>();
   private String serviceAccountUser;
@@ -133,7 +134,7 @@ class KeycloakPortalClientIT {
   @Test
   void listsLongerThanAPageAreReadWholeFollowingOnlyFullPages() {
     LiveState oneRequestEach = client.read();
-    List<String> smallLog = new ArrayList<>();
+    List<String> smallLog = java.util.Collections.synchronizedList(new ArrayList<>());
     try (KeycloakPortalClient small = KeycloakPortalClient.create(KeycloakConfig.parse(
         "keycloak:" + server.url() + "?realm=" + kc.realm + "&parentGroup=roleform",
         Map.of(Credentials.ENV_CLIENT_ID, "roleform", Credentials.ENV_CLIENT_SECRET, SECRET)).withVerboseLog(smallLog::add), 2)) {
