@@ -47,8 +47,8 @@ record DocumentRoles(List<ConfigModel.Entry<DesiredRole>> roles, List<Diagnostic
     Map<String, SourcePosition> positions = new HashMap<>();
     Map<String, RolePositions.ListItems> items = new HashMap<>();
     positions.put("name", doc.positionOf(pointer + "/name"));
-    String description = text(doc, pointer, n, "description", positions);
-    String copyFrom = text(doc, pointer, n, "copyFrom", positions);
+    String description = doc.text(pointer, n, "description", positions);
+    String copyFrom = doc.text(pointer, n, "copyFrom", positions);
     Map<String, LocalDate> until = new HashMap<>(0);
     List<String> permissions = list(doc, pointer, n, "permissions", positions, items);
     // Plain emails take the fast path; a list with {email, until} entries is read item by item.
@@ -69,14 +69,6 @@ record DocumentRoles(List<ConfigModel.Entry<DesiredRole>> roles, List<Diagnostic
         doc.positionOf(pointer),
         new RolePositions(positions, items));
     return new ConfigModel.Entry<>(role, doc, pointer);
-  }
-
-  private static String text(ParsedDocument doc, String pointer, JsonNode n, String key,
-      Map<String, SourcePosition> positions) {
-    JsonNode v = n.path(key);
-    if (!v.isTextual()) return null;
-    positions.put(key, doc.positionOf(pointer + "/" + key));
-    return v.asText();
   }
 
   private static boolean hasMappings(JsonNode list) {

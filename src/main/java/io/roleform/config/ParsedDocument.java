@@ -54,6 +54,18 @@ record ParsedDocument(
     return pos != null ? pos : positionOf(pointer);
   }
 
+  /**
+   * The text of {@code key} in the mapping {@code n} (at {@code pointer}), recording its position
+   * under {@code key} in {@code positions}; {@code null} (and nothing recorded) when it is absent or
+   * not text.
+   */
+  String text(String pointer, JsonNode n, String key, Map<String, SourcePosition> positions) {
+    JsonNode v = n.path(key);
+    if (!v.isTextual()) return null;
+    positions.put(key, positionOf(pointer + "/" + key));
+    return v.asText();
+  }
+
   static String escape(String key) {
     return key.replace("~", "~0").replace("/", "~1");
   }

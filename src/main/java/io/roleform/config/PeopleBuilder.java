@@ -50,10 +50,10 @@ final class PeopleBuilder {
     positions.put("email", doc.positionOf(pointer + "/email"));
     DesiredUser u = new DesiredUser(
         n.get("email").asText(),
-        text(doc, pointer, n, "firstName", positions),
-        text(doc, pointer, n, "lastName", positions),
+        doc.text(pointer, n, "firstName", positions),
+        doc.text(pointer, n, "lastName", positions),
         list(doc, pointer, n, "departments", positions),
-        text(doc, pointer, n, "status", positions),
+        doc.text(pointer, n, "status", positions),
         bool(doc, pointer, n, "external", positions),
         doc.positionOf(pointer),
         positions);
@@ -91,14 +91,6 @@ final class PeopleBuilder {
     if (!v.isBoolean()) return null;
     positions.put(key, doc.positionOf(pointer + "/" + key));
     return v.asBoolean();
-  }
-
-  private static String text(ParsedDocument doc, String pointer, JsonNode n, String key,
-      Map<String, SourcePosition> positions) {
-    JsonNode v = n.path(key);
-    if (!v.isTextual()) return null;
-    positions.put(key, doc.positionOf(pointer + "/" + key));
-    return v.asText();
   }
 
   private static List<String> list(ParsedDocument doc, String pointer, JsonNode n, String key,

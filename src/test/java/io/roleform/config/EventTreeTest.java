@@ -187,7 +187,7 @@ class EventTreeTest {
     List<Object> docs = new ArrayList<>();
     for (Node n : nodes) {
       if (nodes.size() > 1 && DocumentTree.isEmpty(n)) continue;
-      docs.add(comparable(DocumentTree.convert(file, n, ENV, problems)));
+      docs.add(YamlEventDescriptions.document(DocumentTree.convert(file, n, ENV, problems)));
     }
     return new Outcome(docs, problems);
   }
@@ -199,19 +199,8 @@ class EventTreeTest {
     for (DocumentTree.Read r : read) {
       if (read.size() > 1 && r.empty()) continue;
       problems.addAll(r.problems());
-      docs.add(comparable(r.document()));
+      docs.add(YamlEventDescriptions.document(r.document()));
     }
     return new Outcome(docs, problems);
-  }
-
-  private static Object comparable(ParsedDocument d) {
-    Map<String, Object> items = new TreeMap<>();
-    d.items().forEach((k, v) -> {
-      List<Object> each = new ArrayList<>();
-      for (int i = 0; i < v.size(); i++) each.add(String.valueOf(v.get(i)));
-      items.put(k, List.of(v.complete(), each));
-    });
-    return List.of(d.file(), d.root().toString(), new TreeMap<>(d.values()), items, new TreeMap<>(d.keys()),
-        new java.util.TreeSet<>(d.faulty()));
   }
 }

@@ -198,15 +198,7 @@ class PlainYamlScannerFuzzTest {
     List<Object> docs = new ArrayList<>();
     for (DocumentTree.Read r : read) {
       problems.addAll(r.problems());
-      ParsedDocument d = r.document();
-      Map<String, Object> items = new TreeMap<>();
-      d.items().forEach((k, v) -> {
-        List<Object> each = new ArrayList<>();
-        for (int i = 0; i < v.size(); i++) each.add(String.valueOf(v.get(i)));
-        items.put(k, List.of(v.complete(), each));
-      });
-      docs.add(List.of(r.empty(), d.file(), d.root().toString(), new TreeMap<>(d.values()), items,
-          new TreeMap<>(d.keys()), new TreeSet<>(d.faulty())));
+      docs.add(List.of(r.empty(), YamlEventDescriptions.document(r.document())));
     }
     return List.of(docs, problems);
   }

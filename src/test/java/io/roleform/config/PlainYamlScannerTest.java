@@ -206,20 +206,9 @@ class PlainYamlScannerTest {
     List<Object> docs = new ArrayList<>();
     for (DocumentTree.Read r : read) {
       problems.addAll(r.problems());
-      docs.add(List.of(r.empty(), comparable(r.document())));
+      docs.add(List.of(r.empty(), YamlEventDescriptions.document(r.document())));
     }
     return new Outcome(docs, problems);
-  }
-
-  private static Object comparable(ParsedDocument d) {
-    Map<String, Object> items = new TreeMap<>();
-    d.items().forEach((k, v) -> {
-      List<Object> each = new ArrayList<>();
-      for (int i = 0; i < v.size(); i++) each.add(String.valueOf(v.get(i)));
-      items.put(k, List.of(v.complete(), each));
-    });
-    return List.of(d.file(), d.root().toString(), new TreeMap<>(d.values()), items, new TreeMap<>(d.keys()),
-        new java.util.TreeSet<>(d.faulty()));
   }
 
   // ---- random files --------------------------------------------------------------------------------

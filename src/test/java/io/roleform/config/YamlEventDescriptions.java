@@ -4,6 +4,9 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.events.CollectionStartEvent;
@@ -18,7 +21,9 @@ import org.yaml.snakeyaml.reader.StreamReader;
 /**
  * What {@link PlainYamlScannerTest} and {@link PlainYamlScannerFuzzTest} compare: the text the
  * parser gets, SnakeYAML's parser of it, and every event described with everything a reader can
- * see of it (class, marks, value, style, implicit flags, tag, anchor, document flags and tags).
+ * see of it (class, marks, value, style, implicit flags, tag, anchor, document flags and tags);
+ * and a loaded document in a form that compares by value ({@link #document}, also for
+ * {@link EventTreeTest}).
  */
 final class YamlEventDescriptions {
   private YamlEventDescriptions() {}
@@ -73,5 +78,20 @@ final class YamlEventDescriptions {
       else b.append(String.format("\\u{%X}", c));
     });
     return b.toString();
+  }
+
+  /**
+   * A loaded document in a form that compares by value: its tree, the position of every value, item
+   * and key, and its faulty pointers.
+   */
+  static Object document(ParsedDocument d) {
+    Map<String, Object> items = new TreeMap<>();
+    d.items().forEach((k, v) -> {
+      List<Object> each = new ArrayList<>();
+      for (int i = 0; i < v.size(); i++) each.add(String.valueOf(v.get(i)));
+      items.put(k, List.of(v.complete(), each));
+    });
+    return List.of(d.file(), d.root().toString(), new TreeMap<>(d.values()), items, new TreeMap<>(d.keys()),
+        new TreeSet<>(d.faulty()));
   }
 }
