@@ -66,7 +66,7 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var err = spec.commandLine().getErr();
-    PendingConfig pending = config == null ? null : PendingConfig.start(config, parent.env());
+    PendingConfig pending = config == null ? null : PendingConfig.start(config, parent.env(), format == AccessReport.html);
     try (PortalConnection conn = step(pending, err,
         () -> PortalConnection.open(parent.registry(), portal, parent.env(), Streams.err(spec)))) {
       LiveState live = step(pending, err, () -> PortalConnection.call(conn.client()::read));
