@@ -62,6 +62,29 @@ class SensitiveVariableTest {
     assertThat(plan.out()).doesNotContain(VALUE).contains("Approved in (sensitive)");
   }
 
+  /**
+   * The apply report (JSON) takes a sensitive value out of each operation's target before writing
+   * it: a value holding {@code "} and {@code \}, which JSON escapes, is not in the file either.
+   */
+  @Test
+  void theApplyReportHoldsNoSensitiveValueEvenOneJsonEscapes() throws Exception {
+    String core = "tk8841";
+    String value = "q\"" + core + "\\x";
+    Path named = Files.writeString(dir.resolve("named.yaml"), """
+        apiVersion: roleform/v1
+        roles:
+          - name: Team ${TICKET}
+            permissions: [logs]
+        """);
+    Path report = dir.resolve("report.json");
+    CliRun apply = CliRun.run(portal.env(), "apply", named.toString(), "--auto-approve",
+        "--var-sensitive", "TICKET=" + value, "--report", report.toString());
+    assertThat(apply.exitCode()).as(apply.toString()).isZero();
+    assertThat(apply.out() + apply.err()).doesNotContain(core);
+    assertThat(Files.readString(report)).doesNotContain(core).contains("Team (sensitive)");
+    assertThat(CliRun.run(portal.env(), "export").out()).contains(core);
+  }
+
   @Test
   void applyNeedsTheSameValueAndWritesTheRealOne() throws Exception {
     Path out = dir.resolve("plan.json");
