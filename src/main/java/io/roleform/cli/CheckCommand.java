@@ -31,8 +31,9 @@ import picocli.CommandLine.Model.CommandSpec;
       "Evaluates every policy of the config's policies: section on the live access alone (no",
       "plan is made, nothing is changed): for a nightly audit of access changed outside roleform.",
       "Each broken policy is listed with where it is written, the users or roles breaking it and",
-      "the config lines behind them. A disabled user holds nothing (they cannot log in), so",
-      "counts for no rule, whatever roles the portal keeps them in.",
+      "the config lines behind them. A disabled user holds nothing (they cannot log in), and",
+      "a pending applier holds nothing until approved: neither counts for any rule, whatever",
+      "roles the portal lists them in.",
       "",
       "Exit codes: 0 every policy holds, 1 error (invalid config, a policy naming an unknown role",
       "or permission, portal error), 2 violations found."
@@ -80,9 +81,13 @@ final class CheckCommand implements Callable<Integer> {
             + " in the policies of " + config + " against the live portal " + conn.label() + ".");
       }
       List<PolicyFinding> findings = PolicyCheck.check(desired, AccessState.of(live));
-      out.print(sensitive.apply(format == Format.json
-          ? CheckRenderer.json(conn.label(), live.portal().stateVersion(), desired.policies().size(), findings)
-          : CheckRenderer.text(conn.label(), live.portal().stateVersion(), desired.policies().size(), findings)));
+      // Redacted as values, before a renderer escapes them: an escaped value would not be matched.
+      List<PolicyFinding> shown = findings.stream().map(f -> f.redacted(sensitive)).toList();
+      String label = sensitive.apply(conn.label());
+      long version = live.portal().stateVersion();
+      out.print(format == Format.json
+          ? CheckRenderer.json(label, version, desired.policies().size(), shown)
+          : CheckRenderer.text(label, version, desired.policies().size(), shown));
       out.flush();
       if (desired.policies().isEmpty()) err.println("note: " + config + " has no policies: section; nothing to check.");
       return findings.isEmpty() ? ExitCodes.OK : ExitCodes.CHANGES;
