@@ -24,6 +24,7 @@ import java.util.Set;
 final class MemberPages {
   private final Map<String, Ids> byRole = new HashMap<>();
   private final IdPool users = new IdPool();
+  private final MemberPageScan scan = new MemberPageScan();
   private String lastRole;
   private Ids lastIds;
 
@@ -39,7 +40,44 @@ final class MemberPages {
   }
 
   ListPage.Item item() {
-    return this::read;
+    return item(true);
+  }
+
+  /** The item reader; {@code scan}: pages of the compact shape read by {@link MemberPageScan} (false: all parsed, for tests). */
+  ListPage.Item item(boolean scan) {
+    return new ListPage.Item() {
+      @Override
+      public void read(JsonParser p, int index) throws IOException {
+        MemberPages.this.read(p, index);
+      }
+
+      @Override
+      public String page(byte[] body) {
+        return scan ? MemberPages.this.page(body) : NOT_READ;
+      }
+    };
+  }
+
+  /** A page of the compact shape, read from its bytes; {@link ListPage.Item#NOT_READ} for any other. */
+  private String page(byte[] body) {
+    MemberPageScan s = scan;
+    if (!s.scan(body, users)) return ListPage.Item.NOT_READ;
+    for (int k = 0; k < s.count; k++) role(body, s.roleStart[k], s.roleEnd[k]).add(s.users[k]);
+    return s.cursor;
+  }
+
+  /** The ids of the role whose id is the ASCII {@code b[start, end)}; the last one's without a look-up. */
+  private Ids role(byte[] b, int start, int end) {
+    String last = lastRole;
+    int length = end - start;
+    if (last != null && last.length() == length) {
+      boolean same = true;
+      for (int i = 0; i < length && same; i++) same = last.charAt(i) == b[start + i];
+      if (same) return lastIds;
+    }
+    lastRole = new String(b, start, length, java.nio.charset.StandardCharsets.US_ASCII);
+    lastIds = byRole.computeIfAbsent(lastRole, k -> new Ids());
+    return lastIds;
   }
 
   private void read(JsonParser p, int index) throws IOException {
