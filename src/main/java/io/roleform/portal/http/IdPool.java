@@ -45,27 +45,85 @@ final class IdPool {
    * (each byte 0x01–0x7F: the caller checked), without decoding it to characters.
    */
   int ofAscii(byte[] utf8, int offset, int length) {
-    if (length >= 1 && length <= 8) {
-      long key = 0;
-      for (int i = length - 1; i >= 0; i--) key = (key << 8) | utf8[offset + i];
-      return ofPacked(key);
-    }
+    long key = packAscii(utf8, offset, length);
+    if (key != 0) return ofPacked(key);
     char[] text = new char[length];
     for (int i = 0; i < length; i++) text[i] = (char) utf8[offset + i];
     return ofOther(text, 0, length);
   }
 
+  /** The packed key of the ASCII id {@code utf8[offset, offset + length)} (bytes 0x01–0x7F), or 0 if it is not short. */
+  static long packAscii(byte[] utf8, int offset, int length) {
+    if (length < 1 || length > 8) return 0;
+    long key = 0;
+    for (int i = offset + length - 1; i >= offset; i--) key = (key << 8) | utf8[i];
+    return key;
+  }
+
+  /**
+   * For each {@code k < count} with {@code numbers[k] < 0}: {@code numbers[k] =} the number of the
+   * short id packed in {@code keys[k]} ({@link #packAscii}). A page's look-ups together: first every
+   * key's table slot is read in a loop of independent loads, so that their cache misses overlap
+   * instead of coming one after the other (at XL the table is far larger than the caches), then
+   * each key is looked up (and added) as by {@link #of}.
+   */
+  void ofPacked(long[] keys, int[] numbers, int count) {
+    long[] table = packed;
+    long touched = 0;
+    for (int k = 0; k < count; k++) {
+      if (numbers[k] < 0) touched += table[packedSlot(keys[k])];
+    }
+    sink = touched;
+    for (int k = 0; k < count; k++) {
+      if (numbers[k] < 0) numbers[k] = ofPacked(keys[k]);
+    }
+  }
+
+  /** Keeps the loads of {@link #ofPacked(long[], int[], int)}'s first loop from being optimised away. */
+  private long sink;
+
+  /**
+   * {@code out[k] = find(ids[k])} for {@code from <= k < to}, a chunk's table slots read together
+   * first (as {@link #ofPacked(long[], int[], int)}). Adds nothing, so several threads may call it
+   * at once on disjoint ranges once no thread adds.
+   */
+  void find(String[] ids, int from, int to, int[] out) {
+    long[] chunk = new long[256];
+    long[] table = packed;
+    for (int start = from; start < to; start += chunk.length) {
+      int end = Math.min(to, start + chunk.length);
+      long touched = 0;
+      for (int k = start; k < end; k++) {
+        long key = pack(ids[k]);
+        chunk[k - start] = key;
+        if (key > 0) touched += table[packedSlot(key)];
+      }
+      if (touched == 1) out[start] = 0; // keeps the loads; overwritten below
+      for (int k = start; k < end; k++) {
+        long key = chunk[k - start];
+        out[k] = key > 0 ? findPacked(key) : find(ids[k]);
+      }
+    }
+  }
+
+  /** The packed key of {@code id}, or -1 if it is not a short ASCII id without NUL. */
+  private static long pack(String id) {
+    int length = id.length();
+    if (length < 1 || length > 8) return -1;
+    long key = 0;
+    for (int i = length - 1; i >= 0; i--) {
+      char c = id.charAt(i);
+      if (c == 0 || c > 0x7F) return -1;
+      key = (key << 8) | c;
+    }
+    return key;
+  }
+
   /** The number of the id {@code id}, or -1 if it was never seen. Adds nothing. */
   int find(String id) {
     int length = id.length();
-    if (length >= 1 && length <= 8) {
-      long key = 0;
-      for (int i = length - 1; i >= 0 && key >= 0; i--) {
-        char c = id.charAt(i);
-        key = c == 0 || c > 0x7F ? -1 : (key << 8) | c;
-      }
-      if (key > 0) return findPacked(key);
-    }
+    long key = pack(id);
+    if (key > 0) return findPacked(key);
     int h = id.hashCode();
     int mask = slots.length - 1;
     for (int slot = slot(h), n; (n = slots[slot]) != 0; slot = (slot + 1) & mask) {

@@ -14,9 +14,11 @@ import java.nio.charset.StandardCharsets;
  * pages): such a body is valid JSON with one {@code items} array and at most one {@code
  * nextCursor}, no duplicate keys and nothing after it.
  *
- * <p>The scan is one pass and stages the page (each item's role id as an offset range, its user
- * number); the caller adds the staged items only when the whole page was accepted. User ids seen
- * before a rejection stay pooled: the parser reads the same ids again (or fails the read).
+ * <p>The scan is one pass and stages the page (each item's role id as an offset range, its user id
+ * packed into a {@code long} where it is short); the page's short ids are pooled together once the
+ * whole page is accepted ({@link IdPool#ofPacked(long[], int[], int)}, which overlaps their cache
+ * misses), and the caller then adds the staged items. Long user ids seen before a rejection stay
+ * pooled: the parser reads the same ids again (or fails the read).
  */
 final class MemberPageScan {
   private static final byte[] OPEN = ascii("{\"items\":[");
@@ -32,6 +34,8 @@ final class MemberPageScan {
   int[] roleStart = new int[1024];
   int[] roleEnd = new int[1024];
   int[] users = new int[1024];
+  /** The staged items' user ids packed ({@link IdPool#packAscii}), pooled all at once when the page is accepted. */
+  long[] keys = new long[1024];
   /** The last accepted page's {@code nextCursor} ({@code null}: none). */
   String cursor;
 
@@ -56,7 +60,8 @@ final class MemberPageScan {
         int us = i;
         i = idEnd(b, i);
         if (i < 0 || i - us > MAX_ID || i + 2 >= n || b[i + 1] != '}') return false;
-        stage(rs, re, pool.ofAscii(b, us, i - us));
+        long key = IdPool.packAscii(b, us, i - us);
+        stage(rs, re, key, key == 0 ? pool.ofAscii(b, us, i - us) : -1);
         i += 2;
         byte next = b[i++];
         if (next == ']') break;
@@ -86,18 +91,22 @@ final class MemberPageScan {
       byte w = b[i];
       if (w != ' ' && w != '\n' && w != '\r' && w != '\t') return false;
     }
+    pool.ofPacked(keys, users, count);
     cursor = c;
     return true;
   }
 
-  private void stage(int rs, int re, int user) {
+  /** Stages an item: its role id's range and its user's packed key ({@link IdPool#packAscii}) or, if none, number. */
+  private void stage(int rs, int re, long key, int user) {
     if (count == users.length) {
       roleStart = java.util.Arrays.copyOf(roleStart, count * 2);
       roleEnd = java.util.Arrays.copyOf(roleEnd, count * 2);
+      keys = java.util.Arrays.copyOf(keys, count * 2);
       users = java.util.Arrays.copyOf(users, count * 2);
     }
     roleStart[count] = rs;
     roleEnd[count] = re;
+    keys[count] = key;
     users[count++] = user;
   }
 

@@ -15,6 +15,8 @@ import java.io.IOException;
 final class SharedStrings {
   private static final int MAX_LENGTH = 40;
   private final String[] slots = new String[1 << 10];
+  /** Each slot's string's hash as computed here: most values that differ are told apart without touching the string. */
+  private final int[] hashes = new int[1 << 10];
 
   /** As {@link ListPage#string}, shared when it is a short string token. */
   String string(JsonParser p, int index, String field) throws IOException {
@@ -27,13 +29,14 @@ final class SharedStrings {
     for (int i = 0; i < length; i++) h = 31 * h + chars[offset + i];
     int slot = (h * 0x9E3779B9) >>> 22;
     String s = slots[slot];
-    if (s != null && s.length() == length) {
+    if (s != null && hashes[slot] == h && s.length() == length) {
       boolean same = true;
       for (int i = 0; i < length && same; i++) same = s.charAt(i) == chars[offset + i];
       if (same) return s;
     }
     s = new String(chars, offset, length);
     slots[slot] = s;
+    hashes[slot] = h;
     return s;
   }
 }

@@ -117,6 +117,40 @@ class MemberPageScanTest {
     assertThat(pool.find("u0x")).isEqualTo(numbers.getOrDefault("u0x", -1));
   }
 
+  @Test
+  void aBigReadSharesTheMembersWithAHelperAndGetsTheSameSets() throws Exception {
+    Random r = new Random(7);
+    List<LiveUser> users = new ArrayList<>();
+    for (int i = 0; i < MemberPages.SPLIT + 5_000; i++) users.add(user((i % 3 == 0 ? "a-long-user-id-" : "u") + i));
+    users.add(users.get(17)); // listed twice
+    List<LiveRole> roles = new ArrayList<>();
+    for (int i = 0; i < 40; i++) roles.add(role("r" + i));
+    MemberPages alone = new MemberPages();
+    MemberPages shared = new MemberPages();
+    for (int page = 0; page < 30; page++) {
+      StringBuilder b = new StringBuilder("{\"items\":[");
+      for (int m = 0; m < 1000; m++) {
+        b.append(m == 0 ? "" : ",").append("{\"roleId\":\"r").append((page * 1000 + m) / 800)
+            .append("\",\"userId\":\"").append(users.get(r.nextInt(users.size())).id()).append("\"}");
+      }
+      String body = b.append("]}").toString();
+      ListPage.read(JSON, bytes(body), alone.item(true));
+      ListPage.read(JSON, bytes(body), shared.item(false));
+    }
+    var helper = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      Map<String, Set<String>> a = alone.byRole(roles, users);
+      Map<String, Set<String>> b = shared.byRole(roles, users, helper);
+      assertThat(b).isEqualTo(a);
+      Map<String, LiveUser> byId = new HashMap<>();
+      for (LiveUser u : users) byId.putIfAbsent(u.id(), u);
+      for (Set<String> ids : b.values()) for (String id : ids) assertThat(id).isSameAs(byId.get(id).id());
+      assertThat(b.values().stream().mapToInt(Set::size).sum()).isGreaterThan(25_000);
+    } finally {
+      helper.shutdownNow();
+    }
+  }
+
   // ---- helpers -------------------------------------------------------------------------------
 
   private static String outcome(ListPage.Item item, String body) {
