@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * The apply report as JSON ({@code --report FILE}), versioned:
@@ -26,7 +27,17 @@ public final class ApplyReportJson {
 
   private ApplyReportJson() {}
 
+  /** The report as JSON, every text as it is. */
   public static String write(ApplyReport report) {
+    return write(report, UnaryOperator.identity());
+  }
+
+  /**
+   * The report as JSON, {@code redact} applied to each operation's target and message as values,
+   * before JSON escapes them (a value holding {@code "}, {@code \\} or a control character is
+   * matched whole, which it would not be in the written text).
+   */
+  public static String write(ApplyReport report, UnaryOperator<String> redact) {
     ObjectNode root = JSON.createObjectNode();
     root.put("formatVersion", FORMAT_VERSION);
     root.put("succeeded", report.succeeded());
@@ -36,9 +47,9 @@ public final class ApplyReportJson {
       ObjectNode o = operations.addObject();
       o.put("index", outcome.index());
       o.put("type", OperationLabel.type(outcome.operation()));
-      o.put("target", OperationLabel.target(outcome.operation()));
+      o.put("target", redact.apply(OperationLabel.target(outcome.operation())));
       o.put("status", outcome.status().name().toLowerCase(Locale.ROOT));
-      o.put("message", outcome.message());
+      o.put("message", redact.apply(outcome.message()));
     }
     try {
       return JSON.writeValueAsString(root) + "\n";

@@ -118,7 +118,7 @@ final class ApplyCommand implements Callable<Integer> {
       }
       if (saved == null && !autoApprove) confirm();
       ApplyReport result = new Applier(conn.client(), new StderrProgress(err, messages)).apply(plan);
-      if (report != null) Files2.writeAtomically(report, messages.apply(ApplyReportJson.write(result)));
+      if (report != null) Files2.writeAtomically(report, ApplyReportJson.write(result, messages::apply));
       if (!result.succeeded()) {
         OperationOutcome failed = result.failure().orElseThrow();
         String why = result.stoppedByConcurrentChange()

@@ -80,9 +80,13 @@ final class CheckCommand implements Callable<Integer> {
             + " in the policies of " + config + " against the live portal " + conn.label() + ".");
       }
       List<PolicyFinding> findings = PolicyCheck.check(desired, AccessState.of(live));
-      out.print(sensitive.apply(format == Format.json
-          ? CheckRenderer.json(conn.label(), live.portal().stateVersion(), desired.policies().size(), findings)
-          : CheckRenderer.text(conn.label(), live.portal().stateVersion(), desired.policies().size(), findings)));
+      // Redacted as values, before a renderer escapes them: an escaped value would not be matched.
+      List<PolicyFinding> shown = findings.stream().map(f -> f.redacted(sensitive)).toList();
+      String label = sensitive.apply(conn.label());
+      long version = live.portal().stateVersion();
+      out.print(format == Format.json
+          ? CheckRenderer.json(label, version, desired.policies().size(), shown)
+          : CheckRenderer.text(label, version, desired.policies().size(), shown));
       out.flush();
       if (desired.policies().isEmpty()) err.println("note: " + config + " has no policies: section; nothing to check.");
       return findings.isEmpty() ? ExitCodes.OK : ExitCodes.CHANGES;

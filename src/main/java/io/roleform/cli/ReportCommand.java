@@ -1,6 +1,8 @@
 package io.roleform.cli;
 
 import io.roleform.config.DesiredState;
+import io.roleform.config.Redactor;
+import io.roleform.config.Variables;
 import io.roleform.plan.Plan;
 import io.roleform.plan.PlannedAccess;
 import io.roleform.policy.AccessState;
@@ -36,13 +38,18 @@ import picocli.CommandLine.Model.CommandSpec;
       "--format csv: one row per user, role and permission, for spreadsheets.",
       "--format json: the same rows, the policy findings and the expiring access.",
       "",
+      "The config's variables come from ROLEFORM_VAR_NAME, --var, --var-file and",
+      "--var-sensitive, as for 'roleform plan'; a sensitive value is shown as (sensitive) in every",
+      "format and message.",
+      "",
       "Exit codes: 0 written, 1 error."
     },
     footer = {
       "",
       "Examples:",
       "  roleform report --portal embedded:secure-exchanges --format html --out access.html",
-      "  roleform report config/ --portal https://portal.acme.example --format csv --out access.csv"
+      "  roleform report config/ --portal https://portal.acme.example --format csv --out access.csv",
+      "  roleform report config/ --var-sensitive TICKET=T-8841 --format json --out access.json"
     })
 final class ReportCommand implements Callable<Integer> {
 
@@ -51,6 +58,7 @@ final class ReportCommand implements Callable<Integer> {
   @Mixin PortalOptions portal;
   @Mixin SafetyOptions safety;
   @Mixin ExpiryOptions expiry;
+  @Mixin VariableOptions variables;
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG",
       description = "A config file or directory: report the plan's before and after instead of the live state.")
@@ -66,7 +74,8 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var err = spec.commandLine().getErr();
-    PendingConfig pending = config == null ? null : PendingConfig.start(config, parent.env());
+    Variables vars = variables.variables(parent.env());
+    PendingConfig pending = config == null ? null : PendingConfig.start(config, vars);
     try (PortalConnection conn = step(pending, err,
         () -> PortalConnection.open(parent.registry(), portal, parent.env(), Streams.err(spec)))) {
       LiveState live = step(pending, err, () -> PortalConnection.call(conn.client()::read));
@@ -76,11 +85,13 @@ final class ReportCommand implements Callable<Integer> {
       if (pending != null) {
         DesiredState desired = pending.await(err);
         plan = Planning.plan(desired, live, expiry.apply(safety.toPlanOptions()), conn.label(), err,
-            portal.verbose, io.roleform.config.Variables.NONE, ExpiryOptions.clock(parent.env()));
+            portal.verbose, vars, ExpiryOptions.clock(parent.env()));
         after = PlannedAccess.after(live, plan);
       }
+      // The plan and the after-state hold the real values; the report's data takes the sensitive
+      // ones out of every text before any format renders (and escapes) it.
       ReportData data = ReportData.of(conn.label(), live.portal().stateVersion(), live.permissions(), live.users(),
-          plan, before, after);
+          plan, before, after, Redactor.sensitive(vars));
       write(data);
       if (out != null) {
         err.println("Wrote the " + format + " access report of " + live.users().size() + " users to " + out

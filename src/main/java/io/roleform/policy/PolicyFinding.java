@@ -1,5 +1,6 @@
 package io.roleform.policy;
 
+import io.roleform.config.Redactor;
 import java.util.List;
 import java.util.Objects;
 
@@ -52,6 +53,17 @@ public record PolicyFinding(
     Objects.requireNonNull(message, "message == null");
     culprits = List.copyOf(culprits);
     causes = List.copyOf(causes);
+  }
+
+  /**
+   * This finding with {@code redactor} applied to each of its texts — the values, before any
+   * renderer quotes or escapes them (so a value holding {@code "}, {@code \} or a control
+   * character is matched whole); the same finding when there is nothing to redact.
+   */
+  public PolicyFinding redacted(Redactor redactor) {
+    if (redactor.isEmpty()) return this;
+    return new PolicyFinding(redactor.apply(policy), rule, redactor.apply(at), status, redactor.apply(message),
+        culprits.stream().map(redactor::apply).toList(), causes.stream().map(redactor::apply).toList());
   }
 
   /** Whether this finding refuses the plan. */

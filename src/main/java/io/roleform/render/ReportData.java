@@ -1,7 +1,9 @@
 package io.roleform.render;
 
+import io.roleform.config.Redactor;
 import io.roleform.plan.ExpiringAccess;
 import io.roleform.plan.Plan;
+import io.roleform.plan.PlanRedaction;
 import io.roleform.policy.AccessState;
 import io.roleform.policy.PolicyFinding;
 import io.roleform.portal.LiveUser;
@@ -22,6 +24,10 @@ import java.util.TreeSet;
  * The access report as indexed data, shared by its HTML, CSV and JSON forms: users (sorted by
  * email), roles (every role before or after the plan), permissions, and per user the roles they are
  * in before and after. Without a plan, before and after are the same live state.
+ *
+ * <p>Sensitive values are taken out as the data is built, on the values themselves (role names,
+ * users' emails and names, permission ids, the portal, every text of the plan), never on a
+ * rendered form: whatever HTML, CSV or JSON escapes later, no form can hold a sensitive value.
  *
  * <p>Built in one pass over the memberships; everything else is arrays of small integers, so a
  * portal of 50,000 users and 200,000 memberships takes a few tens of megabytes at most.
@@ -45,7 +51,11 @@ public final class ReportData {
   /** The last day of access per {@code email + "\n" + role name}, lower-cased. */
   final Map<String, String> expiring = new HashMap<>();
 
-  private ReportData(String portal, long stateVersion, Plan plan, List<LiveUser> users) {
+  /** Takes sensitive values out of the names as they are added. */
+  private final Redactor redactor;
+
+  private ReportData(String portal, long stateVersion, Plan plan, List<LiveUser> users, Redactor redactor) {
+    this.redactor = redactor;
     this.portal = portal;
     this.stateVersion = stateVersion;
     this.plan = plan;
@@ -54,22 +64,32 @@ public final class ReportData {
     this.after = new int[users.size()][];
   }
 
-  /**
-   * @param plan the plan, or {@code null} for a report of the live state alone
-   * @param was the access before the plan (the live state)
-   * @param will the access after the plan ({@code was} without a plan)
-   */
+  /** The report with nothing redacted (a config without sensitive variables). */
   public static ReportData of(String portal, long stateVersion, List<Permission> catalog, List<LiveUser> liveUsers,
       Plan plan, AccessState was, AccessState will) {
-    List<LiveUser> users = new ArrayList<>(liveUsers);
+    return of(portal, stateVersion, catalog, liveUsers, plan, was, will, Redactor.NONE);
+  }
+
+  /**
+   * @param plan the plan, or {@code null} for a report of the live state alone; with its real
+   *     values (it is redacted here)
+   * @param was the access before the plan (the live state)
+   * @param will the access after the plan ({@code was} without a plan), with its real values
+   * @param redactor takes the sensitive values out of every text of the report
+   */
+  public static ReportData of(String portal, long stateVersion, List<Permission> catalog, List<LiveUser> liveUsers,
+      Plan plan, AccessState was, AccessState will, Redactor redactor) {
+    List<LiveUser> users = new ArrayList<>(liveUsers.size());
+    for (LiveUser u : liveUsers) users.add(shown(u, redactor));
     if (will != was) {
       // The plan's invitees are users of the after-state only.
       Set<String> known = new HashSet<>();
       for (LiveUser u : liveUsers) known.add(u.id());
-      for (LiveUser u : will.users()) if (known.add(u.id())) users.add(u);
+      for (LiveUser u : will.users()) if (known.add(u.id())) users.add(shown(u, redactor));
     }
     users.sort(Comparator.comparing((LiveUser u) -> u.email().toLowerCase(Locale.ROOT)).thenComparing(LiveUser::id));
-    ReportData d = new ReportData(portal, stateVersion, plan, users);
+    ReportData d = new ReportData(redactor.apply(portal), stateVersion,
+        plan == null ? null : PlanRedaction.redact(plan, redactor), users, redactor);
     Map<String, Integer> permissionIndex = new LinkedHashMap<>();
     for (Permission p : catalog) permissionIndex.putIfAbsent(p.id(), permissionIndex.size());
     Map<String, Integer> userIndex = new HashMap<>();
@@ -83,17 +103,17 @@ public final class ReportData {
       d.add(r, next, permissionIndex, userIndex, b, a);
     }
     for (AccessState.Role r : afterByKey.values()) d.add(null, r, permissionIndex, userIndex, b, a);
-    d.permissions.addAll(permissionIndex.keySet());
+    for (String p : permissionIndex.keySet()) d.permissions.add(redactor.apply(p));
     for (int i = 0; i < users.size(); i++) {
       d.before[i] = ints(b.get(i));
       d.after[i] = plan == null ? d.before[i] : ints(a.get(i));
     }
-    if (plan != null) {
-      for (PolicyFinding f : plan.policies()) {
+    if (d.plan != null) {
+      for (PolicyFinding f : d.plan.policies()) {
         if (f.status() == PolicyFinding.Status.FIXED) continue;
         for (String c : f.culprits()) d.marks.computeIfAbsent(c.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(f.policy());
       }
-      for (ExpiringAccess e : plan.expiring()) d.expiring.put(key(e.user(), e.role()), e.until());
+      for (ExpiringAccess e : d.plan.expiring()) d.expiring.put(key(e.user(), e.role()), e.until());
     }
     return d;
   }
@@ -101,10 +121,17 @@ public final class ReportData {
   private void add(AccessState.Role was, AccessState.Role will, Map<String, Integer> permissionIndex,
       Map<String, Integer> userIndex, List<List<Integer>> b, List<List<Integer>> a) {
     int index = roles.size();
-    roles.add(new Role(will != null ? will.name() : was.name(),
+    roles.add(new Role(redactor.apply(will != null ? will.name() : was.name()),
         was == null ? null : indexes(was, permissionIndex), will == null ? null : indexes(will, permissionIndex)));
     if (was != null) for (String id : was.members()) at(b, userIndex.get(id), index);
     if (will != null) for (String id : will.members()) at(a, userIndex.get(id), index);
+  }
+
+  /** The user as the report shows them: email and names without a sensitive value. */
+  private static LiveUser shown(LiveUser u, Redactor redactor) {
+    if (redactor.isEmpty()) return u;
+    return new LiveUser(u.id(), redactor.apply(u.email()), redactor.apply(u.firstName()), redactor.apply(u.lastName()),
+        u.status(), u.external(), u.departments().stream().map(redactor::apply).toList(), u.version());
   }
 
   private static void at(List<List<Integer>> lists, Integer user, int role) {

@@ -59,4 +59,22 @@ class CheckVariablesTest {
       assertThat(check.out() + check.err()).doesNotContain(SECRET).contains("admins-(sensitive)");
     }
   }
+
+  /**
+   * A value holding what JSON escapes ({@code "}, {@code \}, a control character) and what the
+   * text escapes (the control character) is matched whole, in every format: redaction happens on
+   * the findings' values, before rendering.
+   */
+  @Test
+  void aSensitiveValueThatFormatsEscapeIsNeverShown() throws Exception {
+    String core = "tk8841";
+    String value = "\"" + core + "\\x\u0007\t\u00e9\u2028";
+    Path config = Files.writeString(dir.resolve("c.yaml"), CONFIG);
+    for (String format : new String[] {"text", "json"}) {
+      CliRun check = CliRun.run(ENV, "check", config.toString(), "--portal", "embedded:secure-exchanges",
+          "--var-sensitive", "TICKET=" + value, "--format", format);
+      assertThat(check.exitCode()).as(check.toString()).isEqualTo(2);
+      assertThat(check.out() + check.err()).as(format).doesNotContain(core).contains("admins-(sensitive)");
+    }
+  }
 }
