@@ -31,8 +31,9 @@ import picocli.CommandLine.Model.CommandSpec;
       "Evaluates every policy of the config's policies: section on the live access alone (no",
       "plan is made, nothing is changed): for a nightly audit of access changed outside roleform.",
       "Each broken policy is listed with where it is written, the users or roles breaking it and",
-      "the config lines behind them. A disabled user holds nothing (they cannot log in), so",
-      "counts for no rule, whatever roles the portal keeps them in.",
+      "the config lines behind them. A disabled user holds nothing (they cannot log in), and",
+      "a pending applier holds nothing until approved: neither counts for any rule, whatever",
+      "roles the portal lists them in.",
       "",
       "Exit codes: 0 every policy holds, 1 error (invalid config, a policy naming an unknown role",
       "or permission, portal error), 2 violations found."

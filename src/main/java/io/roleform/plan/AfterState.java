@@ -77,10 +77,9 @@ final class AfterState {
   private final Set<String> permissionsChanged = new HashSet<>();
   private final Set<String> copied = new HashSet<>();
   private Map<String, LiveUser> liveUsers;
-  private Set<String> disabledLive;
+  /** The ids of the users who hold nothing live: disabled ones and pending appliers (when first asked). */
+  private Set<String> heldNothingLive;
   private ActiveAdmins admins;
-  /** The ids of the pending appliers live (read with {@link #disabledLive()}). */
-  private final Set<String> pendingLive = new HashSet<>();
 
   private AfterState(LiveState live) {
     this.live = live;
@@ -129,13 +128,14 @@ final class AfterState {
   /**
    * The after-state as policies and the access report see it: every role with its name,
    * permissions, members and description, and {@link #users()} (invitees by their email). A user
-   * who is disabled afterwards — by the plan, or already live and not re-enabled by it — holds
-   * nothing, as the access impact says: they are a member of no role here (the portal keeps the
+   * who holds nothing afterwards ({@link #holdsNothingAfter}: disabled or deleted by the plan, or
+   * disabled or a pending applier live and not enabled or approved by it) is a member of no role
+   * here, as the access impact and the safety rules on the admin role say (the portal may keep the
    * membership, but it grants nothing).
    */
   AccessState access() {
     Set<String> holdNothing = new HashSet<>(inactive);
-    for (String id : disabledLive()) if (!reenabled.contains(id)) holdNothing.add(id);
+    for (String id : heldNothingLive()) if (!reenabled.contains(id)) holdNothing.add(id);
     List<AccessState.Role> roles = new ArrayList<>(names.size());
     names.forEach((key, name) -> roles.add(new AccessState.Role(key, name, permissions.getOrDefault(key, Set.of()),
         AccessState.without(members.getOrDefault(key, Set.of()), holdNothing), descriptions.get(key))));
@@ -151,51 +151,45 @@ final class AfterState {
     return admins;
   }
 
-  /** Whether the user (by key) held nothing before the plan: their account is disabled live. */
+  /**
+   * Whether the user (by key) held nothing before the plan: their live account is disabled, or a
+   * pending applier's ({@link AccessState#holds}).
+   */
   boolean heldNothingBefore(String key) {
-    return disabledLive().contains(key);
+    return heldNothingLive().contains(key);
   }
 
   /**
-   * Whether the user (by key) could sign in and act before the plan: their live account is neither
-   * disabled nor a pending applier. A member id no live user has counts as active (nothing says it
-   * cannot act), as it counts as a holder of its roles everywhere else.
+   * Whether the user (by key) could sign in and act before the plan: exactly the users who held
+   * their roles ({@code !}{@link #heldNothingBefore}). A member id no live user has counts as active
+   * (nothing says it cannot act), as it counts as a holder of its roles everywhere else.
    */
   boolean activeBefore(String key) {
-    return !disabledLive().contains(key) && !pendingLive.contains(key);
+    return !heldNothingBefore(key);
   }
 
   /**
-   * Whether the user (by key) can sign in and act after the plan: not disabled or deleted by it, and
-   * either enabled again or approved by it, or active before it (an invitee is active unless the
-   * plan disables it at once).
+   * Whether the user (by key) can sign in and act after the plan: a user of the after-state (not
+   * deleted or denied by it) who holds their roles ({@code !}{@link #holdsNothingAfter}) — enabled
+   * again or approved by it, or active before it and not disabled by it (an invitee is active unless
+   * the plan disables it at once).
    */
   boolean activeAfter(String key) {
-    if (inactive.contains(key) || deleted.contains(key)) return false;
-    return reenabled.contains(key) || activeBefore(key);
+    return !deleted.contains(key) && !holdsNothingAfter(key);
   }
 
   /**
-   * Whether the user (by key) holds nothing after the plan: it disables or deletes them, or they are
-   * disabled live and it does not enable them again.
+   * Whether the user (by key) holds nothing after the plan: it disables or deletes them, or they
+   * held nothing live (disabled, or a pending applier) and it does not enable or approve them.
    */
   boolean holdsNothingAfter(String key) {
-    return inactive.contains(key) || (!reenabled.contains(key) && disabledLive().contains(key));
+    return inactive.contains(key) || (!reenabled.contains(key) && heldNothingLive().contains(key));
   }
 
-  /**
-   * The ids of the users disabled live; {@link #pendingLive} is filled in the same pass (one pass
-   * over the live users, when first asked).
-   */
-  private Set<String> disabledLive() {
-    if (disabledLive == null) {
-      disabledLive = new HashSet<>();
-      for (LiveUser u : live.users()) {
-        if (u.status() == UserStatus.DISABLED) disabledLive.add(u.id());
-        else if (u.status() == UserStatus.PENDING) pendingLive.add(u.id());
-      }
-    }
-    return disabledLive;
+  /** The ids of the users who hold nothing live (one pass over the live users, when first asked). */
+  private Set<String> heldNothingLive() {
+    if (heldNothingLive == null) heldNothingLive = AccessState.holdingNothing(live.users());
+    return heldNothingLive;
   }
 
   /**

@@ -20,8 +20,10 @@ import java.util.Set;
  *
  * <p>A role's members here are the users who <em>hold</em> it: a disabled user cannot log in, so
  * holds nothing, although the portal keeps their memberships (and gives them back when the user is
- * enabled again). Policies, {@code check}, the access impact and the access report all count only
- * holders; {@link #users()} still lists disabled users, with their status.
+ * enabled again); a pending applier holds nothing either until approved, even where the portal
+ * lists them in a role. Holders are exactly the <em>active</em> users the safety rules count in the
+ * admin role ({@code plan/ActiveAdmins}). Policies, {@code check}, the access impact and the access
+ * report all count only holders; {@link #users()} still lists every user, with their status.
  */
 public final class AccessState {
 
@@ -51,20 +53,25 @@ public final class AccessState {
     for (LiveUser u : users) this.users.put(u.id(), u);
   }
 
-  /** The live state as it was read; users disabled live hold no role. */
+  /** The live state as it was read; users disabled live, and pending appliers, hold no role. */
   public static AccessState of(LiveState live) {
-    Set<String> disabled = disabled(live.users());
+    Set<String> inactive = holdingNothing(live.users());
     List<Role> roles = live.roles().stream()
-        .map(r -> role(r, without(live.members().getOrDefault(r.id(), Set.of()), disabled)))
+        .map(r -> role(r, without(live.members().getOrDefault(r.id(), Set.of()), inactive)))
         .toList();
     return new AccessState(roles, live.users());
   }
 
-  /** The ids of the disabled users among {@code users}. */
-  public static Set<String> disabled(Collection<LiveUser> users) {
+  /** The ids of the users among {@code users} who hold nothing: disabled ones and pending appliers. */
+  public static Set<String> holdingNothing(Collection<LiveUser> users) {
     Set<String> out = new HashSet<>();
-    for (LiveUser u : users) if (u.status() == UserStatus.DISABLED) out.add(u.id());
+    for (LiveUser u : users) if (!holds(u.status())) out.add(u.id());
     return out;
+  }
+
+  /** Whether a user of this status holds the roles the portal lists them in: only an active one does. */
+  public static boolean holds(UserStatus status) {
+    return status == UserStatus.ACTIVE;
   }
 
   /**

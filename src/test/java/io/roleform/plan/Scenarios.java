@@ -15,8 +15,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Test support: plan a desired state against a seeded live state and pick out what was planned. */
 final class Scenarios {
@@ -100,6 +102,14 @@ final class Scenarios {
     PlanResult result = Planner.plan(load(dir, yaml).desired(), live, options, "test");
     assertThat(result.problems()).as("problems").isEmpty();
     return result.plan();
+  }
+
+  /** {@code live} with exactly these users (by email) as the members of the role named {@code role}. */
+  static LiveState withMembers(LiveState live, String role, String... emails) {
+    String id = live.roles().stream().filter(r -> r.name().equals(role)).findFirst().orElseThrow().id();
+    Map<String, Set<String>> members = new HashMap<>(live.members());
+    members.put(id, Set.of(java.util.Arrays.stream(emails).map(e -> user(live, e).id()).toArray(String[]::new)));
+    return new LiveState(live.portal(), live.permissions(), live.users(), live.roles(), members);
   }
 
   /** The live state with one user's status changed. */
