@@ -92,7 +92,7 @@ final class ApplyCommand implements Callable<Integer> {
           saved.saved().options());
     }
     Redactor messages = Redactor.messages(saved != null ? saved.variables() : vars);
-    PendingConfig pending = saved == null ? PendingConfig.start(source.config, vars) : null;
+    PendingConfig pending = saved == null ? PendingConfig.start(source.config, vars, false) : null;
     try (PortalConnection conn = portalStep(pending, err,
         () -> PortalConnection.open(parent.registry(), portal, parent.env(), Streams.err(spec)))) {
       LiveState live = portalStep(pending, err, () -> PortalConnection.call(conn.client()::read));

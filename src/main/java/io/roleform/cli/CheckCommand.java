@@ -69,7 +69,7 @@ final class CheckCommand implements Callable<Integer> {
     // Messages echo no substituted value; findings show a sensitive one as (sensitive), as plans do.
     Redactor messages = Redactor.messages(vars);
     Redactor sensitive = Redactor.sensitive(vars);
-    PendingConfig pending = PendingConfig.start(config, vars);
+    PendingConfig pending = PendingConfig.start(config, vars, false);
     try (PortalConnection conn =
         pending.portalStep(err, () -> PortalConnection.open(parent.registry(), portal, parent.env(), Streams.err(spec)))) {
       LiveState live = pending.portalStep(err, () -> PortalConnection.call(conn.client()::read));

@@ -74,7 +74,10 @@ final class PlanCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     Variables vars = variables.variables(parent.env());
     String key = out != null ? PlanKey.from(parent.env()) : null;
-    PendingConfig pending = PendingConfig.start(config, vars);
+    // The text plan shows neither hash; the JSON plan and a saved plan show both, markdown the
+    // config's digest: those are started early, on threads of their own.
+    boolean saved = out != null;
+    PendingConfig pending = PendingConfig.start(config, vars, saved || format != OutputFormat.text);
     try (PortalConnection conn =
         pending.portalStep(err, () -> PortalConnection.open(parent.registry(), portal, parent.env(), Streams.err(spec)))) {
       LiveState live = pending.portalStep(err, () -> PortalConnection.call(conn.client()::read));
@@ -84,9 +87,9 @@ final class PlanCommand implements Callable<Integer> {
       // Every output, the saved plan included, shows sensitive values as (sensitive).
       Plan plan = PlanRedaction.redact(
           Planning.plan(loaded.desired(), live, options, conn.label(), err, portal.verbose, vars,
-              ExpiryOptions.clock(parent.env())),
+              ExpiryOptions.clock(parent.env()), saved || format == OutputFormat.json),
           Redactor.sensitive(vars));
-      if (out != null) {
+      if (saved) {
         Files2.writeAtomically(out, SavedPlan.write(plan, MadeFrom.of(conn.label(), options, loaded, vars), key));
       }
       spec.commandLine().getOut().print(format.renderer(parent.env(), parent.terminal()).render(plan));

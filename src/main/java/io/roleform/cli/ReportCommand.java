@@ -75,7 +75,8 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     var err = spec.commandLine().getErr();
     Variables vars = variables.variables(parent.env());
-    PendingConfig pending = config == null ? null : PendingConfig.start(config, vars);
+    // Only the HTML report shows the config's digest.
+    PendingConfig pending = config == null ? null : PendingConfig.start(config, vars, format == AccessReport.html);
     try (PortalConnection conn = step(pending, err,
         () -> PortalConnection.open(parent.registry(), portal, parent.env(), Streams.err(spec)))) {
       LiveState live = step(pending, err, () -> PortalConnection.call(conn.client()::read));

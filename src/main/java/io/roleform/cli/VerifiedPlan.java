@@ -142,7 +142,8 @@ final class VerifiedPlan {
           + plan.fingerprint().stateVersion() + " then, " + now.stateVersion()
           + " now). Nothing was changed; run plan again and review the new plan.");
     }
-    PlanResult again = Planner.plan(config.desired(), live, saved.madeFrom().options(), portalLabel, clock);
+    // The live state hashed once: the plan made again records the fingerprint just compared.
+    PlanResult again = Planner.plan(config.desired(), live, now, saved.madeFrom().options(), portalLabel, clock);
     if (!again.ok()) {
       Redactor redactor = Redactor.messages(variables);
       err.print(DiagnosticsRenderer.text(again.problems().stream().map(redactor::apply).toList()));

@@ -54,6 +54,14 @@ public final class ConfigDigest {
     return v.join();
   }
 
+  /**
+   * Whether the digest is known, computed or being computed: {@code false} only for a digest of
+   * files that nobody has read nor started (tests of which commands and outputs hash).
+   */
+  public synchronized boolean requested() {
+    return value != null;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof ConfigDigest other && value().equals(other.value());

@@ -1,14 +1,106 @@
 package io.roleform.plan;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * What the live portal looked like when a plan was made: its {@code stateVersion} plus a SHA-256
  * of a canonical form of everything read. A saved plan is applied only if both still match.
+ *
+ * <p>A value, whose hash may be computed late: {@link Fingerprints#of} hashes at once, {@link
+ * Fingerprints#lazy} only when {@link #liveHash} is first asked for (the text plan never shows
+ * it: 2,000,000 memberships at XL are not hashed for nothing), or on a thread of its own from
+ * {@link #start} (when the command knows its output shows it, so that the hashing overlaps the
+ * diff).
+ *
+ * <p>Guarantees: {@link #liveHash} is the same string whether it was known, computed on the first
+ * call or by {@link #start}, and is computed at most once; safe to use from any thread. Equal when
+ * the state versions and the hashes are equal (which computes them). Its JSON form (in {@link
+ * PlanJson}) is {@code {"stateVersion": N, "liveHash": "..."}}, as when it was a record.
  */
-public record Fingerprint(long stateVersion, String liveHash) {
+@JsonPropertyOrder({"stateVersion", "liveHash"})
+public final class Fingerprint {
+  private final long stateVersion;
+  private Supplier<String> hash; // null once the value is known or started
+  private CompletableFuture<String> value;
 
-  public Fingerprint {
-    Objects.requireNonNull(liveHash, "liveHash == null");
+  /** A fingerprint whose hash is known. */
+  @JsonCreator
+  public Fingerprint(@JsonProperty("stateVersion") long stateVersion, @JsonProperty("liveHash") String liveHash) {
+    this.stateVersion = stateVersion;
+    this.value = CompletableFuture.completedFuture(Objects.requireNonNull(liveHash, "liveHash == null"));
+  }
+
+  private Fingerprint(long stateVersion, Supplier<String> hash) {
+    this.stateVersion = stateVersion;
+    this.hash = Objects.requireNonNull(hash, "hash == null");
+  }
+
+  /** A fingerprint whose hash {@code hash} computes when first needed (it must never return null). */
+  static Fingerprint computedWhenNeeded(long stateVersion, Supplier<String> hash) {
+    return new Fingerprint(stateVersion, hash);
+  }
+
+  @JsonProperty("stateVersion")
+  public long stateVersion() {
+    return stateVersion;
+  }
+
+  /** The SHA-256 (hex); waits for {@link #start}'s thread, or computes it here if not started. */
+  @JsonProperty("liveHash")
+  public String liveHash() {
+    CompletableFuture<String> v;
+    synchronized (this) {
+      if (value == null) {
+        value = CompletableFuture.completedFuture(Objects.requireNonNull(hash.get(), "liveHash == null"));
+        hash = null;
+      }
+      v = value;
+    }
+    return v.join();
+  }
+
+  /**
+   * Starts computing the hash on a daemon thread of its own, unless it is known or started; returns
+   * this fingerprint.
+   */
+  public synchronized Fingerprint start() {
+    if (value != null) return this;
+    Supplier<String> h = hash;
+    hash = null;
+    value = CompletableFuture.supplyAsync(() -> Objects.requireNonNull(h.get(), "liveHash == null"), task -> {
+      Thread t = new Thread(task, "roleform-fingerprint");
+      t.setDaemon(true);
+      t.start();
+    });
+    return this;
+  }
+
+  /**
+   * Whether the hash is known, computed or being computed: {@code false} only for a {@link
+   * Fingerprints#lazy} fingerprint that nobody has read nor started (tests of which outputs hash).
+   */
+  public synchronized boolean requested() {
+    return value != null;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof Fingerprint other && stateVersion == other.stateVersion
+        && liveHash().equals(other.liveHash());
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Long.hashCode(stateVersion) + liveHash().hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Fingerprint[stateVersion=" + stateVersion + ", liveHash=" + liveHash() + "]";
   }
 }

@@ -28,7 +28,21 @@ public final class Fingerprints {
 
   private Fingerprints() {}
 
+  /** The fingerprint of {@code live}, hashed now. */
   public static Fingerprint of(LiveState live) {
+    return new Fingerprint(live.portal().stateVersion(), hash(live));
+  }
+
+  /**
+   * The fingerprint of {@code live}, hashed only when its {@link Fingerprint#liveHash} is first
+   * asked for, or on a thread of its own after {@link Fingerprint#start}; {@code live} must not
+   * change meanwhile (a {@link LiveState} does not).
+   */
+  public static Fingerprint lazy(LiveState live) {
+    return Fingerprint.computedWhenNeeded(live.portal().stateVersion(), () -> hash(live));
+  }
+
+  private static String hash(LiveState live) {
     Canonical c = new Canonical();
     PortalInfo p = live.portal();
     c.section("portal").text(p.name()).text(p.profile()).number(p.stateVersion()).text(p.adminRoleId())
@@ -74,7 +88,7 @@ public final class Fingerprints {
       c.text(roleId).number(ids.length);
       for (String id : ids) c.text(id);
     }
-    return new Fingerprint(p.stateVersion(), c.hex());
+    return c.hex();
   }
 
   /**

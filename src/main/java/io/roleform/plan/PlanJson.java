@@ -20,6 +20,15 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.roleform.config.ConfigDigest;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
@@ -55,11 +64,32 @@ public final class PlanJson {
           .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
           .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
           .serializationInclusion(JsonInclude.Include.ALWAYS)
+          .addModule(configDigestAsText())
           .build();
 
   private static final ObjectWriter WRITER = MAPPER.writer(prettyPrinter());
 
   private PlanJson() {}
+
+  /**
+   * A {@link ConfigDigest} is written as its hex text (computed then, if not yet) and read back as
+   * a known digest, with the strictness of any other text field ({@code null} stays {@code null}).
+   */
+  private static SimpleModule configDigestAsText() {
+    return new SimpleModule("config-digest")
+        .addSerializer(ConfigDigest.class, new StdSerializer<>(ConfigDigest.class) {
+          @Override
+          public void serialize(ConfigDigest digest, JsonGenerator out, SerializerProvider provider) throws IOException {
+            out.writeString(digest.value());
+          }
+        })
+        .addDeserializer(ConfigDigest.class, new StdDeserializer<>(ConfigDigest.class) {
+          @Override
+          public ConfigDigest deserialize(JsonParser in, DeserializationContext context) throws IOException {
+            return ConfigDigest.known(context.readValue(in, String.class));
+          }
+        });
+  }
 
   /** The plan as pretty JSON with a stable field order, ending with a newline. */
   public static String write(Plan plan) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.roleform.config.Redactor;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,13 +18,18 @@ import java.util.Map;
 public final class PlanRedaction {
   private PlanRedaction() {}
 
+  private static final Plan STAND_IN = new Plan(Plan.FORMAT_VERSION, null, null, "-", new Fingerprint(0, "-"),
+      PlanOptions.DEFAULTS, List.of(), List.of(), List.of(), List.of());
+
   /** {@code plan} with every text redacted; the same plan when there is nothing to redact. */
   public static Plan redact(Plan plan, Redactor redactor) {
     if (redactor.isEmpty()) return plan;
-    JsonNode tree = PlanJson.toTree(plan);
+    // The hashes are never redacted: the tree gets stand-ins, so that they are not computed here
+    // (the text plan never shows them), and the redacted plan keeps the plan's own.
+    JsonNode tree = PlanJson.toTree(plan.withHashesOf(STAND_IN));
     JsonNode redacted = walk(tree, redactor);
     try {
-      return PlanJson.fromTree(redacted);
+      return PlanJson.fromTree(redacted).withHashesOf(plan);
     } catch (PlanFormatException e) {
       throw new IllegalStateException("a redacted plan is not a plan: " + e.getMessage(), e);
     }

@@ -34,7 +34,7 @@ public final class PlanVerification {
     if (madeFrom == null) return "it does not carry the config it was made from (made by an older roleform, or edited)";
     if (!Objects.equals(saved.portal(), madeFrom.portal())) return "its portal address differs from the one it was made against";
     if (!Objects.equals(saved.options(), madeFrom.options())) return "its options differ from the ones it was made with";
-    if (!Objects.equals(saved.configDigest(), madeFrom.configDigest())) return "its config digest differs from the digest of the config it carries";
+    if (!Objects.equals(saved.configDigestValue(), madeFrom.configDigest())) return "its config digest differs from the digest of the config it carries";
     return null;
   }
 
@@ -46,7 +46,7 @@ public final class PlanVerification {
    */
   public static String difference(Plan saved, Plan recomputed) {
     if (!Objects.equals(saved.profile(), recomputed.profile())) return "its portal profile differs";
-    if (!Objects.equals(saved.configDigest(), recomputed.configDigest())) return "its config digest differs";
+    if (!Objects.equals(saved.configDigestValue(), recomputed.configDigestValue())) return "its config digest differs";
     if (!Objects.equals(saved.fingerprint(), recomputed.fingerprint())) return "its live-state fingerprint differs";
     String ops = listDifference("operation", saved.operations(), recomputed.operations());
     if (ops != null) return ops;

@@ -16,11 +16,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Makes a {@link Plan}: the diff's operations in {@link ApplyOrder}, the live-state {@link
- * Fingerprints fingerprint}, the access impact (who gains and loses which permission), warnings,
+ * Fingerprints fingerprint} and the config digest (recorded, hashed only when read: see {@link
+ * Plan}), the access impact (who gains and loses which permission), warnings,
  * the safety refusals and the policy findings computed on the simulated result, and the memberships
  * expiring soon. Pure: no I/O; the same inputs (and instant) always give the same plan.
  *
@@ -48,10 +48,19 @@ public final class Planner {
    */
   public static PlanResult plan(DesiredState desired, LiveState live, PlanOptions options, String portalLabel,
       Clock clock) {
+    return plan(desired, live, Fingerprints.lazy(live), options, portalLabel, clock);
+  }
+
+  /**
+   * As above, with {@code fingerprint} (of {@code live}) as the plan's: the caller chooses whether
+   * it is hashed already ({@link Fingerprints#of}), on a thread of its own while the diff runs
+   * ({@link Fingerprint#start}: an output that shows it), or only if someone reads it ({@link
+   * Fingerprints#lazy}: the text plan). The config digest is {@code desired}'s, likewise computed
+   * when read unless started ({@link io.roleform.config.ConfigDigest#start}).
+   */
+  public static PlanResult plan(DesiredState desired, LiveState live, Fingerprint fingerprint, PlanOptions options,
+      String portalLabel, Clock clock) {
     Instant now = clock.instant();
-    // The live state's fingerprint depends on nothing else: hashed on another core while the diff
-    // runs (200,000 memberships at L).
-    CompletableFuture<Fingerprint> fingerprint = CompletableFuture.supplyAsync(() -> Fingerprints.of(live));
     DiffResult diff = Diff.compute(desired, live, options.prune(), options.pruneUsers(), now);
     List<Diagnostic> problems = new ArrayList<>(diff.problems());
     problems.addAll(PolicyReferences.check(desired, live));
@@ -68,8 +77,8 @@ public final class Planner {
     List<Refusal> refusals = SafetyRules.check(live, after, options);
     List<PolicyFinding> policies = desired.policies().isEmpty() ? List.of()
         : PolicyCheck.compare(desired, AccessState.of(live), after.access());
-    Plan plan = new Plan(Plan.FORMAT_VERSION, portalLabel, live.portal().profile(), desired.digest(),
-        fingerprint.join(), options, operations, impact.changes(), warnings, refusals,
+    Plan plan = new Plan(Plan.FORMAT_VERSION, portalLabel, live.portal().profile(),
+        desired.configDigest(), fingerprint, options, operations, impact.changes(), warnings, refusals,
         Notifications.preview(desired, live, after), policies,
         Expiring.within(desired, now, options.expiringWithinDays()));
     return new PlanResult(plan, List.of(), diff.notes());

@@ -87,7 +87,7 @@ public final class MarkdownPlanRenderer implements PlanRenderer {
     if (plan.portal() != null) sb.append("Portal ").append(escape(plan.portal())).append(' ');
     if (plan.profile() != null) sb.append('(').append(escape(plan.profile())).append(") ");
     sb.append("at state version ").append(plan.fingerprint().stateVersion());
-    if (plan.configDigest() != null) sb.append(", config ").append(Markdown.code(shortDigest(plan.configDigest())));
+    if (plan.configDigest() != null) sb.append(", config ").append(Markdown.code(shortDigest(plan.configDigestValue())));
     return sb.append('.').toString();
   }
 

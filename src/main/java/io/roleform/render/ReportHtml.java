@@ -64,7 +64,7 @@ public final class ReportHtml {
     for (int[] roles : d.after) memberships += roles.length;
     out.write("<header><h1>Access report</h1><p class=\"muted\">Portal " + h(d.portal) + " at state version "
         + d.stateVersion + (d.withPlan() ? "; before and after the plan of config <code>"
-        + h(shortDigest(d.plan.configDigest())) + "</code>" : "; the live state") + ".</p>\n");
+        + h(shortDigest(d.plan.configDigestValue())) + "</code>" : "; the live state") + ".</p>\n");
     out.write("<table style=\"width:auto\"><tr><th>Users</th><th>Roles</th><th>Permissions</th><th>Memberships"
         + (d.withPlan() ? " (after)" : "") + "</th>" + (d.withPlan() ? "<th>Operations</th><th>Access changes</th><th>Plan</th>" : "")
         + "</tr>\n<tr><td class=\"n\">" + d.users.size() + "</td><td class=\"n\">" + d.roles.size() + "</td><td class=\"n\">"

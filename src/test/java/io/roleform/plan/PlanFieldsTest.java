@@ -20,7 +20,7 @@ class PlanFieldsTest {
     assertThat(plan.formatVersion()).isEqualTo(Plan.FORMAT_VERSION);
     assertThat(plan.portal()).isEqualTo("https://portal.example");
     assertThat(plan.profile()).isEqualTo("secure-exchanges");
-    assertThat(plan.configDigest()).isEqualTo("sha256:test");
+    assertThat(plan.configDigestValue()).isEqualTo("sha256:test");
     assertThat(plan.fingerprint()).isEqualTo(Fingerprints.of(SECURE));
     assertThat(plan.options()).isEqualTo(options);
   }

@@ -23,7 +23,7 @@ public final class RealApply {
    * safety rules predicted.
    */
   public static ApplyReport apply(Plan plan, PortalClient client) {
-    Plan allowed = new Plan(plan.formatVersion(), plan.portal(), plan.profile(), plan.configDigest(),
+    Plan allowed = new Plan(plan.formatVersion(), plan.portal(), plan.profile(), plan.configDigestValue(),
         plan.fingerprint(), plan.options(), plan.operations(), plan.access(), plan.warnings(), List.of());
     ApplyReport report = new Applier(client, null).apply(allowed);
     assertThat(report.outcomes()).as("apply of %s", plan.operations())
