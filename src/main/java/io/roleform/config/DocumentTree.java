@@ -82,6 +82,8 @@ final class DocumentTree {
   /** The event source of {@link #read}; {@code null} for {@link #convert}. */
   private EventComposer composer;
   private Parser parser;
+  /** The packed events {@link #parser} replays, when it does: list items are read from them directly. */
+  private PlainYamlEvents packed;
   private boolean emptyRoot;
   /** The outermost alias use being expanded, with its anchor; {@code null} outside any alias. */
   private SourcePosition via;
@@ -119,6 +121,7 @@ final class DocumentTree {
     DocumentTree t = new DocumentTree(file, env, problems);
     t.composer = composer;
     t.parser = composer.parser();
+    t.packed = composer.packed();
     composer.beginDocument();
     JsonNode json = t.next("");
     composer.endDocument();
@@ -248,8 +251,19 @@ final class DocumentTree {
     ItemPositions positions = new ItemPositions(file);
     items.put(pointer, positions);
     String prefix = pointer + "/";
-    while (!parser.checkEvent(Event.ID.SequenceEnd)) {
+    while (true) {
       int index = positions.size();
+      if (packed != null && packed.nextIsScalar()) {
+        // The same as the ScalarEvent branch below, without the event and its marks: a packed
+        // scalar has no anchor and no tag, and only a plain one has an implicit tag to resolve.
+        boolean plain = packed.scalarStyle() == PlainYamlEvents.PLAIN;
+        String value = packed.scalarValue();
+        positions.add(packed.scalarLine() + 1, packed.scalarColumn() + 1);
+        packed.skipScalar();
+        array.add(scalar(null, composer.implicitTag(value, plain), plain, value, null, prefix, index));
+        continue;
+      }
+      if (parser.checkEvent(Event.ID.SequenceEnd)) break;
       Event e = parser.peekEvent();
       if (e instanceof ScalarEvent scalar && direct(e)) {
         parser.getEvent();
@@ -267,6 +281,7 @@ final class DocumentTree {
       }
     }
     parser.getEvent(); // SequenceEnd
+    positions.trim();
     return array;
   }
 
@@ -460,6 +475,7 @@ final class DocumentTree {
         array.add(node(item, prefix + index));
       }
     }
+    positions.trim();
     return array;
   }
 

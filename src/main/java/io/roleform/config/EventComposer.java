@@ -33,12 +33,30 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 final class EventComposer {
   private final Parser parser;
+  private final PlainYamlEvents packed;
   private final Resolver resolver = new Resolver();
   private final Map<String, Node> anchors = new HashMap<>();
 
   EventComposer(Parser parser) {
+    this(parser, null);
+  }
+
+  /**
+   * A composer of {@code parser}'s events, which come from {@code packed} (when not null) through
+   * {@code parser} (a wrapper that lets scalars through untouched): see {@link #packed()}.
+   */
+  EventComposer(Parser parser, PlainYamlEvents packed) {
     this.parser = parser;
+    this.packed = packed;
     if (parser.checkEvent(Event.ID.StreamStart)) parser.getEvent();
+  }
+
+  /**
+   * The packed events {@link #parser()}'s come from, or {@code null}: a reader may take a scalar
+   * from them directly ({@link PlainYamlEvents#nextIsScalar}) instead of as an event object.
+   */
+  PlainYamlEvents packed() {
+    return packed;
   }
 
   /** Whether another document follows. */

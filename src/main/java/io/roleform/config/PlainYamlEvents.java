@@ -116,6 +116,50 @@ final class PlainYamlEvents implements Parser {
     return size;
   }
 
+  // ---- reading scalars without an event object (DocumentTree's list items) ------------------------
+
+  /**
+   * Whether the next event is a scalar that no one has peeked at as an {@link Event} yet: it can then
+   * be read with {@link #scalarValue}, {@link #scalarStyle}, {@link #scalarLine}, {@link
+   * #scalarColumn} and passed with {@link #skipScalar}, exactly as the {@link ScalarEvent} {@link
+   * #getEvent} would give (a plain subset scalar has no anchor and no tag; its start mark is at
+   * that line and column).
+   */
+  boolean nextIsScalar() {
+    return current == null && next < size && (data[next * STRIDE] & 15) == SCALAR;
+  }
+
+  /** The next scalar's value (see {@link #nextIsScalar}). */
+  String scalarValue() {
+    return value(next * STRIDE);
+  }
+
+  /** The next scalar's style: {@link #PLAIN}, {@link #SINGLE} or {@link #DOUBLE}. */
+  int scalarStyle() {
+    return data[next * STRIDE] >>> 4;
+  }
+
+  /** The next scalar's start line (0-based, as a {@link Mark}'s). */
+  int scalarLine() {
+    return data[next * STRIDE + 2];
+  }
+
+  /** The next scalar's start column (0-based, as a {@link Mark}'s). */
+  int scalarColumn() {
+    return data[next * STRIDE + 3];
+  }
+
+  /** Passes the next scalar, as {@link #getEvent} would. */
+  void skipScalar() {
+    next++;
+  }
+
+  /** The value of the scalar at {@code at}: a range of the text, or a string kept aside. */
+  private String value(int at) {
+    int from = data[at + 6];
+    return from < 0 ? strings.get(-from - 1) : text.substring(from, data[at + 7]);
+  }
+
   // ---- replay (Parser) -----------------------------------------------------------------------------
 
   @Override
@@ -149,8 +193,7 @@ final class PlainYamlEvents implements Parser {
     Mark endMark = end == start ? startMark : new Mark(NAME, end, line, data[at + 5], NO_BUFFER, 0);
     switch (kind) {
       case SCALAR: {
-        int from = data[at + 6];
-        String value = from < 0 ? strings.get(-from - 1) : text.substring(from, data[at + 7]);
+        String value = value(at);
         return new ScalarEvent(null, null, flags == PLAIN ? PLAIN_IMPLICIT : QUOTED_IMPLICIT, value,
             startMark, endMark, flags == PLAIN ? DumperOptions.ScalarStyle.PLAIN
                 : flags == SINGLE ? DumperOptions.ScalarStyle.SINGLE_QUOTED : DumperOptions.ScalarStyle.DOUBLE_QUOTED);

@@ -80,7 +80,7 @@ final class YamlStream {
     if (text == null) return List.of();
     // The scanner gives up on a tab anywhere and on a line over the limit, so a file it reads passes
     // the line checks: they run only for the files SnakeYAML reads (the same problems as before).
-    Parser events = plain ? PlainYamlScanner.scan(text) : null;
+    PlainYamlEvents events = plain ? PlainYamlScanner.scan(text) : null;
     if (events == null && !linesOk(file, text, problems)) return List.of();
     List<DocumentTree.Read> documents = new ArrayList<>();
     compose(file, text, events, problems, composer -> documents.add(DocumentTree.read(file, composer, env)));
@@ -124,7 +124,7 @@ final class YamlStream {
    * Calls {@code document} once per document of the stream; a refusal or syntax error ends it as a
    * problem. The events are {@code events}' when given, else SnakeYAML's parser's.
    */
-  private static void compose(String file, String text, Parser events, List<Diagnostic> problems,
+  private static void compose(String file, String text, PlainYamlEvents events, List<Diagnostic> problems,
       java.util.function.Consumer<EventComposer> document) {
     try {
       Parser parser = events;
@@ -133,7 +133,9 @@ final class YamlStream {
         options.setCodePointLimit(Limits.MAX_CODE_POINTS);
         parser = new ParserImpl(new StreamReader(new StringReader(text)), options);
       }
-      EventComposer composer = new EventComposer(new GuardedParser(parser));
+      // The guard looks at aliases and collections only: a scalar taken from the packed events
+      // directly passes nothing it would check.
+      EventComposer composer = new EventComposer(new GuardedParser(parser), events);
       while (composer.hasDocument()) document.accept(composer);
     } catch (Refused e) {
       problems.add(new Diagnostic(position(file, e.mark), "", e.getMessage(), e.hint));
