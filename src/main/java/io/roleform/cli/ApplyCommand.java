@@ -93,9 +93,9 @@ final class ApplyCommand implements Callable<Integer> {
     }
     Redactor messages = Redactor.messages(saved != null ? saved.variables() : vars);
     PendingConfig pending = saved == null ? PendingConfig.start(source.config, vars, false) : null;
-    try (PortalConnection conn = portalStep(pending, err,
+    try (PortalConnection conn = PendingConfig.step(pending, err,
         () -> PortalConnection.open(parent.registry(), portal, parent.env(), Streams.err(spec)))) {
-      LiveState live = portalStep(pending, err, () -> PortalConnection.call(conn.client()::read));
+      LiveState live = PendingConfig.step(pending, err, () -> PortalConnection.call(conn.client()::read));
       Plan plan;
       if (saved != null) {
         plan = saved.replan(live, conn.label(), err, ExpiryOptions.clock(parent.env()));
@@ -131,10 +131,6 @@ final class ApplyCommand implements Callable<Integer> {
       out.println("Apply complete: " + plan.operations().size() + " operations applied.");
       return ExitCodes.OK;
     }
-  }
-
-  private static <T> T portalStep(PendingConfig pending, java.io.PrintWriter err, java.util.function.Supplier<T> step) {
-    return pending == null ? step.get() : pending.portalStep(err, step);
   }
 
   private static String done(ApplyReport r) {

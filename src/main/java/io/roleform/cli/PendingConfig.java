@@ -75,6 +75,14 @@ final class PendingConfig {
     return r;
   }
 
+  /**
+   * Runs a portal step through {@code pending} ({@link #portalStep}), or alone when no config is
+   * loading ({@code pending == null}: {@code report} without a config, {@code apply --plan}).
+   */
+  static <T> T step(PendingConfig pending, PrintWriter err, Supplier<T> step) {
+    return pending == null ? step.get() : pending.portalStep(err, step);
+  }
+
   /** Runs a portal step; if it fails, a broken config is reported instead of the portal's error. */
   <T> T portalStep(PrintWriter err, Supplier<T> step) {
     try {

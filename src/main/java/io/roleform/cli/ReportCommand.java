@@ -77,9 +77,9 @@ final class ReportCommand implements Callable<Integer> {
     Variables vars = variables.variables(parent.env());
     // Only the HTML report shows the config's digest.
     PendingConfig pending = config == null ? null : PendingConfig.start(config, vars, format == AccessReport.html);
-    try (PortalConnection conn = step(pending, err,
+    try (PortalConnection conn = PendingConfig.step(pending, err,
         () -> PortalConnection.open(parent.registry(), portal, parent.env(), Streams.err(spec)))) {
-      LiveState live = step(pending, err, () -> PortalConnection.call(conn.client()::read));
+      LiveState live = PendingConfig.step(pending, err, () -> PortalConnection.call(conn.client()::read));
       Plan plan = null;
       AccessState before = PlannedAccess.before(live);
       AccessState after = before;
@@ -116,9 +116,5 @@ final class ReportCommand implements Callable<Integer> {
     } catch (IOException | java.io.UncheckedIOException e) {
       throw new CliException(ExitCodes.ERROR, "Cannot write the report to " + out + ": " + e.getMessage());
     }
-  }
-
-  private static <T> T step(PendingConfig pending, java.io.PrintWriter err, java.util.function.Supplier<T> step) {
-    return pending == null ? step.get() : pending.portalStep(err, step);
   }
 }

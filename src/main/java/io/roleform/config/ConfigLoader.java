@@ -74,7 +74,7 @@ public final class ConfigLoader {
           source -> readFile(source, substitution)));
       return merge(results, substitution, variables, listing.notes());
     } catch (RuntimeException | StackOverflowError e) {
-      return internalError(e);
+      return internalError(e, variables);
     }
   }
 
@@ -103,7 +103,7 @@ public final class ConfigLoader {
           f -> parse(origin + ":" + f.path(), f.path(), f.bytes(), new ArrayList<>(), substitution)));
       return merge(results, substitution, variables, List.of());
     } catch (RuntimeException | StackOverflowError e) {
-      return internalError(e);
+      return internalError(e, variables);
     }
   }
 
@@ -152,9 +152,11 @@ public final class ConfigLoader {
     }
   }
 
-  private static ConfigResult internalError(Throwable e) {
-    // A bug in a check must still end in a message, not a stack trace at the user.
-    return new ConfigResult(null, List.of(Diagnostic.at(Location.NONE, "internal error while reading the config: " + e)));
+  private static ConfigResult internalError(Throwable e, Variables variables) {
+    // A bug in a check must still end in a message, not a stack trace at the user, and the
+    // exception's text may quote a substituted value: it is redacted as every other message.
+    return new ConfigResult(null, List.of(Redactor.messages(variables).apply(
+        Diagnostic.at(Location.NONE, "internal error while reading the config: " + e))));
   }
 
   private static byte[] read(ConfigFiles.Source source, List<Diagnostic> problems) {

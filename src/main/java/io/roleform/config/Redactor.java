@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Takes substituted values back out of text meant for people: a sensitive value becomes {@code
@@ -12,9 +14,16 @@ import java.util.Map;
  * every message (diagnostics, errors, progress) so that no message echoes a substituted value, and
  * on every rendering of a plan for sensitive values.
  *
+ * <p>A sensitive value is matched ignoring case: emails and role names are compared
+ * case-insensitively, so the portal's {@code dana@acme.example} is the value {@code
+ * Dana@Acme.example} a config wrote, and is shown as {@code (sensitive)} too. Other values are
+ * matched exactly.
+ *
  * <p>Limits: values shorter than {@link #MIN_LENGTH} characters are left alone unless sensitive
  * (replacing {@code eu} everywhere would garble messages and hides nothing). Longer values are
- * replaced first, so a value that contains another is replaced whole. Immutable.
+ * replaced first, so a value that contains another is replaced whole. Redacting works on values
+ * (a name, an email, a message), never on a rendered form: a value that a format escapes would not
+ * be found there. Immutable.
  */
 public final class Redactor {
   /** The text that stands for a sensitive value in every output. */
@@ -25,12 +34,27 @@ public final class Redactor {
   /** Redacts nothing. */
   public static final Redactor NONE = new Redactor(Map.of());
 
-  private final List<Map.Entry<String, String>> replacements; // value -> replacement, longest first
+  /** One value and what stands for it; a sensitive one is found ignoring case. */
+  private record Replacement(String value, String replacement, Pattern anyCase) {
+    String apply(String text) {
+      if (anyCase == null) return text.contains(value) ? text.replace(value, replacement) : text;
+      Matcher m = anyCase.matcher(text);
+      return m.find() ? m.replaceAll(Matcher.quoteReplacement(replacement)) : text;
+    }
+  }
+
+  private final List<Replacement> replacements; // longest value first
 
   private Redactor(Map<String, String> replacements) {
     List<Map.Entry<String, String>> list = new ArrayList<>(replacements.entrySet());
     list.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed());
-    this.replacements = List.copyOf(list);
+    List<Replacement> out = new ArrayList<>(list.size());
+    for (Map.Entry<String, String> e : list) {
+      Pattern anyCase = !e.getValue().equals(SENSITIVE) ? null
+          : Pattern.compile(e.getKey(), Pattern.LITERAL | Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+      out.add(new Replacement(e.getKey(), e.getValue(), anyCase));
+    }
+    this.replacements = List.copyOf(out);
   }
 
   /** Takes every variable's value out of messages (sensitive ones as {@code (sensitive)}). */
@@ -63,9 +87,7 @@ public final class Redactor {
   public String apply(String text) {
     if (text == null || replacements.isEmpty()) return text;
     String out = text;
-    for (Map.Entry<String, String> e : replacements) {
-      if (out.contains(e.getKey())) out = out.replace(e.getKey(), e.getValue());
-    }
+    for (Replacement r : replacements) out = r.apply(out);
     return out;
   }
 

@@ -105,6 +105,33 @@ class ReportVariablesTest {
     assertThat(report.out() + report.err()).doesNotContain(CORE).contains("Team (sensitive)");
   }
 
+  /**
+   * A member written as a sensitive value in another case than the portal's ({@code
+   * IVAN@ACME.EXAMPLE} for the live {@code ivan@acme.example}): emails match ignoring case, so the
+   * portal's spelling is the value too, and hidden in the report and the plan.
+   */
+  @Test
+  void aSensitiveEmailIsHiddenInTheCaseThePortalWritesIt() throws Exception {
+    Path config = Files.writeString(dir.resolve("c.yaml"), """
+        apiVersion: roleform/v1
+        roles:
+          - name: Support Techs
+            members: [grace@acme.example, heidi@acme.example, "${WHO}"]
+        """);
+    for (String format : new String[] {"html", "csv", "json"}) {
+      CliRun report = CliRun.run(ENV, "report", config.toString(), "--portal", PORTAL, "--format", format,
+          "--var-sensitive", "WHO=IVAN@ACME.EXAMPLE");
+      assertThat(report.exitCode()).as(report.toString()).isZero();
+      assertThat((report.out() + report.err()).toLowerCase(java.util.Locale.ROOT)).as(format)
+          .doesNotContain("ivan@acme.example").contains("(sensitive)");
+    }
+    CliRun plan = CliRun.run(ENV, "plan", config.toString(), "--portal", PORTAL, "--var-sensitive",
+        "WHO=IVAN@ACME.EXAMPLE");
+    assertThat(plan.exitCode()).as(plan.toString()).isZero();
+    assertThat((plan.out() + plan.err()).toLowerCase(java.util.Locale.ROOT)).doesNotContain("ivan@acme.example")
+        .contains("(sensitive)");
+  }
+
   private static CliRun report(Path config, String format, String... more) {
     String[] args = new String[] {"report", config.toString(), "--portal", PORTAL, "--format", format,
         "--var-sensitive", "TICKET=" + TICKET, "--var-sensitive", "NEWCOMER=" + NEWCOMER};
