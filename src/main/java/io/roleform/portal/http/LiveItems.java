@@ -4,7 +4,10 @@ import io.roleform.portal.LiveDepartment;
 import io.roleform.portal.LiveRole;
 import io.roleform.portal.LiveUser;
 import io.roleform.portal.Permission;
+import io.roleform.portal.UserStatus;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The {@link ListPage.Item} readers of the permissions, users, roles and departments lists: each
@@ -34,7 +37,14 @@ final class LiveItems {
     };
   }
 
+  /**
+   * Users straight into {@link LiveUser}s, without a {@link Wire.UserDoc} per item: the same checks
+   * in the same order as {@link Wire.UserDoc#toLive} (which ListPageTest compares this with), the
+   * names, status and version shared across items ({@link SharedStrings}), the departments sorted
+   * without a stream.
+   */
   static ListPage.Item users(List<LiveUser> out) {
+    SharedStrings shared = new SharedStrings();
     return (p, index) -> {
       String id = null, email = null, firstName = null, lastName = null, status = null, version = null;
       Boolean external = null;
@@ -44,18 +54,43 @@ final class LiveItems {
         switch (f) {
           case "id" -> id = ListPage.string(p, index, f);
           case "email" -> email = ListPage.string(p, index, f);
-          case "firstName" -> firstName = ListPage.string(p, index, f);
-          case "lastName" -> lastName = ListPage.string(p, index, f);
-          case "status" -> status = ListPage.string(p, index, f);
+          case "firstName" -> firstName = shared.string(p, index, f);
+          case "lastName" -> lastName = shared.string(p, index, f);
+          case "status" -> status = shared.string(p, index, f);
           case "external" -> external = ListPage.bool(p, index, f);
           case "departments" -> departments = ListPage.strings(p, index, f);
-          case "version" -> version = ListPage.string(p, index, f);
+          case "version" -> version = shared.string(p, index, f);
           default -> p.skipChildren();
         }
       }
-      out.add(new Wire.UserDoc(id, email, firstName, lastName, status, external, departments, version)
-          .toLive(index));
+      UserStatus userStatus = status(Wire.need(status, index, "status"), index);
+      out.add(new LiveUser(Wire.need(id, index, "id"), Wire.need(email, index, "email"), firstName, lastName,
+          userStatus, Boolean.TRUE.equals(external), sorted(departments), version));
     };
+  }
+
+  /** As {@link Wire.UserDoc#toLive} maps a status, without a new string for the usual spellings. */
+  private static UserStatus status(String s, int index) {
+    switch (s) {
+      case "active": return UserStatus.ACTIVE;
+      case "pending": return UserStatus.PENDING;
+      case "disabled": return UserStatus.DISABLED;
+      default:
+        try {
+          return UserStatus.valueOf(s.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+          throw new Wire.Missing(Wire.at(index, "status") + " (unknown status \"" + s + "\")");
+        }
+    }
+  }
+
+  /** {@code values} sorted, as an immutable list ({@code null}: empty). */
+  private static List<String> sorted(List<String> values) {
+    if (values == null || values.isEmpty()) return List.of();
+    if (values.size() == 1) return List.of(values.get(0));
+    String[] a = values.toArray(new String[0]);
+    Arrays.sort(a);
+    return List.of(a);
   }
 
   static ListPage.Item roles(List<LiveRole> out) {

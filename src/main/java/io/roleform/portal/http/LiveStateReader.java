@@ -97,7 +97,7 @@ final class LiveStateReader {
     }
     roleList.sort(Comparator.comparingInt(LiveRole::position));
     return new Snapshot(new LiveState(portal, permissionList, userList, roleList,
-        memberPages.byRole(roleList, userList), departmentList), version);
+        memberPages.byRole(roleList, userList, pool), departmentList), version);
   }
 
   /**

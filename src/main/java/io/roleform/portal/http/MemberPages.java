@@ -12,6 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /**
  * The memberships list, gathered page by page as it is parsed: the user ids of each role as numbers
@@ -22,8 +25,12 @@ import java.util.Set;
  * identity) and checks that every membership names a listed role.
  */
 final class MemberPages {
+  /** From this many users on, {@link #byRole} shares its work with a helper thread. */
+  static final int SPLIT = 20_000;
+
   private final Map<String, Ids> byRole = new HashMap<>();
   private final IdPool users = new IdPool();
+  private final MemberPageScan scan = new MemberPageScan();
   private String lastRole;
   private Ids lastIds;
 
@@ -39,7 +46,44 @@ final class MemberPages {
   }
 
   ListPage.Item item() {
-    return this::read;
+    return item(true);
+  }
+
+  /** The item reader; {@code scan}: pages of the compact shape read by {@link MemberPageScan} (false: all parsed, for tests). */
+  ListPage.Item item(boolean scan) {
+    return new ListPage.Item() {
+      @Override
+      public void read(JsonParser p, int index) throws IOException {
+        MemberPages.this.read(p, index);
+      }
+
+      @Override
+      public String page(byte[] body) {
+        return scan ? MemberPages.this.page(body) : NOT_READ;
+      }
+    };
+  }
+
+  /** A page of the compact shape, read from its bytes; {@link ListPage.Item#NOT_READ} for any other. */
+  private String page(byte[] body) {
+    MemberPageScan s = scan;
+    if (!s.scan(body, users)) return ListPage.Item.NOT_READ;
+    for (int k = 0; k < s.count; k++) role(body, s.roleStart[k], s.roleEnd[k]).add(s.users[k]);
+    return s.cursor;
+  }
+
+  /** The ids of the role whose id is the ASCII {@code b[start, end)}; the last one's without a look-up. */
+  private Ids role(byte[] b, int start, int end) {
+    String last = lastRole;
+    int length = end - start;
+    if (last != null && last.length() == length) {
+      boolean same = true;
+      for (int i = 0; i < length && same; i++) same = last.charAt(i) == b[start + i];
+      if (same) return lastIds;
+    }
+    lastRole = new String(b, start, length, java.nio.charset.StandardCharsets.US_ASCII);
+    lastIds = byRole.computeIfAbsent(lastRole, k -> new Ids());
+    return lastIds;
   }
 
   private void read(JsonParser p, int index) throws IOException {
@@ -91,43 +135,88 @@ final class MemberPages {
    * @throws PortalException if a membership names a role the roles list did not
    */
   Map<String, Set<String>> byRole(List<LiveRole> roles, List<LiveUser> liveUsers) {
+    return byRole(roles, liveUsers, null);
+  }
+
+  /**
+   * As {@link #byRole(List, List)}; with {@code helper}, a big read's look-ups and per-role sorting
+   * are shared between the caller and one task on {@code helper} (at the end of the read the other
+   * core is free: the portal has answered, the other lists are read).
+   */
+  Map<String, Set<String>> byRole(List<LiveRole> roles, List<LiveUser> liveUsers, ExecutorService helper) {
+    ExecutorService two = liveUsers.size() >= SPLIT ? helper : null;
     // The users' ids in order (portals usually list users by id: then the sort is one pass), and
     // each pooled id's rank among them: a role's members then sort as ints, not as strings
     // (2,000,000 memberships at XL: a string sort per role cost more than all the look-ups).
     String[] sorted = new String[liveUsers.size()];
     for (int k = 0; k < sorted.length; k++) sorted[k] = liveUsers.get(k).id();
     Arrays.sort(sorted);
+    int[] found = new int[sorted.length];
+    halves(two, sorted.length, (from, to) -> users.find(sorted, from, to, found));
     int[] rank = new int[users.size()];
     Arrays.fill(rank, -1);
-    int ranked = 0;
-    for (int k = 0; k < sorted.length; k++) {
-      int n = users.find(sorted[k]);
-      if (n >= 0 && rank[n] < 0) {
-        rank[n] = k;
-        ranked++;
-      }
+    for (int k = sorted.length - 1; k >= 0; k--) {
+      if (found[k] >= 0) rank[found[k]] = k; // an id listed twice: its first place
     }
+    int ranked = 0;
+    for (int r : rank) if (r >= 0) ranked++;
     Map<String, Set<String>> members = new HashMap<>(roles.size() * 2);
     if (ranked < users.size()) {
       byIdStrings(roles, liveUsers, members); // memberships of users not listed: rare, slower
     } else {
-      for (LiveRole role : roles) {
-        Ids numbers = byRole.get(role.id());
-        int size = numbers == null ? 0 : numbers.size;
-        int[] ranks = new int[size];
-        for (int i = 0; i < size; i++) ranks[i] = rank[numbers.ids[i]];
-        Arrays.sort(ranks);
-        int distinct = 0;
-        for (int i = 0; i < size; i++) if (distinct == 0 || ranks[i] != ranks[distinct - 1]) ranks[distinct++] = ranks[i];
-        String[] of = new String[distinct];
-        for (int i = 0; i < distinct; i++) of[i] = sorted[ranks[i]];
-        members.put(role.id(), SortedIds.ofSorted(of));
-      }
+      Set<String>[] sets = sets(roles.size());
+      halves(two, roles.size(), (from, to) -> {
+        for (int r = from; r < to; r++) sets[r] = members(byRole.get(roles.get(r).id()), rank, sorted);
+      });
+      for (int r = 0; r < sets.length; r++) members.put(roles.get(r).id(), sets[r]);
     }
     for (String roleId : byRole.keySet()) {
       if (!members.containsKey(roleId)) throw unlisted(roleId);
     }
     return members;
+  }
+
+  /** A role's members as the users' sorted id strings, from their pooled numbers' ranks. */
+  private static SortedIds members(Ids numbers, int[] rank, String[] sorted) {
+    int size = numbers == null ? 0 : numbers.size;
+    int[] ranks = new int[size];
+    for (int i = 0; i < size; i++) ranks[i] = rank[numbers.ids[i]];
+    Arrays.sort(ranks);
+    int distinct = 0;
+    for (int i = 0; i < size; i++) if (distinct == 0 || ranks[i] != ranks[distinct - 1]) ranks[distinct++] = ranks[i];
+    String[] of = new String[distinct];
+    for (int i = 0; i < distinct; i++) of[i] = sorted[ranks[i]];
+    return SortedIds.ofSorted(of);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Set<String>[] sets(int n) {
+    return (Set<String>[]) new Set<?>[n];
+  }
+
+  private interface Range {
+    void run(int from, int to);
+  }
+
+  /** {@code range} over {@code [0, n)}: the first half on {@code helper} (if any) while the caller does the second. */
+  private static void halves(ExecutorService helper, int n, Range range) {
+    if (helper == null) {
+      range.run(0, n);
+      return;
+    }
+    int mid = n / 2;
+    Future<?> first = helper.submit(() -> range.run(0, mid));
+    range.run(mid, n);
+    try {
+      first.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) throw re;
+      if (e.getCause() instanceof Error er) throw er;
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PortalException(Kind.UNAVAILABLE, 0, "Reading the portal was interrupted.");
+    }
   }
 
   /** The general case: each distinct id as the user's own string where there is one, sorted as strings. */

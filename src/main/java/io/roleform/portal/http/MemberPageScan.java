@@ -1,0 +1,135 @@
+package io.roleform.portal.http;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A memberships page read straight from its bytes when it has exactly the compact shape Portal API
+ * v1 servers write — {@code {"items":[{"roleId":"r1","userId":"u1"},...],"nextCursor":"..."}}, no
+ * white space inside (trailing white space allowed), the two fields in that order, ids and cursor
+ * of printable ASCII without escapes — with no parser, no token and no string per membership: each
+ * user id goes to the {@link IdPool} from the bytes. Anything else (another order, an unknown field,
+ * white space, an escape, a number, a non-ASCII byte, a malformed body) is "not this shape" and the
+ * page goes to the parser, whose answers and errors are the ones every page had before. On the
+ * shape it accepts, the scan gives what the parser gives (ListPageTest checks this on random
+ * pages): such a body is valid JSON with one {@code items} array and at most one {@code
+ * nextCursor}, no duplicate keys and nothing after it.
+ *
+ * <p>The scan is one pass and stages the page (each item's role id as an offset range, its user id
+ * packed into a {@code long} where it is short); the page's short ids are pooled together once the
+ * whole page is accepted ({@link IdPool#ofPacked(long[], int[], int)}, which overlaps their cache
+ * misses), and the caller then adds the staged items. Long user ids seen before a rejection stay
+ * pooled: the parser reads the same ids again (or fails the read).
+ */
+final class MemberPageScan {
+  private static final byte[] OPEN = ascii("{\"items\":[");
+  private static final byte[] ROLE = ascii("{\"roleId\":\"");
+  private static final byte[] USER = ascii("\",\"userId\":\"");
+  private static final byte[] CURSOR = ascii(",\"nextCursor\":");
+  private static final byte[] NULL = ascii("null}");
+  /** Ids longer than this go to the parser (which has its own limits). */
+  private static final int MAX_ID = 1_000;
+
+  /** Items staged by the last accepted scan. */
+  int count;
+  int[] roleStart = new int[1024];
+  int[] roleEnd = new int[1024];
+  int[] users = new int[1024];
+  /** The staged items' user ids packed ({@link IdPool#packAscii}), pooled all at once when the page is accepted. */
+  long[] keys = new long[1024];
+  /** The last accepted page's {@code nextCursor} ({@code null}: none). */
+  String cursor;
+
+  /** Whether {@code b} has the shape; if so, its items are staged and {@link #cursor} set. */
+  boolean scan(byte[] b, IdPool pool) {
+    count = 0;
+    int n = b.length;
+    int i = expect(b, 0, OPEN);
+    if (i < 0 || i >= n) return false;
+    if (b[i] == ']') {
+      i++;
+    } else {
+      while (true) {
+        i = expect(b, i, ROLE);
+        if (i < 0) return false;
+        int rs = i;
+        i = idEnd(b, i);
+        if (i < 0 || i - rs > MAX_ID) return false;
+        int re = i;
+        i = expect(b, i, USER);
+        if (i < 0) return false;
+        int us = i;
+        i = idEnd(b, i);
+        if (i < 0 || i - us > MAX_ID || i + 2 >= n || b[i + 1] != '}') return false;
+        long key = IdPool.packAscii(b, us, i - us);
+        stage(rs, re, key, key == 0 ? pool.ofAscii(b, us, i - us) : -1);
+        i += 2;
+        byte next = b[i++];
+        if (next == ']') break;
+        if (next != ',') return false;
+      }
+    }
+    // After the items: the end of the object, or the cursor (a string or null) and then the end.
+    if (i >= n) return false;
+    String c = null;
+    if (b[i] == '}') {
+      i++;
+    } else {
+      i = expect(b, i, CURSOR);
+      if (i < 0 || i >= n) return false;
+      if (b[i] == '"') {
+        int cs = i + 1;
+        i = idEnd(b, cs);
+        if (i < 0 || i + 1 >= n || b[i + 1] != '}') return false;
+        c = new String(b, cs, i - cs, StandardCharsets.US_ASCII);
+        i += 2;
+      } else {
+        i = expect(b, i, NULL);
+        if (i < 0) return false;
+      }
+    }
+    for (; i < n; i++) {
+      byte w = b[i];
+      if (w != ' ' && w != '\n' && w != '\r' && w != '\t') return false;
+    }
+    pool.ofPacked(keys, users, count);
+    cursor = c;
+    return true;
+  }
+
+  /** Stages an item: its role id's range and its user's packed key ({@link IdPool#packAscii}) or, if none, number. */
+  private void stage(int rs, int re, long key, int user) {
+    if (count == users.length) {
+      roleStart = java.util.Arrays.copyOf(roleStart, count * 2);
+      roleEnd = java.util.Arrays.copyOf(roleEnd, count * 2);
+      keys = java.util.Arrays.copyOf(keys, count * 2);
+      users = java.util.Arrays.copyOf(users, count * 2);
+    }
+    roleStart[count] = rs;
+    roleEnd[count] = re;
+    keys[count] = key;
+    users[count++] = user;
+  }
+
+  /** The index of the closing quote of a string of printable ASCII without escapes from {@code i}, or -1. */
+  private static int idEnd(byte[] b, int i) {
+    for (int n = b.length; i < n; i++) {
+      byte c = b[i];
+      if (c == '"') return i;
+      if (c < 0x20 || c == '\\' || c == 0x7F) return -1; // control, escape, DEL, or a non-ASCII byte (negative)
+    }
+    return -1;
+  }
+
+  /** The index after {@code word} if {@code b} holds it at {@code i}, or -1. */
+  private static int expect(byte[] b, int i, byte[] word) {
+    if (i < 0 || i + word.length > b.length) return -1;
+    for (int k = 0; k < word.length; k++) {
+      if (b[i + k] != word[k]) return -1;
+    }
+    return i + word.length;
+  }
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
+  }
+}
