@@ -77,6 +77,15 @@ class ReportVariablesTest {
   }
 
   @Test
+  void aMissingVariableFileIsOneSentence() throws Exception {
+    Path config = Files.writeString(dir.resolve("c.yaml"), CONFIG);
+    Path missing = dir.resolve("missing.yaml");
+    CliRun report = CliRun.run(ENV, "report", config.toString(), "--portal", PORTAL, "--var-file", missing.toString());
+    assertThat(report.exitCode()).as(report.toString()).isEqualTo(1);
+    assertThat(report.err().strip()).isEqualTo("error: Bad variable: the variable file " + missing + " does not exist.");
+  }
+
+  @Test
   void aSensitiveValueIsInNoFormatFileOrMessage() throws Exception {
     Path config = Files.writeString(dir.resolve("c.yaml"), CONFIG);
     for (String format : new String[] {"html", "csv", "json"}) {
