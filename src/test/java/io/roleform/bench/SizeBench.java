@@ -1,5 +1,6 @@
 package io.roleform.bench;
 
+import io.roleform.cli.ConfigHeap;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,7 +104,9 @@ final class SizeBench {
       TimedRun verbose = roleform(sandbox, "plan", config.toString(), "--verbose").expectExit(0, "no-op plan --verbose");
       scenarios.add(new Scenario("no-op plan", size, plans, counts, minimumReads(floorLine), 0,
           PortalWait.of(verbose.stderr()), verbose.wallMs(), load,
-          "exit 0 and \"No changes\" every run; `java " + String.join(" ", BenchJvm.roleform(jar)) + " -jar` (the launcher's options)"));
+          "exit 0 and \"No changes\" every run; `java " + String.join(" ", BenchJvm.roleform(jar))
+              + String.join("", ConfigHeap.options(List.of("plan", config.toString())).stream().map(o -> " " + o).toList())
+              + " -jar` (the launcher's options)"));
       scenarios.add(new Scenario(PLAIN, size, plain, plainCounts, minimumReads(floorLine), 0, null, 0, load,
           "exit 0 and \"No changes\" every run; `java -jar target/roleform.jar`, no JVM options (re-run by `cli.Relaunch` with the launcher's)"));
       if (usersScenario) scenarios.add(new Scenario(USERS, size, withUsers, withUsersCounts, minimumReads(floorLine), 0, null, 0,
@@ -149,7 +152,7 @@ final class SizeBench {
       yamlFloors.add(TimedRun.run(root, Map.of(), java("-cp",
           root.resolve("target/test-classes") + java.io.File.pathSeparator + jar,
           YamlFloor.class.getName(), config.toString())).expectExit(0, "SnakeYAML floor"));
-      list.add(TimedRun.run(root, ENV, roleformJava("-jar", jar.toString(), "validate", config.toString()))
+      list.add(TimedRun.run(root, ENV, roleformJava("validate", config.toString()))
           .expectExit(0, "validate"));
     }
     return new Scenario("validate", size, list, List.of(), 0, 0, null, 0, load, "offline; no requests");
@@ -236,20 +239,22 @@ final class SizeBench {
   }
 
   private TimedRun roleform(SandboxProcess sandbox, String... args) throws IOException {
-    List<String> cmd = roleformJava("-jar", jar.toString());
-    cmd.addAll(List.of(args));
+    List<String> cmd = roleformJava(args);
     cmd.addAll(List.of("--portal", sandbox.url().toString()));
     return TimedRun.run(root, ENV, cmd);
   }
 
   /**
    * {@code java}, the launcher's JVM options with its class-data sharing archive ({@link
-   * BenchJvm#roleform}), then {@code args}; a mutable list.
+   * BenchJvm#roleform}) and, as the launcher, the initial heap of a big config ({@link
+   * ConfigHeap}), then {@code -jar JAR} and the roleform command line {@code args}; a mutable list.
    */
   private List<String> roleformJava(String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add("java");
     cmd.addAll(BenchJvm.roleform(jar));
+    cmd.addAll(ConfigHeap.options(List.of(args)));
+    cmd.addAll(List.of("-jar", jar.toString()));
     cmd.addAll(List.of(args));
     return cmd;
   }

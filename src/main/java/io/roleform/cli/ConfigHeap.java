@@ -1,0 +1,67 @@
+package io.roleform.cli;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An initial heap sized to a big config, for the JVM that runs a command ({@link Relaunch} adds it
+ * for plain {@code java -jar}; the {@code ./roleform} launcher computes the same in shell). Under
+ * the serial collector a heap that has to grow pays a full collection at each growth: the XL no-op
+ * plan (a 60 MB config, ≈ 450 MB live at its end) grew the default initial heap twice, two full
+ * collections of 0.4–0.7 s; started at its size it makes none (GC CPU 2.2 → 1.4–1.5 s, peak RSS
+ * ≈ +90 MiB: bench/NOTES.md, fifth round).
+ *
+ * <p>Guarantees: for {@link #COMMANDS} only, the size is the sum of the apparent sizes of the
+ * regular files under every argument after the command that names an existing file or directory
+ * (the config, a saved plan; an existing {@code --out} file counts too, which only over-estimates);
+ * at {@link #THRESHOLD} bytes or more the option is {@code -Xms<N>m} with N = 16 bytes of heap per
+ * byte of config rounded up to a multiple of 64, at most 2048; below it, no option (the JVM's
+ * default: L's 6 MB config is unchanged). {@code -Xms} alone also raises the JVM's default maximum
+ * heap to at least that size, so it can never make the JVM refuse to start.
+ */
+public final class ConfigHeap {
+  /** The smallest config that gets a sized heap: 32 MiB. */
+  public static final long THRESHOLD = 32L << 20;
+
+  /** The commands that load a config (or a saved plan carrying one). */
+  static final Set<String> COMMANDS = Set.of("plan", "apply", "validate", "check", "report");
+
+  private ConfigHeap() {}
+
+  /**
+   * The heap option for running {@code args} (the command first), or none.
+   *
+   * @param args the command line after {@code -jar JAR}
+   */
+  public static List<String> options(List<String> args) {
+    if (args.isEmpty() || !COMMANDS.contains(args.get(0))) return List.of();
+    long bytes = 0;
+    for (String a : args.subList(1, args.size())) {
+      if (!a.isEmpty() && !a.startsWith("-")) bytes += size(new File(a), true);
+    }
+    return bytes < THRESHOLD ? List.of() : List.of("-Xms" + megabytes(bytes) + "m");
+  }
+
+  /** The initial heap in MiB for a config of {@code bytes}: 16 per byte, in 64 MiB steps, at most 2 GiB. */
+  static long megabytes(long bytes) {
+    long mib = (bytes * 16 + (1 << 20) - 1) >> 20;
+    return Math.min(2048, (mib + 63) / 64 * 64);
+  }
+
+  /**
+   * The apparent size of the regular files at or under {@code f}: a link is followed only when it
+   * is the argument itself ({@code find -H f -type f}, as the launcher does), so a loop of links
+   * is never walked.
+   */
+  private static long size(File f, boolean argument) {
+    if (!argument && Files.isSymbolicLink(f.toPath())) return 0;
+    if (f.isFile()) return f.length();
+    File[] children = f.listFiles();
+    if (children == null) return 0;
+    long sum = 0;
+    for (File c : children) sum += size(c, false);
+    return sum;
+  }
+}
