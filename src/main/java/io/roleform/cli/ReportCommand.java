@@ -39,8 +39,8 @@ import picocli.CommandLine.Model.CommandSpec;
       "--format json: the same rows, the policy findings and the expiring access.",
       "",
       "The config's variables come from ROLEFORM_VAR_NAME, --var, --var-file and",
-      "--var-sensitive, as for 'roleform plan'; a sensitive value is shown as (sensitive) in every",
-      "format and message.",
+      "--var-sensitive, as for 'roleform plan'; a sensitive value is shown as",
+      "(sensitive) in every format and message.",
       "",
       "Exit codes: 0 written, 1 error."
     },

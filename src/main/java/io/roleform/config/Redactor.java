@@ -44,17 +44,29 @@ public final class Redactor {
   }
 
   private final List<Replacement> replacements; // longest value first
+  /** The same, each value also in its escaped JSON-pointer form where that differs (RFC 6901). */
+  private final List<Replacement> inPointers;
 
   private Redactor(Map<String, String> replacements) {
     List<Map.Entry<String, String>> list = new ArrayList<>(replacements.entrySet());
     list.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed());
     List<Replacement> out = new ArrayList<>(list.size());
+    List<Replacement> pointers = new ArrayList<>(list.size());
     for (Map.Entry<String, String> e : list) {
-      Pattern anyCase = !e.getValue().equals(SENSITIVE) ? null
-          : Pattern.compile(e.getKey(), Pattern.LITERAL | Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-      out.add(new Replacement(e.getKey(), e.getValue(), anyCase));
+      Replacement r = replacement(e.getKey(), e.getValue());
+      out.add(r);
+      pointers.add(r);
+      String escaped = Location.escape(e.getKey());
+      if (!escaped.equals(e.getKey())) pointers.add(replacement(escaped, e.getValue()));
     }
     this.replacements = List.copyOf(out);
+    this.inPointers = List.copyOf(pointers);
+  }
+
+  private static Replacement replacement(String value, String replacement) {
+    Pattern anyCase = !replacement.equals(SENSITIVE) ? null
+        : Pattern.compile(value, Pattern.LITERAL | Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    return new Replacement(value, replacement, anyCase);
   }
 
   /** Takes every variable's value out of messages (sensitive ones as {@code (sensitive)}). */
@@ -91,10 +103,18 @@ public final class Redactor {
     return out;
   }
 
-  /** A diagnostic whose message and hint echo no value. */
+  /**
+   * A diagnostic whose message, hint and path echo no value: the path names entries by their key
+   * ({@code /roles/KEY/...}, {@code /users/EMAIL/...}), which may be a substituted value, escaped
+   * as a JSON pointer escapes it. The file name is left as it is.
+   */
   public Diagnostic apply(Diagnostic d) {
     if (replacements.isEmpty()) return d;
-    return new Diagnostic(d.location(), apply(d.message()), apply(d.hint()));
+    Location at = d.location();
+    String pointer = at.pointer();
+    for (Replacement r : inPointers) pointer = r.apply(pointer);
+    Location location = pointer.equals(at.pointer()) ? at : new Location(at.position(), pointer);
+    return new Diagnostic(location, apply(d.message()), apply(d.hint()));
   }
 
   static String clip(String s) {

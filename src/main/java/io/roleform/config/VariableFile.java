@@ -42,8 +42,12 @@ public final class VariableFile {
     try {
       if (Files.size(file) > MAX_BYTES) throw new IllegalArgumentException("the variable file " + file + " is larger than 1 MiB");
       bytes = Files.readAllBytes(file);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new IllegalArgumentException("the variable file " + file + " does not exist");
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read the variable file " + file + ": " + e.getMessage());
+      // Other I/O exceptions' messages are often the path alone: say what went wrong.
+      throw new IllegalArgumentException("cannot read the variable file " + file + " ("
+          + e.getClass().getSimpleName().replaceFirst("Exception$", "") + ")");
     }
     String display = file.toString();
     List<Diagnostic> problems = new ArrayList<>();

@@ -35,6 +35,19 @@ class RedactorTest {
   }
 
   @Test
+  void aDiagnosticsPathIsRedactedAlsoWhereThePointerEscapesTheValue() {
+    Variables vars = VARS.with("SLASHED", "ops/on~call", true);
+    SourcePosition at = new SourcePosition("c.yaml", 4, 19);
+    Diagnostic d = Diagnostic.at(new Location(at, "/roles/Team ops~1on~0call/permissions/0"), "unknown `logz`");
+    Diagnostic user = Diagnostic.at(new Location(at, "/users/DANA@acme.example/status"), "bad");
+
+    assertThat(Redactor.sensitive(vars).apply(d).path()).isEqualTo("/roles/Team (sensitive)/permissions/0");
+    assertThat(Redactor.messages(vars).apply(user).format())
+        .isEqualTo("c.yaml:4:19: error: /users/(sensitive)/status: bad");
+    assertThat(Redactor.messages(vars).apply(d).position()).isEqualTo(at);
+  }
+
+  @Test
   void nothingToRedactChangesNothing() {
     assertThat(Redactor.sensitive(Variables.NONE.with("TEAM", "Billing", false)).isEmpty()).isTrue();
     assertThat(Redactor.NONE.apply("Billing")).isEqualTo("Billing");

@@ -76,6 +76,39 @@ class ReportVariablesTest {
     assertThat(report.err()).contains("NEWCOMER", "--var").doesNotContain("Exception");
   }
 
+  /**
+   * A problem found against the portal names its place by key ({@code /roles/Team .../permissions/0},
+   * {@code /policies/NAME/...}): a sensitive value in that key — with a {@code /}, which the path
+   * escapes as {@code ~1} — is redacted there too, by report, plan and check.
+   */
+  @Test
+  void aProblemsPathNamesNoSensitiveValue() throws Exception {
+    Path config = Files.writeString(dir.resolve("bad.yaml"), """
+        apiVersion: roleform/v1
+        roles:
+          - name: Team ${TICKET}
+            permissions: [logz]
+        policies:
+          - name: only-${TICKET}
+            onlyIn: {permission: billing, roles: [Nope]}
+        """);
+    String value = "ops/" + CORE + "~x";
+    for (String command : new String[] {"report", "plan", "check"}) {
+      CliRun run = CliRun.run(ENV, command, config.toString(), "--portal", PORTAL, "--var-sensitive", "TICKET=" + value);
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+      assertThat(run.out() + run.err()).as(command).doesNotContain(CORE).contains("bad.yaml:", "(sensitive)");
+    }
+  }
+
+  @Test
+  void aMissingVariableFileIsOneSentence() throws Exception {
+    Path config = Files.writeString(dir.resolve("c.yaml"), CONFIG);
+    Path missing = dir.resolve("missing.yaml");
+    CliRun report = CliRun.run(ENV, "report", config.toString(), "--portal", PORTAL, "--var-file", missing.toString());
+    assertThat(report.exitCode()).as(report.toString()).isEqualTo(1);
+    assertThat(report.err().strip()).isEqualTo("error: Bad variable: the variable file " + missing + " does not exist.");
+  }
+
   @Test
   void aSensitiveValueIsInNoFormatFileOrMessage() throws Exception {
     Path config = Files.writeString(dir.resolve("c.yaml"), CONFIG);
