@@ -13,9 +13,11 @@ import java.util.Set;
  * collections of 0.4–0.7 s; started at its size it makes none (GC CPU 2.2 → 1.4–1.5 s, peak RSS
  * ≈ +90 MiB: bench/NOTES.md, fifth round).
  *
- * <p>Guarantees: for {@link #COMMANDS} only, the size is the sum of the apparent sizes of the
- * regular files under every argument after the command that names an existing file or directory
- * (the config, a saved plan; an existing {@code --out} file counts too, which only over-estimates);
+ * <p>Guarantees: for {@link #COMMANDS} only, the size is the sum of the apparent sizes of every
+ * argument after the command that names an existing file (the config, a saved plan; an existing
+ * {@code --out} file counts too, which only over-estimates) and of the {@code *.yaml}/{@code
+ * *.yml} files (any case, as the loader reads them) under every one that names a directory, so a
+ * repository's other files ({@code .git}, build output) never inflate it;
  * at {@link #THRESHOLD} bytes or more the option is {@code -Xms<N>m} with N = 16 bytes of heap per
  * byte of config rounded up to a multiple of 64, at most 2048; below it, no option (the JVM's
  * default: L's 6 MB config is unchanged). {@code -Xms} alone also raises the JVM's default maximum
@@ -57,11 +59,16 @@ public final class ConfigHeap {
    */
   private static long size(File f, boolean argument) {
     if (!argument && Files.isSymbolicLink(f.toPath())) return 0;
-    if (f.isFile()) return f.length();
+    if (f.isFile()) return argument || isYaml(f.getName()) ? f.length() : 0;
     File[] children = f.listFiles();
     if (children == null) return 0;
     long sum = 0;
     for (File c : children) sum += size(c, false);
     return sum;
+  }
+
+  private static boolean isYaml(String name) {
+    String n = name.toLowerCase(java.util.Locale.ROOT);
+    return n.endsWith(".yaml") || n.endsWith(".yml");
   }
 }

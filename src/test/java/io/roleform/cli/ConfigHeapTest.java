@@ -55,6 +55,25 @@ class ConfigHeapTest {
   }
 
   @Test
+  void onlyTheYamlFilesOfADirectoryCountAndAFileArgumentCountsWhateverItsName() throws Exception {
+    Path repo = config("repo", 1L << 20);
+    Path pack = Files.createDirectories(repo.resolve(".git/objects")).resolve("pack-1.pack");
+    try (RandomAccessFile f = new RandomAccessFile(pack.toFile(), "rw")) {
+      f.setLength(40L << 20);
+    }
+    try (RandomAccessFile f = new RandomAccessFile(repo.resolve("nested/BIG.YML").toFile(), "rw")) {
+      f.setLength(1L << 20);
+    }
+    List<String> planRepo = List.of("plan", repo.toString());
+    List<String> applySaved = List.of("apply", "--plan", pack.toString());
+
+    assertThat(ConfigHeap.options(planRepo)).isEmpty();
+    assertThat(ConfigHeap.options(applySaved)).containsExactly("-Xms640m");
+    assertThat(launch(planRepo, Map.of())).noneMatch(a -> a.startsWith("-Xms"));
+    assertThat(launch(applySaved, Map.of())).contains("-Xms640m");
+  }
+
+  @Test
   void plainJavaJarGetsTheHeapUnlessTheUserChoseOptions() throws IOException {
     Path big = config("big", 40L << 20);
     List<String> args = List.of("-jar", "roleform.jar", "plan", big.toString());
