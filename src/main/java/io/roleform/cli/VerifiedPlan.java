@@ -119,6 +119,8 @@ final class VerifiedPlan {
       Diagnostic first = config.problems().get(0);
       throw mismatch(file, "the config it carries is not valid (" + DiagnosticsRenderer.clean(Redactor.messages(variables).apply(first)).format() + ")");
     }
+    // The plan made again is compared digest and all: hashed while the portal is read.
+    config.desired().configDigest().start();
     return new VerifiedPlan(file, saved, config, variables, address);
   }
 
