@@ -21,7 +21,9 @@ import java.util.Set;
  * at {@link #THRESHOLD} bytes or more the option is {@code -Xms<N>m} with N = 16 bytes of heap per
  * byte of config rounded up to a multiple of 64, at most 2048; below it, no option (the JVM's
  * default: L's 6 MB config is unchanged). {@code -Xms} alone also raises the JVM's default maximum
- * heap to at least that size, so it can never make the JVM refuse to start.
+ * heap to at least that size, and neither the launcher nor {@link Relaunch} adds it when the user
+ * gave JVM options ({@code ROLEFORM_JAVA_OPTS}, {@code JAVA_TOOL_OPTIONS}, {@code
+ * JDK_JAVA_OPTIONS}) whose {@code -Xmx} could be smaller, so it never makes the JVM refuse to start.
  */
 public final class ConfigHeap {
   /** The smallest config that gets a sized heap: 32 MiB. */

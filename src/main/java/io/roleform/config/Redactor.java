@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,8 +17,9 @@ import java.util.regex.Pattern;
  *
  * <p>A sensitive value is matched ignoring case: emails and role names are compared
  * case-insensitively, so the portal's {@code dana@acme.example} is the value {@code
- * Dana@Acme.example} a config wrote, and is shown as {@code (sensitive)} too. Other values are
- * matched exactly.
+ * Dana@Acme.example} a config wrote, and is shown as {@code (sensitive)} too; its lower- and
+ * upper-case forms (Locale.ROOT, as keys are folded) are taken out as well, also where folding
+ * changes the length. Other values are matched exactly.
  *
  * <p>Limits: values shorter than {@link #MIN_LENGTH} characters are left alone unless sensitive
  * (replacing {@code eu} everywhere would garble messages and hides nothing). Longer values are
@@ -48,7 +50,15 @@ public final class Redactor {
   private final List<Replacement> inPointers;
 
   private Redactor(Map<String, String> replacements) {
-    List<Map.Entry<String, String>> list = new ArrayList<>(replacements.entrySet());
+    Map<String, String> all = new LinkedHashMap<>(replacements);
+    replacements.forEach((value, by) -> {
+      if (!by.equals(SENSITIVE)) return;
+      // The keys' own case folding (toLowerCase(ROOT)) can change a value's length (İ -> i̇),
+      // which a case-insensitive match, one char at a time, would not find.
+      all.putIfAbsent(value.toLowerCase(Locale.ROOT), SENSITIVE);
+      all.putIfAbsent(value.toUpperCase(Locale.ROOT), SENSITIVE);
+    });
+    List<Map.Entry<String, String>> list = new ArrayList<>(all.entrySet());
     list.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed());
     List<Replacement> out = new ArrayList<>(list.size());
     List<Replacement> pointers = new ArrayList<>(list.size());

@@ -61,9 +61,6 @@ class ConfigHeapTest {
     try (RandomAccessFile f = new RandomAccessFile(pack.toFile(), "rw")) {
       f.setLength(40L << 20);
     }
-    try (RandomAccessFile f = new RandomAccessFile(repo.resolve("nested/BIG.YML").toFile(), "rw")) {
-      f.setLength(1L << 20);
-    }
     List<String> planRepo = List.of("plan", repo.toString());
     List<String> applySaved = List.of("apply", "--plan", pack.toString());
 
@@ -71,6 +68,23 @@ class ConfigHeapTest {
     assertThat(ConfigHeap.options(applySaved)).containsExactly("-Xms640m");
     assertThat(launch(planRepo, Map.of())).noneMatch(a -> a.startsWith("-Xms"));
     assertThat(launch(applySaved, Map.of())).contains("-Xms640m");
+
+    try (RandomAccessFile f = new RandomAccessFile(repo.resolve("nested/BIG.YML").toFile(), "rw")) {
+      f.setLength(40L << 20); // an upper-case extension counts, as the loader reads it
+    }
+    assertThat(ConfigHeap.options(planRepo)).containsExactly("-Xms704m");
+    assertThat(launch(planRepo, Map.of())).contains("-Xms704m");
+  }
+
+  @Test
+  void optionsTheUserGaveTheJvmMeanNoHeapOption() throws Exception {
+    Path big = config("big", 40L << 20);
+    for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS")) {
+      assertThat(launch(List.of("plan", big.toString()), Map.of(variable, "-Xmx256m")))
+          .as(variable).noneMatch(a -> a.startsWith("-Xms"));
+      assertThat(Relaunch.childCommand("java", List.of("-jar", "roleform.jar", "plan", big.toString()),
+          Map.of(variable, "-Xmx256m"))).as(variable).isNull();
+    }
   }
 
   @Test
@@ -118,6 +132,8 @@ class ConfigHeapTest {
     command.addAll(args);
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     pb.environment().remove("ROLEFORM_JAVA_OPTS");
+    pb.environment().remove("JAVA_TOOL_OPTIONS");
+    pb.environment().remove("JDK_JAVA_OPTIONS");
     pb.environment().putAll(env);
     pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
     Process p = pb.start();

@@ -27,6 +27,17 @@ class RedactorTest {
   }
 
   @Test
+  void aSensitiveValueIsFoundAlsoWhereFoldingItsCaseChangesItsLength() {
+    String written = "\u0130van@acme.example"; // İ: lower-cased (ROOT) it is i + U+0307, one char longer
+    Redactor sensitive = Redactor.sensitive(Variables.NONE.with("WHO", written, true));
+
+    assertThat(sensitive.apply("add " + written.toLowerCase(java.util.Locale.ROOT) + " to Billing"))
+        .isEqualTo("add (sensitive) to Billing");
+    assertThat(sensitive.apply("add " + written + " and " + written.toUpperCase(java.util.Locale.ROOT)))
+        .isEqualTo("add (sensitive) and (sensitive)");
+  }
+
+  @Test
   void otherValuesOfMessagesAreMatchedExactlyLongestFirst() {
     Redactor messages = Redactor.messages(VARS);
 

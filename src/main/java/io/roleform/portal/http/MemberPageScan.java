@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * user id goes to the {@link IdPool} from the bytes. Anything else (another order, an unknown field,
  * white space, an escape, a number, a non-ASCII byte, a malformed body) is "not this shape" and the
  * page goes to the parser, whose answers and errors are the ones every page had before. On the
- * shape it accepts, the scan gives what the parser gives (ListPageTest checks this on random
+ * shape it accepts, the scan gives what the parser gives (MemberPageScanTest checks this on random
  * pages): such a body is valid JSON with one {@code items} array and at most one {@code
  * nextCursor}, no duplicate keys and nothing after it.
  *
