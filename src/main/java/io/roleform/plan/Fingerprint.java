@@ -3,8 +3,7 @@ package io.roleform.plan;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
+import io.roleform.config.OnceHash;
 import java.util.function.Supplier;
 
 /**
@@ -18,31 +17,29 @@ import java.util.function.Supplier;
  * diff).
  *
  * <p>Guarantees: {@link #liveHash} is the same string whether it was known, computed on the first
- * call or by {@link #start}, and is computed at most once; safe to use from any thread. Equal when
+ * call or by {@link #start}, and is computed at most once ({@link OnceHash}); safe to use from any thread. Equal when
  * the state versions and the hashes are equal (which computes them). Its JSON form (in {@link
  * PlanJson}) is {@code {"stateVersion": N, "liveHash": "..."}}, as when it was a record.
  */
 @JsonPropertyOrder({"stateVersion", "liveHash"})
 public final class Fingerprint {
   private final long stateVersion;
-  private Supplier<String> hash; // null once the value is known or started
-  private CompletableFuture<String> value;
+  private final OnceHash hash;
 
   /** A fingerprint whose hash is known. */
   @JsonCreator
   public Fingerprint(@JsonProperty("stateVersion") long stateVersion, @JsonProperty("liveHash") String liveHash) {
-    this.stateVersion = stateVersion;
-    this.value = CompletableFuture.completedFuture(Objects.requireNonNull(liveHash, "liveHash == null"));
+    this(stateVersion, OnceHash.known(liveHash, "liveHash"));
   }
 
-  private Fingerprint(long stateVersion, Supplier<String> hash) {
+  private Fingerprint(long stateVersion, OnceHash hash) {
     this.stateVersion = stateVersion;
-    this.hash = Objects.requireNonNull(hash, "hash == null");
+    this.hash = hash;
   }
 
   /** A fingerprint whose hash {@code hash} computes when first needed (it must never return null). */
   static Fingerprint computedWhenNeeded(long stateVersion, Supplier<String> hash) {
-    return new Fingerprint(stateVersion, hash);
+    return new Fingerprint(stateVersion, OnceHash.whenWanted(hash, "roleform-fingerprint"));
   }
 
   @JsonProperty("stateVersion")
@@ -53,30 +50,15 @@ public final class Fingerprint {
   /** The SHA-256 (hex); waits for {@link #start}'s thread, or computes it here if not started. */
   @JsonProperty("liveHash")
   public String liveHash() {
-    CompletableFuture<String> v;
-    synchronized (this) {
-      if (value == null) {
-        value = CompletableFuture.completedFuture(Objects.requireNonNull(hash.get(), "liveHash == null"));
-        hash = null;
-      }
-      v = value;
-    }
-    return v.join();
+    return hash.value();
   }
 
   /**
    * Starts computing the hash on a daemon thread of its own, unless it is known or started; returns
    * this fingerprint.
    */
-  public synchronized Fingerprint start() {
-    if (value != null) return this;
-    Supplier<String> h = hash;
-    hash = null;
-    value = CompletableFuture.supplyAsync(() -> Objects.requireNonNull(h.get(), "liveHash == null"), task -> {
-      Thread t = new Thread(task, "roleform-fingerprint");
-      t.setDaemon(true);
-      t.start();
-    });
+  public Fingerprint start() {
+    hash.start();
     return this;
   }
 
@@ -84,8 +66,8 @@ public final class Fingerprint {
    * Whether the hash is known, computed or being computed: {@code false} only for a {@link
    * Fingerprints#lazy} fingerprint that nobody has read nor started (tests of which outputs hash).
    */
-  public synchronized boolean requested() {
-    return value != null;
+  public boolean requested() {
+    return hash.requested();
   }
 
   @Override
