@@ -6,7 +6,7 @@
 #   docker run --rm --user "$(id -u):$(id -g)" -v "$PWD:/work" \
 #     -e ROLEFORM_PORTAL_URL -e ROLEFORM_TOKEN roleform plan config/
 # The token goes in through the environment (or --token-file on a mounted file), never as an
-# argument. JVM options: -e JAVA_TOOL_OPTIONS=-Xmx1g (then no config-sized heap, see ENTRYPOINT). Jib builds an equivalent image without a
+# argument. JVM options: -e JAVA_TOOL_OPTIONS=-Xmx1g (then no big-config options, see ENTRYPOINT). Jib builds an equivalent image without a
 # Dockerfile or a daemon: see the jib-offline profile in pom.xml.
 #
 # .git is deliberately part of the build context: the build records the commit it was made from
@@ -57,9 +57,9 @@ WORKDIR /work
 USER 10001:10001
 # `docker run IMAGE plan config/` runs `roleform plan config/`. CI systems that need a shell in the
 # image (GitLab's `image:` with `entrypoint: [""]`) can call the same program as `roleform`.
-# -Droleform.configHeap=true: a config of 32 MiB or more gets the initial heap ./roleform gives it
-# (16 bytes per byte of config, at most 2 GiB; cli.EntrypointHeap re-runs the command in a child
-# JVM with -Xms added, the options and archive unchanged); smaller configs, --version and help run
-# as they are. Setting JAVA_TOOL_OPTIONS, JDK_JAVA_OPTIONS or ROLEFORM_JAVA_OPTS turns it off.
+# -Droleform.configHeap=true: a config of 32 MiB or more gets the options ./roleform gives it (an
+# initial heap of 16 bytes per byte of config, at most 2 GiB, and the parallel collector;
+# cli.EntrypointHeap re-runs the command in a child JVM with them added after these, the archive
+# unchanged); smaller configs, --version and help run as they are. Setting JAVA_TOOL_OPTIONS, JDK_JAVA_OPTIONS or ROLEFORM_JAVA_OPTS turns it off.
 ENTRYPOINT ["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn64m", "-XX:SharedArchiveFile=/opt/roleform/roleform.jsa", "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-Droleform.configHeap=true", "-jar", "/opt/roleform/roleform.jar"]
 CMD ["--help"]

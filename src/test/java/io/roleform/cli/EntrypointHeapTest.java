@@ -15,9 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The container images' entrypoints and the action's wrapper start java with fixed options plus
  * {@code -Droleform.configHeap=true}; {@link EntrypointHeap} then gives a config of 32 MiB or more
- * the initial heap {@code ./roleform} gives it, by re-running the command with the same arguments
- * and {@code -Xms} first — and nothing else changes for anything else. ({@code EntrypointHeapIT}
- * runs the real jar that way.)
+ * the options {@code ./roleform} gives it (initial heap, collector), by re-running the command with
+ * the same arguments and those options after the JVM's own — and nothing changes for anything else.
+ * ({@code SharedArchiveIT} runs the real jar that way.)
  */
 class EntrypointHeapTest {
   private static final String FLAG = "-D" + EntrypointHeap.PROPERTY + "=true";
@@ -48,16 +48,26 @@ class EntrypointHeapTest {
 
     List<String> child = EntrypointHeap.childCommand(true, "/opt/java/bin/java", jvm(IMAGE_OPTIONS, args), args, Map.of());
 
-    List<String> expected = new ArrayList<>(List.of("/opt/java/bin/java", "-Xms960m", "-Droleform.relaunched=true"));
-    expected.addAll(jvm(IMAGE_OPTIONS, args));
+    // This JVM's options, then the big config's (which override the collector and the young
+    // generation), then the program as it was.
+    List<String> expected = new ArrayList<>(List.of("/opt/java/bin/java"));
+    expected.addAll(IMAGE_OPTIONS.subList(0, IMAGE_OPTIONS.indexOf("-jar")));
+    expected.addAll(List.of("-Xms960m", "-XX:-UseSerialGC", "-XX:+UseParallelGC", "-Xmn128m", "-Droleform.relaunched=true",
+        "-jar", "/opt/roleform/roleform.jar"));
+    expected.addAll(args);
     assertThat(child).isEqualTo(expected);
-    // Jib's entrypoint names a class path and the main class instead of -jar.
-    List<String> jib = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn64m", FLAG, "-cp",
-        "@/app/jib-classpath-file", "io.roleform.cli.Main");
-    assertThat(EntrypointHeap.childCommand(true, "java", jvm(jib, args), args, Map.of()))
-        .startsWith("java", "-Xms960m", "-Droleform.relaunched=true").endsWith(jvm(jib, args).toArray(String[]::new));
     // The same choice as ./roleform and plain java -jar make.
-    assertThat(child.get(1)).isEqualTo(ConfigHeap.options(args).get(0));
+    assertThat(child).containsSubsequence(ConfigHeap.options(args));
+    // Jib's entrypoint names a class path and the main class instead of -jar.
+    List<String> jibOptions = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn64m", FLAG);
+    List<String> jibProgram = List.of("-cp", "@/app/jib-classpath-file", "io.roleform.cli.Main");
+    List<String> jibExpected = new ArrayList<>(List.of("java"));
+    jibExpected.addAll(jibOptions);
+    jibExpected.addAll(ConfigHeap.options(args));
+    jibExpected.add("-Droleform.relaunched=true");
+    jibExpected.addAll(jvm(jibProgram, args));
+    assertThat(EntrypointHeap.childCommand(true, "java", jvm(jvm(jibOptions, jibProgram), args), args, Map.of()))
+        .isEqualTo(jibExpected);
   }
 
   @Test
@@ -68,6 +78,8 @@ class EntrypointHeapTest {
     assertThat(EntrypointHeap.childCommand(false, "java", jvm(IMAGE_OPTIONS, plan), plan, Map.of())).isNull();
     assertThat(EntrypointHeap.childCommand(true, null, jvm(IMAGE_OPTIONS, plan), plan, Map.of())).isNull();
     assertThat(EntrypointHeap.childCommand(true, "java", List.of(), plan, Map.of())).isNull();
+    assertThat(EntrypointHeap.childCommand(true, "java", List.of("-XX:+UseSerialGC", "io.roleform.cli.Main", "plan", big),
+        plan, Map.of())).as("no -jar nor class path to find the program by").isNull();
     // A small config, a command that loads none, version and help: no heap, so no second JVM.
     List<String> small = List.of("validate", config(6L << 20).toString());
     assertThat(EntrypointHeap.childCommand(true, "java", jvm(IMAGE_OPTIONS, small), small, Map.of())).isNull();

@@ -119,8 +119,8 @@ class SharedArchiveIT {
 
   /**
    * A config of 32 MiB or more through the entrypoint's options: {@link EntrypointHeap} re-runs the
-   * command in a child JVM whose initial heap is the launcher's (33 MiB: 576 MiB) and which still
-   * loads roleform from the archive; it prints exactly what the command prints run in place (with
+   * command in a child JVM with the launcher's options for it (33 MiB: a 576 MiB initial heap, the
+   * parallel collector) that still loads roleform from the archive; it prints exactly what the command prints run in place (with
    * {@code ROLEFORM_JAVA_OPTS} set, which turns the heap off). {@code --version} runs in place.
    */
   @Test
@@ -147,7 +147,8 @@ class SharedArchiveIT {
     List<String> childLogs = logs(viaChild);
     assertThat(childLogs).as("this JVM and its child").hasSize(2);
     assertThat(childLogs).filteredOn(l -> l.contains("Heap Initial Capacity: 576M")).singleElement()
-        .satisfies(l -> assertThat(l).containsPattern("io\\.roleform\\.config\\.ConfigLoader source: shared objects file \\(top\\)"));
+        .satisfies(l -> assertThat(l).contains("Using Parallel")
+            .containsPattern("io\\.roleform\\.config\\.ConfigLoader source: shared objects file \\(top\\)"));
     assertThat(logs(inPlace)).as("ROLEFORM_JAVA_OPTS set: one JVM, no heap").singleElement()
         .satisfies(l -> assertThat(l).doesNotContain("Heap Initial Capacity: 576M"));
     assertThat(logs(version)).as("--version: one JVM").hasSize(1);
