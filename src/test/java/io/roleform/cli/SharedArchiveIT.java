@@ -147,7 +147,7 @@ class SharedArchiveIT {
     List<String> childLogs = logs(viaChild);
     assertThat(childLogs).as("this JVM and its child").hasSize(2);
     assertThat(childLogs).filteredOn(l -> l.contains("Heap Initial Capacity: 576M")).singleElement()
-        .satisfies(l -> assertThat(l).contains("Using Parallel")
+        .satisfies(l -> assertThat(l).contains("Parallel Workers:")
             .containsPattern("io\\.roleform\\.config\\.ConfigLoader source: shared objects file \\(top\\)"));
     assertThat(logs(inPlace)).as("ROLEFORM_JAVA_OPTS set: one JVM, no heap").singleElement()
         .satisfies(l -> assertThat(l).doesNotContain("Heap Initial Capacity: 576M"));
