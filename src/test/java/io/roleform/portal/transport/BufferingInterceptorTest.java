@@ -1,6 +1,7 @@
 package io.roleform.portal.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.roleform.portal.PortalException;
 import java.net.URI;
@@ -40,6 +41,22 @@ class BufferingInterceptorTest {
   }
 
   @Test
+  void aBodyIsReadToItsAnnouncedLengthOrFails() throws Exception {
+    byte[] bytes = new byte[70_000];
+    new Random(3).nextBytes(bytes);
+    assertThat(BufferingInterceptor.read(ResponseBody.create(new Buffer().write(bytes), null, bytes.length)))
+        .isEqualTo(bytes);
+    assertThat(BufferingInterceptor.read(ResponseBody.create(new Buffer().write(bytes), null, -1))).isEqualTo(bytes);
+    assertThat(BufferingInterceptor.read(ResponseBody.create(new Buffer(), null, 0))).isEmpty();
+    assertThatThrownBy(() -> BufferingInterceptor.read(ResponseBody.create(new Buffer().write(bytes), null, 70_001)))
+        .isInstanceOf(java.io.IOException.class)
+        .hasMessage("Content-Length (70001) and stream length (70000) disagree");
+    assertThatThrownBy(() -> BufferingInterceptor.read(ResponseBody.create(new Buffer().write(bytes), null, 69_000)))
+        .isInstanceOf(java.io.IOException.class)
+        .hasMessage("Content-Length (69000) and stream length (70000) disagree");
+  }
+
+  @Test
   void bodiesArriveWholeAfterARetry() throws Exception {
     byte[] big = new byte[300_000];
     Random r = new Random(5);
@@ -50,6 +67,7 @@ class BufferingInterceptorTest {
       server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/octet-stream")
           .body(new Buffer().write(big)).build());
       server.enqueue(new MockResponse.Builder().code(200).build());
+      server.enqueue(new MockResponse.Builder().code(200).chunkedBody(new Buffer().write(big), 7_000).build());
       server.start();
       TransportOptions options = new TransportOptions(Duration.ofSeconds(10), RetryPolicy.withMaxRetries(2), null, null,
           new Words(), waits::add);
@@ -61,6 +79,7 @@ class BufferingInterceptorTest {
         assertThat(answer.body()).isEqualTo(big);
         assertThat(waits).hasSize(1);
         assertThat(transport.send(Call.get(url.path("b"))).body()).isEmpty();
+        assertThat(transport.send(Call.get(url.path("c"))).body()).isEqualTo(big); // chunked: no length
       }
     }
   }
