@@ -6,12 +6,18 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * An initial heap sized to a big config, for the JVM that runs a command ({@link Relaunch} adds it
- * for plain {@code java -jar}; the {@code ./roleform} launcher computes the same in shell). Under
- * the serial collector a heap that has to grow pays a full collection at each growth: the XL no-op
- * plan (a 60 MB config, ≈ 450 MB live at its end) grew the default initial heap twice, two full
- * collections of 0.4–0.7 s; started at its size it makes none (GC CPU 2.2 → 1.4–1.5 s, peak RSS
- * ≈ +90 MiB: bench/NOTES.md, fifth round).
+ * The JVM options of a big config, for the JVM that runs a command ({@link Relaunch} adds them for
+ * plain {@code java -jar}; the {@code ./roleform} launcher computes the same in shell): an initial
+ * heap sized to the config, and the parallel collector with a 128 MiB young generation.
+ *
+ * <p>Why: the XL no-op plan (a 60 MB config, ≈ 450 MB live at its end) copies that data from the
+ * young generation to the old one in ≈ 32 stop-the-world collections, and every pause also stops
+ * the chain of page requests the plan waits on. Under the serial collector a heap that has to grow
+ * pays a full collection at each growth (the default initial heap grew twice: two full collections
+ * of 0.4–0.7 s; started at its size, none). The parallel collector copies with every core: pauses
+ * 1.1–1.4 s → 0.7–0.85 s in all, wall 9.6–13.4 s → 7.9–11.4 s over six interleaved rounds, peak RSS
+ * ≈ 630 → ≈ 710 MiB (bench/NOTES.md, sixth round). Small configs keep the launcher's serial
+ * collector: there the pauses are short and a second GC thread only competes for the cores.
  *
  * <p>Guarantees: for {@link #COMMANDS} only, the size is the sum of the apparent sizes of every
  * argument after the command that names an existing file (the config, a saved plan; an existing
@@ -29,13 +35,16 @@ public final class ConfigHeap {
   /** The smallest config that gets a sized heap: 32 MiB. */
   public static final long THRESHOLD = 32L << 20;
 
+  /** The collector of a big config: the serial one switched off, the parallel one with 128 MiB young. */
+  static final List<String> BIG_CONFIG_GC = List.of("-XX:-UseSerialGC", "-XX:+UseParallelGC", "-Xmn128m");
+
   /** The commands that load a config (or a saved plan carrying one). */
   static final Set<String> COMMANDS = Set.of("plan", "apply", "validate", "check", "report");
 
   private ConfigHeap() {}
 
   /**
-   * The heap option for running {@code args} (the command first), or none.
+   * The options for running {@code args} (the command first), or none.
    *
    * @param args the command line after {@code -jar JAR}
    */
@@ -45,7 +54,11 @@ public final class ConfigHeap {
     for (String a : args.subList(1, args.size())) {
       if (!a.isEmpty() && !a.startsWith("-")) bytes += size(new File(a), true);
     }
-    return bytes < THRESHOLD ? List.of() : List.of("-Xms" + megabytes(bytes) + "m");
+    if (bytes < THRESHOLD) return List.of();
+    List<String> options = new java.util.ArrayList<>();
+    options.add("-Xms" + megabytes(bytes) + "m");
+    options.addAll(BIG_CONFIG_GC);
+    return List.copyOf(options);
   }
 
   /** The initial heap in MiB for a config of {@code bytes}: 16 per byte, in 64 MiB steps, at most 2 GiB. */

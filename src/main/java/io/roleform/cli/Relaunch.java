@@ -10,8 +10,8 @@ import java.util.Set;
  * Makes plain {@code java -jar roleform.jar plan ...} as fast and small as the {@code ./roleform}
  * launcher: a batch command started with no JVM option at all is re-run in a child JVM with the
  * launcher's options ({@code -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn64m}, or {@code
- * ROLEFORM_JAVA_OPTS} when set; without it, also {@link ConfigHeap}'s initial heap for a config of
- * 32 MiB or more, as the launcher), whose input, output and exit status are this process's. A jar's
+ * ROLEFORM_JAVA_OPTS} when set; without it, also {@link ConfigHeap}'s initial heap and collector for a
+ * config of 32 MiB or more, as the launcher), whose input, output and exit status are this process's. A jar's
  * manifest cannot choose the collector or the compilers, and with the JVM's defaults on a small
  * machine C2 and G1's threads compete with roleform for the cores (L no-op plan: twice the CPU
  * time, 550–610 MiB instead of ~300 MiB).

@@ -43,11 +43,28 @@ class ConfigHeapTest {
   }
 
   @Test
+  void theJvmTakesTheBigConfigOptionsAfterTheLaunchersDefaults() throws Exception {
+    // Two collectors selected at once make the JVM refuse to start: the big-config options switch
+    // the launcher's serial collector off before choosing the parallel one.
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    cmd.addAll(Relaunch.OPTIONS);
+    cmd.add("-Xms512m"); // the smallest heap ConfigHeap gives
+    cmd.addAll(ConfigHeap.BIG_CONFIG_GC);
+    cmd.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(out).isZero();
+    assertThat(out).containsPattern("bool UseParallelGC\\s+= true").containsPattern("bool UseSerialGC\\s+= false")
+        .containsPattern("size_t NewSize\\s+= 134217728");
+  }
+
+  @Test
   void onlyABigConfigOfACommandThatLoadsOneGetsAHeap() throws IOException {
     Path big = config("big", 20L << 20, 15L << 20);
     Path small = config("small", 6L << 20);
 
-    assertThat(ConfigHeap.options(List.of("plan", big.toString(), "--portal", "http://x"))).containsExactly("-Xms576m");
+    assertThat(ConfigHeap.options(List.of("plan", big.toString(), "--portal", "http://x"))).containsExactly("-Xms576m", "-XX:-UseSerialGC", "-XX:+UseParallelGC", "-Xmn128m");
     assertThat(ConfigHeap.options(List.of("validate", small.toString()))).isEmpty();
     assertThat(ConfigHeap.options(List.of("export", big.toString()))).isEmpty();
     assertThat(ConfigHeap.options(List.of("plan", "--out", big.toString() + "/missing", small.toString()))).isEmpty();
@@ -65,14 +82,14 @@ class ConfigHeapTest {
     List<String> applySaved = List.of("apply", "--plan", pack.toString());
 
     assertThat(ConfigHeap.options(planRepo)).isEmpty();
-    assertThat(ConfigHeap.options(applySaved)).containsExactly("-Xms640m");
+    assertThat(ConfigHeap.options(applySaved)).startsWith("-Xms640m").endsWith(ConfigHeap.BIG_CONFIG_GC.toArray(String[]::new));
     assertThat(launch(planRepo, Map.of())).noneMatch(a -> a.startsWith("-Xms"));
     assertThat(launch(applySaved, Map.of())).contains("-Xms640m");
 
     try (RandomAccessFile f = new RandomAccessFile(repo.resolve("nested/BIG.YML").toFile(), "rw")) {
       f.setLength(40L << 20); // an upper-case extension counts, as the loader reads it
     }
-    assertThat(ConfigHeap.options(planRepo)).containsExactly("-Xms704m");
+    assertThat(ConfigHeap.options(planRepo)).startsWith("-Xms704m").endsWith(ConfigHeap.BIG_CONFIG_GC.toArray(String[]::new));
     assertThat(launch(planRepo, Map.of())).contains("-Xms704m");
   }
 

@@ -104,40 +104,49 @@ final class LiveStateReader {
    * Reads every page of one list into {@code item}; {@code false} if a page showed another state
    * version (or another list already did, which {@code stop} tells).
    *
-   * <p>The pages of a list are asked for one after the other (each names the next), so the next
-   * page is requested as soon as this one's {@code nextCursor} is known from the end of its bytes
-   * ({@link PageCursor}), and this page is parsed while the next one is on the wire. The requests
-   * are the same as when each page is parsed before the next is asked for: a page is only asked
-   * for after the one before it answered with the expected state version.
+   * <p>The pages of a list are asked for one after the other (each names the next). This thread
+   * asks for them: as soon as a page's {@code nextCursor} is known from the end of its bytes
+   * ({@link PageCursor}) it asks for the next one, and the page is parsed on another thread
+   * ({@link PageParsing}, in order); the chain of requests never waits for a parse or a hand-over.
+   * A page whose cursor the scan cannot tell is parsed here, after the pages before it, before the
+   * next request. The requests are the same as when each page is parsed before the next is asked
+   * for: a page is only asked for after the one before it answered with the expected state
+   * version, and a parse that fails, or finds another cursor than the scan, stops the list.
    */
   private boolean list(String path, ListPage.Item item, long version, AtomicBoolean stop) {
     Set<String> seenCursors = new HashSet<>();
-    Future<Reply> next = pool.submit(() -> fetch(path, null, version, stop));
-    while (next != null) {
-      Reply reply = join(next, stop);
-      if (reply == null) {
-        return false;
-      }
-      String scanned = PageCursor.scan(reply.body());
-      if (scanned != null && scanned.isEmpty()) scanned = null;
-      next = null;
-      if (scanned != PageCursor.UNKNOWN && scanned != null) {
-        repeatCheck(reply, scanned, seenCursors);
-        String c = scanned;
-        next = pool.submit(() -> fetch(path, c, version, stop));
-      }
-      String cursor = parse(reply, item);
-      if (scanned == PageCursor.UNKNOWN) {
-        if (cursor != null) {
-          repeatCheck(reply, cursor, seenCursors);
-          String c = cursor;
-          next = pool.submit(() -> fetch(path, c, version, stop));
+    PageParsing parsing = new PageParsing(pool);
+    String cursor = null;
+    try {
+      do {
+        parsing.check();
+        Reply reply = fetch(path, cursor, version, stop);
+        if (reply == null) {
+          parsing.await();
+          return false;
         }
-      } else if (!java.util.Objects.equals(cursor, scanned)) {
-        throw transport.failures().protocol(reply, "its nextCursor cannot be read consistently");
-      }
+        String scanned = PageCursor.scan(reply.body());
+        if (scanned != null && scanned.isEmpty()) scanned = null;
+        if (scanned == PageCursor.UNKNOWN) {
+          parsing.await();
+          cursor = parse(reply, item);
+        } else {
+          String expected = scanned;
+          parsing.add(() -> {
+            if (!java.util.Objects.equals(parse(reply, item), expected)) {
+              throw transport.failures().protocol(reply, "its nextCursor cannot be read consistently");
+            }
+          });
+          cursor = scanned;
+        }
+        if (cursor != null) repeatCheck(reply, cursor, seenCursors);
+      } while (cursor != null);
+      parsing.await();
+      return true;
+    } catch (RuntimeException | Error e) {
+      stop.set(true);
+      throw e;
     }
-    return true;
   }
 
   private void repeatCheck(Reply reply, String cursor, Set<String> seen) {

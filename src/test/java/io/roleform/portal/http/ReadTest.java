@@ -147,6 +147,43 @@ class ReadTest extends OverPortalServer {
   }
 
   @Test
+  void aBrokenPageMidListFailsNamingItAndStopsTheChain() {
+    // 50 pages of users; the third lacks an id. Pages are parsed behind the chain of requests, so
+    // a few more may have been asked for, but not the rest of the list.
+    portal.server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            targets.add(request.getTarget());
+            String path = request.getUrl().encodedPath();
+            if (path.equals("/api/v1/portal")) return json(200, String.format(PORTAL, 1), 1);
+            if (!path.equals("/api/v1/users")) return json(200, "{\"items\":[],\"nextCursor\":null}", 1);
+            String cursor = request.getUrl().queryParameter("cursor");
+            int page = cursor == null ? 1 : Integer.parseInt(cursor.substring(1));
+            String item = page == 3 ? "{\"email\":\"x@acme.example\",\"status\":\"active\"}"
+                : "{\"id\":\"u" + page + "\",\"email\":\"u" + page + "@acme.example\",\"status\":\"active\"}";
+            return json(200, "{\"items\":[" + item + "],\"nextCursor\":" + (page == 50 ? "null" : "\"p" + (page + 1) + "\"") + "}", 1);
+          }
+        });
+    assertThatThrownBy(client::read)
+        .isInstanceOfSatisfying(PortalException.class,
+            e -> assertThat(e.kind()).isEqualTo(PortalException.Kind.PROTOCOL))
+        .hasMessageContaining("cursor=p3")
+        .hasMessageContaining("`$.items[0].id`");
+    long usersPages = targets.stream().filter(t -> t.startsWith("/api/v1/users")).count();
+    assertThat(usersPages).isBetween(3L, 3L + PageParsing.AHEAD + 1);
+  }
+
+  @Test
+  void aCursorThatRepeatsIsAProtocolError() {
+    serveOneList("/api/v1/memberships", "{\"items\":[],\"nextCursor\":\"again\"}");
+    assertThatThrownBy(client::read)
+        .isInstanceOfSatisfying(PortalException.class,
+            e -> assertThat(e.kind()).isEqualTo(PortalException.Kind.PROTOCOL))
+        .hasMessageContaining("repeats an earlier one");
+  }
+
+  @Test
   void aPathPrefixInThePortalUrlIsKept() throws Exception {
     client.close();
     client = HttpPortalClient.create(new HttpPortalConfig(portal.server.url("/tenant/acme/").uri(),
