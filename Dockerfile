@@ -6,7 +6,7 @@
 #   docker run --rm --user "$(id -u):$(id -g)" -v "$PWD:/work" \
 #     -e ROLEFORM_PORTAL_URL -e ROLEFORM_TOKEN roleform plan config/
 # The token goes in through the environment (or --token-file on a mounted file), never as an
-# argument. JVM options: -e JAVA_TOOL_OPTIONS=-Xmx1g. Jib builds an equivalent image without a
+# argument. JVM options: -e JAVA_TOOL_OPTIONS=-Xmx1g (then no big-config options, see ENTRYPOINT). Jib builds an equivalent image without a
 # Dockerfile or a daemon: see the jib-offline profile in pom.xml.
 #
 # .git is deliberately part of the build context: the build records the commit it was made from
@@ -42,7 +42,7 @@ RUN groupadd --system --gid 10001 roleform \
        --shell /usr/sbin/nologin roleform \
     && mkdir -p /work /opt/roleform \
     && chown 10001:10001 /work \
-    && printf '#!/bin/sh\nexec java ${ROLEFORM_JAVA_OPTS--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn64m} -XX:SharedArchiveFile=/opt/roleform/roleform.jsa -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -jar /opt/roleform/roleform.jar "$@"\n' \
+    && printf '#!/bin/sh\nexec java ${ROLEFORM_JAVA_OPTS--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn64m} -XX:SharedArchiveFile=/opt/roleform/roleform.jsa -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -Droleform.configHeap=true -jar /opt/roleform/roleform.jar "$@"\n' \
        > /usr/local/bin/roleform \
     && chmod 0755 /usr/local/bin/roleform
 COPY --from=build /roleform.jar /opt/roleform/roleform.jar
@@ -57,5 +57,9 @@ WORKDIR /work
 USER 10001:10001
 # `docker run IMAGE plan config/` runs `roleform plan config/`. CI systems that need a shell in the
 # image (GitLab's `image:` with `entrypoint: [""]`) can call the same program as `roleform`.
-ENTRYPOINT ["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn64m", "-XX:SharedArchiveFile=/opt/roleform/roleform.jsa", "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar", "/opt/roleform/roleform.jar"]
+# -Droleform.configHeap=true: a config of 32 MiB or more gets the options ./roleform gives it (an
+# initial heap of 16 bytes per byte of config, at most 2 GiB, and the parallel collector;
+# cli.EntrypointHeap re-runs the command in a child JVM with them added after these, the archive
+# unchanged); smaller configs, --version and help run as they are. Setting JAVA_TOOL_OPTIONS, JDK_JAVA_OPTIONS or ROLEFORM_JAVA_OPTS turns it off.
+ENTRYPOINT ["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn64m", "-XX:SharedArchiveFile=/opt/roleform/roleform.jsa", "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-Droleform.configHeap=true", "-jar", "/opt/roleform/roleform.jar"]
 CMD ["--help"]

@@ -15,6 +15,7 @@ public final class Main {
 
   public static void main(String[] args) {
     int relaunched = Relaunch.run();
+    if (relaunched < 0) relaunched = EntrypointHeap.run(args);
     if (relaunched >= 0) System.exit(relaunched);
     Map<String, String> env = System.getenv();
     startEarly(args, env);

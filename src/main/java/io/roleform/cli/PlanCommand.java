@@ -90,7 +90,8 @@ final class PlanCommand implements Callable<Integer> {
               ExpiryOptions.clock(parent.env()), saved || format == OutputFormat.json),
           Redactor.sensitive(vars));
       if (saved) {
-        Files2.writeAtomically(out, SavedPlan.write(plan, MadeFrom.of(conn.label(), options, loaded, vars), key));
+        MadeFrom made = MadeFrom.of(conn.label(), options, loaded, vars);
+        Files2.writeAtomically(out, file -> SavedPlan.write(plan, made, key, file));
       }
       spec.commandLine().getOut().print(format.renderer(parent.env(), parent.terminal()).render(plan));
       spec.commandLine().getOut().flush();

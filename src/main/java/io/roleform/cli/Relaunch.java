@@ -70,7 +70,14 @@ final class Relaunch {
     ProcessHandle.Info info = ProcessHandle.current().info();
     List<String> command = childCommand(info.command().orElse(null),
         info.arguments().map(List::of).orElse(List.of()), System.getenv());
-    if (command == null) return -1;
+    return command == null ? -1 : runChild(command);
+  }
+
+  /**
+   * Runs {@code command} as a child JVM that owns this process's input, output and exit status
+   * (also for {@link EntrypointHeap}); -1 when it cannot be started.
+   */
+  static int runChild(List<String> command) {
     Process child;
     try {
       child = new ProcessBuilder(command).inheritIO().start();

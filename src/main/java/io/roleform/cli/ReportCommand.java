@@ -40,7 +40,8 @@ import picocli.CommandLine.Model.CommandSpec;
       "",
       "The config's variables come from ROLEFORM_VAR_NAME, --var, --var-file and",
       "--var-sensitive, as for 'roleform plan'; a sensitive value is shown as",
-      "(sensitive) in every format and message.",
+      "(sensitive) in every format and message. Without CONFIG there is nothing to fill in:",
+      "--var, --var-file and --var-sensitive are then an error (exit 1), not ignored.",
       "",
       "Exit codes: 0 written, 1 error."
     },
@@ -74,6 +75,7 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var err = spec.commandLine().getErr();
+    if (config == null && variables.given()) throw variablesWithoutConfig(variables.givenOptions());
     Variables vars = variables.variables(parent.env());
     // Only the HTML report shows the config's digest.
     PendingConfig pending = config == null ? null : PendingConfig.start(config, vars, format == AccessReport.html);
@@ -100,6 +102,21 @@ final class ReportCommand implements Callable<Integer> {
       }
       return ExitCodes.OK;
     }
+  }
+
+  /**
+   * Variables given to a report of the live state alone: they fill {@code ${NAME}} in a config, and
+   * there is none, so they would change nothing — said rather than ignored (a forgotten CONFIG
+   * would otherwise pass as a report of the plan).
+   */
+  static CliException variablesWithoutConfig(java.util.List<String> options) {
+    String names = options.size() == 1 ? options.get(0)
+        : String.join(", ", options.subList(0, options.size() - 1)) + " and " + options.get(options.size() - 1);
+    return new CliException(ExitCodes.ERROR, names + (options.size() == 1 ? " is" : " are")
+        + " given without a CONFIG: variables fill ${NAME} in a config, and without one the report shows the"
+        + " live portal as it is, so they would be ignored. Name the config (roleform report CONFIG "
+        + options.get(0) + " ...) to report the plan's before and after, or leave "
+        + (options.size() == 1 ? "it" : "them") + " out.");
   }
 
   private void write(ReportData data) {

@@ -30,7 +30,16 @@ public final class VariableOptions {
 
   /** Whether any variable option was given (else the variables are the environment's alone). */
   boolean given() {
-    return !vars.isEmpty() || !varFiles.isEmpty() || !sensitiveVars.isEmpty();
+    return !givenOptions().isEmpty();
+  }
+
+  /** The variable options given, by name ({@code --var}, {@code --var-file}, {@code --var-sensitive}). */
+  List<String> givenOptions() {
+    List<String> given = new ArrayList<>();
+    if (!vars.isEmpty()) given.add("--var");
+    if (!varFiles.isEmpty()) given.add("--var-file");
+    if (!sensitiveVars.isEmpty()) given.add("--var-sensitive");
+    return given;
   }
 
   /**

@@ -1,7 +1,9 @@
 package io.roleform.cli;
 
+import io.roleform.config.ConfigDigest;
 import io.roleform.config.ConfigLoader;
 import io.roleform.config.ConfigResult;
+import io.roleform.config.ConfigSource;
 import io.roleform.config.Diagnostic;
 import io.roleform.config.Redactor;
 import io.roleform.config.Variables;
@@ -91,10 +93,14 @@ final class VerifiedPlan {
     } catch (PlanFormatException e) {
       throw new CliException(ExitCodes.ERROR, "The plan file " + file + " is not a valid roleform plan: " + e.getMessage());
     }
-    String problem = PlanVerification.checkMadeFrom(saved.plan(), saved.madeFrom());
+    MadeFrom made = saved.madeFrom();
+    // The carried config's files and their digest, made once: checked here, then the digest of
+    // the config loaded below (the plan made again is compared digest and all).
+    List<ConfigSource> sources = made == null ? List.of() : made.sources();
+    ConfigDigest digest = ConfigDigest.of(sources);
+    String problem = PlanVerification.checkMadeFrom(saved.plan(), made, digest);
     if (problem != null) throw mismatch(file, problem);
     String address = destination(registry, file, saved.plan().portal(), given);
-    MadeFrom made = saved.madeFrom();
     List<String> missing = made.missingSensitive(supplied);
     if (!missing.isEmpty()) {
       throw new CliException(ExitCodes.ERROR, "The saved plan " + file + " was made with the sensitive variable"
@@ -114,13 +120,11 @@ final class VerifiedPlan {
           + " (a saved plan is applied with the variables it was made with; give the same value or none)");
     }
     Variables variables = made.variablesWith(supplied);
-    ConfigResult config = ConfigLoader.load(made.sources(), "saved plan", variables);
+    ConfigResult config = ConfigLoader.load(sources, "saved plan", variables, digest);
     if (!config.ok()) {
       Diagnostic first = config.problems().get(0);
       throw mismatch(file, "the config it carries is not valid (" + DiagnosticsRenderer.clean(Redactor.messages(variables).apply(first)).format() + ")");
     }
-    // The plan made again is compared digest and all: hashed while the portal is read.
-    config.desired().configDigest().start();
     return new VerifiedPlan(file, saved, config, variables, address);
   }
 

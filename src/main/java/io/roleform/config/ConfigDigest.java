@@ -15,20 +15,34 @@ import java.util.List;
  */
 public final class ConfigDigest {
   private final OnceHash hash;
+  private final List<ConfigSource> files; // empty for a known digest
 
-  private ConfigDigest(OnceHash hash) {
+  private ConfigDigest(OnceHash hash, List<ConfigSource> files) {
     this.hash = hash;
+    this.files = files;
   }
 
   /** The digest of these files, computed when first needed. */
   public static ConfigDigest of(List<ConfigSource> sources) {
     List<ConfigSource> files = List.copyOf(sources);
-    return new ConfigDigest(OnceHash.whenWanted(() -> ConfigLoader.digest(files), "roleform-digest"));
+    return new ConfigDigest(OnceHash.whenWanted(() -> ConfigLoader.digest(files), "roleform-digest"), files);
   }
 
   /** A digest already known (tests, states not read from files). */
   public static ConfigDigest known(String value) {
-    return new ConfigDigest(OnceHash.known(value, "digest"));
+    return new ConfigDigest(OnceHash.known(value, "digest"), List.of());
+  }
+
+  /**
+   * Whether this is {@link #of} exactly these files (the same objects, in the same order), so that
+   * it can stand for their digest without hashing them again.
+   */
+  public boolean isOf(List<ConfigSource> sources) {
+    if (sources.size() != files.size()) return false;
+    for (int i = 0; i < files.size(); i++) {
+      if (sources.get(i) != files.get(i)) return false;
+    }
+    return true;
   }
 
   /** Starts computing the digest on a daemon thread of its own, unless it is known or started. */

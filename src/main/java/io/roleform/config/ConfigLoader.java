@@ -72,7 +72,7 @@ public final class ConfigLoader {
       // result is the same.
       List<FileResult> results = checkAll(LargestFirst.map(listing.sources(), ConfigFiles.Source::size,
           source -> readFile(source, substitution)));
-      return merge(results, substitution, variables, listing.notes());
+      return merge(results, substitution, variables, listing.notes(), null);
     } catch (RuntimeException | StackOverflowError e) {
       return internalError(e, variables);
     }
@@ -87,6 +87,20 @@ public final class ConfigLoader {
    * @param origin what the files are named after in messages ({@code origin:path})
    */
   public static ConfigResult load(List<ConfigSource> files, String origin, Variables variables) {
+    return load(files, origin, variables, ConfigDigest.of(files));
+  }
+
+  /**
+   * As {@link #load(List, String, Variables)}, with the digest of {@code files} already made
+   * (a saved plan's config is hashed to check it against the plan before it is loaded): the
+   * result's {@link DesiredState#configDigest()} is {@code digest} itself, so the files are hashed
+   * at most once in all.
+   *
+   * @param digest {@link ConfigDigest#of} these very files
+   * @throws IllegalArgumentException when {@code digest} is not of these files
+   */
+  public static ConfigResult load(List<ConfigSource> files, String origin, Variables variables, ConfigDigest digest) {
+    if (!digest.isOf(files)) throw new IllegalArgumentException("the digest is not of these files");
     try {
       if (files.isEmpty()) {
         return new ConfigResult(null, List.of(Diagnostic.at(Location.NONE, origin + " holds no config file")));
@@ -101,14 +115,15 @@ public final class ConfigLoader {
       EnvSubstitution substitution = new EnvSubstitution(variables);
       List<FileResult> results = checkAll(LargestFirst.map(files, f -> f.bytes().length,
           f -> parse(origin + ":" + f.path(), f.path(), f.bytes(), new ArrayList<>(), substitution)));
-      return merge(results, substitution, variables, List.of());
+      return merge(results, substitution, variables, List.of(), digest);
     } catch (RuntimeException | StackOverflowError e) {
       return internalError(e, variables);
     }
   }
 
+  /** @param digest the digest of the files, or {@code null} to make one of the files read */
   private static ConfigResult merge(List<FileResult> results, EnvSubstitution substitution, Variables variables,
-      List<String> notes) {
+      List<String> notes, ConfigDigest digest) {
     List<Diagnostic> problems = new ArrayList<>();
     List<String> files = new ArrayList<>();
     List<ConfigSource> sources = new ArrayList<>();
@@ -130,7 +145,7 @@ public final class ConfigLoader {
     }
     // The SHA-256 of the files is computed only when asked for (validate never needs it; plan and
     // apply start it on a thread of their own: ConfigDigest.start).
-    return new ConfigResult(state(model, ConfigDigest.of(sources), files), List.of(),
+    return new ConfigResult(state(model, digest != null ? digest : ConfigDigest.of(sources), files), List.of(),
         sources, substitution.used(), notes);
   }
 

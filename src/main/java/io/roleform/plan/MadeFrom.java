@@ -1,6 +1,5 @@
 package io.roleform.plan;
 
-import io.roleform.config.ConfigLoader;
 import io.roleform.config.ConfigResult;
 import io.roleform.config.ConfigSource;
 import io.roleform.config.Variables;
@@ -91,14 +90,12 @@ public record MadeFrom(
     return new MadeFrom(portal, options, files, vars, saltHex);
   }
 
-  /** The config files, as the loader reads them. */
+  /**
+   * The config files, as the loader reads them (new copies of their bytes at each call: take them
+   * once).
+   */
   public List<ConfigSource> sources() {
     return files.stream().map(f -> new ConfigSource(f.path(), f.content().getBytes(StandardCharsets.UTF_8))).toList();
-  }
-
-  /** The digest of the config files, as the loader computes it. */
-  public String configDigest() {
-    return ConfigLoader.digest(sources());
   }
 
   /** The names of the sensitive variables {@code supplied} does not give. */

@@ -1,6 +1,7 @@
 package io.roleform.plan;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -29,6 +30,10 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.roleform.config.ConfigDigest;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
@@ -108,6 +113,32 @@ public final class PlanJson {
    */
   public static Plan read(String json) throws PlanFormatException {
     return fromTree(parse(json));
+  }
+
+  /**
+   * The fields of a saved plan file, in their order: the plan's own (unwrapped), {@code madeFrom},
+   * and {@code signature} only when not {@code null} (the empty value a signature is computed over).
+   */
+  record SavedFields(
+      @JsonUnwrapped Plan plan,
+      MadeFrom madeFrom,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String signature) {}
+
+  /**
+   * Streams a saved plan file's fields to {@code out} as {@link #write} prints a plan (the same
+   * pretty printer and field order, ending with a newline), serialized as written: no tree, no
+   * string of the whole file. Does not close {@code out}.
+   */
+  static void writeSaved(SavedFields fields, OutputStream out) throws IOException {
+    // Characters go through the same encoder as String.getBytes(UTF_8) (a lone surrogate from a
+    // portal's text becomes '?' as it did when the file was built as one string).
+    Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    try (JsonGenerator generator = WRITER.createGenerator(text)) {
+      generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      WRITER.writeValue(generator, fields);
+    }
+    text.write('\n');
+    text.flush();
   }
 
   /** The plan as a JSON tree (the form {@link #write} prints). */

@@ -1,5 +1,6 @@
 package io.roleform.plan;
 
+import io.roleform.config.ConfigDigest;
 import io.roleform.diff.Warning;
 import io.roleform.policy.PolicyFinding;
 import java.util.List;
@@ -28,13 +29,16 @@ public final class PlanVerification {
    * Whether {@code saved} agrees with what it says it was made from, before anything is read from
    * the portal: its portal, options and config digest.
    *
+   * @param carried the digest of the config {@code madeFrom} carries ({@link ConfigDigest#of} its
+   *     {@link MadeFrom#sources()}); {@code apply --plan} loads that config with this same digest
+   *     ({@code ConfigLoader.load(files, origin, variables, digest)}), so the config is hashed once
    * @return {@code null} when it agrees, else what differs (a phrase)
    */
-  public static String checkMadeFrom(Plan saved, MadeFrom madeFrom) {
+  public static String checkMadeFrom(Plan saved, MadeFrom madeFrom, ConfigDigest carried) {
     if (madeFrom == null) return "it does not carry the config it was made from (made by an older roleform, or edited)";
     if (!Objects.equals(saved.portal(), madeFrom.portal())) return "its portal address differs from the one it was made against";
     if (!Objects.equals(saved.options(), madeFrom.options())) return "its options differ from the ones it was made with";
-    if (!Objects.equals(saved.configDigestValue(), madeFrom.configDigest())) return "its config digest differs from the digest of the config it carries";
+    if (!Objects.equals(saved.configDigestValue(), carried.value())) return "its config digest differs from the digest of the config it carries";
     return null;
   }
 

@@ -2,6 +2,11 @@ package io.roleform.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A saved plan file ({@code plan --out}): the {@link Plan} as {@link PlanJson} writes it, plus what
@@ -15,16 +20,38 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public record SavedPlan(Plan plan, MadeFrom madeFrom) {
 
   /**
-   * The file's text: deterministic for the same plan and {@code madeFrom}.
+   * Streams the file's bytes (UTF-8) to {@code out}: the plan's fields, {@code madeFrom} (which
+   * carries the whole config: 60 MB at XL) and, signed, the signature, written as they are
+   * serialized — the file is never held in memory as one string. Deterministic for the same plan
+   * and {@code madeFrom}; the same bytes as {@link #write(Plan, MadeFrom, String)}. Does not close
+   * {@code out}.
+   *
+   * @param key the signing key ({@code ROLEFORM_PLAN_KEY}), or {@code null} for an unsigned file
+   */
+  public static void write(Plan plan, MadeFrom madeFrom, String key, OutputStream out) throws IOException {
+    if (key == null) {
+      PlanJson.writeSaved(new PlanJson.SavedFields(plan, madeFrom, null), out);
+      return;
+    }
+    PlanSignature.Signing signing = PlanSignature.signing(out, key);
+    PlanJson.writeSaved(new PlanJson.SavedFields(plan, madeFrom, ""), signing);
+    signing.finish();
+  }
+
+  /**
+   * The file's text: deterministic for the same plan and {@code madeFrom} (for tests and small
+   * plans; {@code plan --out} streams with {@link #write(Plan, MadeFrom, String, OutputStream)}).
    *
    * @param key the signing key ({@code ROLEFORM_PLAN_KEY}), or {@code null} for an unsigned file
    */
   public static String write(Plan plan, MadeFrom madeFrom, String key) {
-    ObjectNode tree = PlanJson.toTree(plan);
-    tree.set("madeFrom", PlanJson.toTree(madeFrom));
-    if (key == null) return PlanJson.print(tree);
-    tree.put("signature", "");
-    return PlanSignature.sign(PlanJson.print(tree), key);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      write(plan, madeFrom, key, bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the plan as JSON", e);
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
   }
 
   /**

@@ -1,18 +1,25 @@
 package io.roleform.render;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * The one way roleform writes an output file (a saved plan, an apply report, an exported config):
  * the content goes to a temporary file beside the target, which then replaces the target in one
  * atomic rename — so a reader sees the old file or the new one, never half of one, and a failure
  * leaves the old file as it was. Where the file system cannot rename atomically, the temporary file
- * still replaces the target in one move. The temporary file never outlives the call.
+ * still replaces the target in one move. The content is forced to the disk ({@code fsync}) before
+ * the move, so a crash right after it cannot leave an empty or partial target. The temporary file
+ * never outlives the call.
  */
 public final class AtomicFile {
 
@@ -23,9 +30,12 @@ public final class AtomicFile {
     write(target, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
   }
 
-  /** What writes a file's bytes (for content too large to hold as one string, such as a report). */
+  /**
+   * What writes a file's bytes (for content too large to hold as one string, such as a report or a
+   * saved plan carrying its config).
+   */
   public interface Content {
-    void writeTo(java.io.OutputStream out) throws IOException;
+    void writeTo(OutputStream out) throws IOException;
   }
 
   /** Writes what {@code content} streams to {@code target}, creating its directory if needed. */
@@ -35,8 +45,11 @@ public final class AtomicFile {
     if (dir != null) Files.createDirectories(dir);
     Path temp = Files.createTempFile(dir, ".roleform-", ".tmp");
     try {
-      try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+          OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
         content.writeTo(out);
+        out.flush();
+        channel.force(true); // on disk before it replaces the target
       }
       try {
         Files.move(temp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -35,7 +35,7 @@ class JibImageIT {
 
     assertThat(manifest.get(0).path("Layers").size()).as("layers").isGreaterThanOrEqualTo(3);
     assertThat(config.path("Entrypoint").toString())
-        .isEqualTo("[\"java\",\"-XX:+UseSerialGC\",\"-XX:TieredStopAtLevel=1\",\"-Xmn64m\",\"-cp\",\"@/app/jib-classpath-file\",\"io.roleform.cli.Main\"]");
+        .isEqualTo("[\"java\",\"-XX:+UseSerialGC\",\"-XX:TieredStopAtLevel=1\",\"-Xmn64m\",\"-Droleform.configHeap=true\",\"-cp\",\"@/app/jib-classpath-file\",\"io.roleform.cli.Main\"]");
     String user = config.path("User").asText();
     assertThat(user).isNotEmpty().doesNotStartWith("0").isNotEqualTo("root");
     assertThat(user).isEqualTo("10001:10001");

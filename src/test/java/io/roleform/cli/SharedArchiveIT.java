@@ -117,6 +117,51 @@ class SharedArchiveIT {
     assertSame(run(app, Map.of(), launcher("validate", broken.toString())), brokenExpected);
   }
 
+  /**
+   * A config of 32 MiB or more through the entrypoint's options: {@link EntrypointHeap} re-runs the
+   * command in a child JVM with the launcher's options for it (33 MiB: a 576 MiB initial heap, the
+   * parallel collector) that still loads roleform from the archive; it prints exactly what the command prints run in place (with
+   * {@code ROLEFORM_JAVA_OPTS} set, which turns the heap off). {@code --version} runs in place.
+   */
+  @Test
+  void aBigConfigThroughTheEntrypointGetsItsHeapInAChildThatUsesTheArchive() throws Exception {
+    Path big = Files.createDirectories(tmp.resolve("big"));
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.resolve("roles.yaml").toFile(), "rw")) {
+      f.setLength(33L << 20); // apparent size, sparse: over the per-file limit, so validate refuses it at once
+    }
+    Path viaChild = Files.createDirectories(tmp.resolve("heap-child"));
+    Path inPlace = Files.createDirectories(tmp.resolve("heap-in-place"));
+    Path version = Files.createDirectories(tmp.resolve("heap-version"));
+    String logs = "-Xlog:gc+init=info,class+load=info:file=";
+
+    Result child = java(entrypoint(jsa, jar, logs + viaChild + "/jvm-%p.log", "validate", big.toString()));
+    List<String> here = new ArrayList<>(List.of("java"));
+    here.addAll(entrypoint(jsa, jar, logs + inPlace + "/jvm-%p.log", "validate", big.toString()));
+    Result same = run(tmp, Map.of("ROLEFORM_JAVA_OPTS", "-Xmx64m"), here);
+    Result v = java(entrypoint(jsa, jar, logs + version + "/jvm-%p.log", "--version"));
+
+    assertThat(child.exit()).as(child.toString()).isEqualTo(1);
+    assertSame(child, same);
+    assertThat(v.exit()).isZero();
+    assertThat(v.stdout()).startsWith("roleform ");
+    List<String> childLogs = logs(viaChild);
+    assertThat(childLogs).as("this JVM and its child").hasSize(2);
+    assertThat(childLogs).filteredOn(l -> l.contains("Heap Initial Capacity: 576M")).singleElement()
+        .satisfies(l -> assertThat(l).contains("Parallel Workers:")
+            .containsPattern("io\\.roleform\\.config\\.ConfigLoader source: shared objects file \\(top\\)"));
+    assertThat(logs(inPlace)).as("ROLEFORM_JAVA_OPTS set: one JVM, no heap").singleElement()
+        .satisfies(l -> assertThat(l).doesNotContain("Heap Initial Capacity: 576M"));
+    assertThat(logs(version)).as("--version: one JVM").hasSize(1);
+  }
+
+  private static List<String> logs(Path dir) throws IOException {
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      List<String> texts = new ArrayList<>();
+      for (Path f : files.sorted().toList()) texts.add(Files.readString(f));
+      return texts;
+    }
+  }
+
   @Test
   void aMissingArchiveChangesNothing() throws Exception {
     Path dir = copyOfApp("missing", true);
@@ -193,6 +238,7 @@ class SharedArchiveIT {
     List<String> cmd = new ArrayList<>(OPTIONS);
     cmd.add("-XX:SharedArchiveFile=" + archive);
     cmd.addAll(SharedArchive.QUIET);
+    cmd.add("-D" + EntrypointHeap.PROPERTY + "=true");
     if (extra != null) cmd.add(extra);
     cmd.addAll(List.of("-jar", jar.toString()));
     cmd.addAll(List.of(args));

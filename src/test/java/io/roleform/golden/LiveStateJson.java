@@ -50,13 +50,13 @@ import java.util.TreeSet;
  * Strict: an unknown key anywhere, a member or viewer that is no user, or a missing id is an
  * error, so that a typo in a case cannot silently change what it tests.
  */
-final class LiveStateJson {
+public final class LiveStateJson {
 
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
   private LiveStateJson() {}
 
-  static LiveState read(Path file) throws IOException {
+  public static LiveState read(Path file) throws IOException {
     JsonNode root = MAPPER.readTree(Files.readString(file));
     keys(root, "live state", "portal", "permissions", "users", "roles", "departments");
     List<Permission> permissions = new ArrayList<>();

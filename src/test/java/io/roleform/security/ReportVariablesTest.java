@@ -101,6 +101,38 @@ class ReportVariablesTest {
   }
 
   @Test
+  void variablesWithoutAConfigAreAnErrorNamingTheOption() throws Exception {
+    Path vars = Files.writeString(dir.resolve("vars.yaml"), "TICKET: T-1\n");
+    Path out = dir.resolve("live.html");
+    String[][] cases = {
+      {"--var", "TICKET=T-1"},
+      {"--var-file", vars.toString()},
+      {"--var-sensitive", "TICKET"}, // not set: still this message, before the variable is looked up
+      {"--var-sensitive", "TICKET=" + TICKET},
+      {"--var", "A=1", "--var-file", vars.toString()},
+    };
+    for (String[] options : cases) {
+      java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("report", "--portal", PORTAL,
+          "--out", out.toString()));
+      args.addAll(java.util.List.of(options));
+      CliRun run = CliRun.run(ENV, args);
+      String named = options.length == 2 ? options[0] + " is" : "--var and --var-file are";
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+      assertThat(run.err()).as(run.toString()).startsWith("error: " + named + " given without a CONFIG: ")
+          .contains("Name the config (roleform report CONFIG " + options[0] + " ...)")
+          .doesNotContain(CORE).doesNotContain("\n    at ");
+      assertThat(run.err().strip().lines()).as("one paragraph").hasSize(1);
+      assertThat(run.out()).isEmpty();
+      assertThat(out).doesNotExist();
+    }
+    // The same report without the options is written; ROLEFORM_VAR_NAME in the environment is no option.
+    CliRun live = CliRun.run(Map.of("NO_COLOR", "1", "ROLEFORM_VAR_TICKET", "T-1"), "report", "--portal", PORTAL,
+        "--out", out.toString());
+    assertThat(live.exitCode()).as(live.toString()).isZero();
+    assertThat(out).exists();
+  }
+
+  @Test
   void aMissingVariableFileIsOneSentence() throws Exception {
     Path config = Files.writeString(dir.resolve("c.yaml"), CONFIG);
     Path missing = dir.resolve("missing.yaml");
