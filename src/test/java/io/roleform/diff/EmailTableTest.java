@@ -69,6 +69,28 @@ class EmailTableTest {
     assertThat(new EmailTable(List.of()).indexOf("a@x.io")).isEqualTo(-1);
   }
 
+  @Test
+  void aBigTablePackedOnTwoThreadsFindsTheSame() {
+    Random r = new Random(11);
+    List<LiveUser> users = new ArrayList<>();
+    for (int i = 0; i < EmailTable.SPLIT + 7_000; i++) {
+      String email = i > 0 && r.nextInt(50) == 0 ? vary(r, users.get(r.nextInt(i)).email())
+          : r.nextInt(20) == 0 ? email(r) : "user" + i + "@gen.example";
+      users.add(new LiveUser("u" + i, email, "F", "L", UserStatus.ACTIVE, false));
+    }
+    Map<String, Integer> reference = new HashMap<>();
+    for (int i = 0; i < users.size(); i++) reference.put(users.get(i).email().toLowerCase(Locale.ROOT), i);
+    EmailTable table = new EmailTable(users);
+    List<String> wanted = new ArrayList<>();
+    for (LiveUser u : users) wanted.add(r.nextBoolean() ? vary(r, u.email()) : u.email());
+    for (int k = 0; k < 2_000; k++) wanted.add(email(r));
+    int[] found = new int[wanted.size()];
+    table.indexesOf(wanted, found);
+    for (int k = 0; k < wanted.size(); k++) {
+      assertThat(found[k]).as(wanted.get(k)).isEqualTo(reference.getOrDefault(wanted.get(k).toLowerCase(Locale.ROOT), -1));
+    }
+  }
+
   private static LiveUser user(String email) {
     return new LiveUser("id-" + email, email, "F", "L", UserStatus.ACTIVE, false);
   }
