@@ -112,13 +112,38 @@ final class EmailTable {
 
   /** {@code out[i] = indexOf(emails.get(i))} for every email of {@code emails}. */
   void indexesOf(List<String> emails, int[] out) {
+    indexesOf(emails, out, new Scratch());
+  }
+
+  /**
+   * {@code out[i] = indexOf(emails.get(i))} for every email of {@code emails}, with the working
+   * arrays of {@code scratch} (one thread's, reused from list to list: no allocation per list).
+   */
+  void indexesOf(List<String> emails, int[] out, Scratch scratch) {
     int n = emails.size();
-    int[] hash = new int[n];
-    long[] w = new long[3 * n];
-    String[] key = new String[n];
-    char[] chars = new char[PACKED];
+    scratch.fit(n);
+    int[] hash = scratch.hash;
+    long[] w = scratch.words;
+    String[] key = scratch.keys;
+    char[] chars = scratch.chars;
     for (int i = 0; i < n; i++) hash[i] = pack(emails.get(i), chars, w, 3 * i, key, i);
     for (int i = 0; i < n; i++) out[i] = probe(hash[i], w, 3 * i, key[i]);
+  }
+
+  /** The working arrays of {@link #indexesOf}, grown as needed; for one thread. */
+  static final class Scratch {
+    private int[] hash = new int[0];
+    private long[] words = new long[0];
+    private String[] keys = new String[0];
+    private final char[] chars = new char[PACKED];
+
+    private void fit(int n) {
+      if (hash.length >= n) return;
+      int size = Math.max(n, 2 * hash.length);
+      hash = new int[size];
+      words = new long[3 * size];
+      keys = new String[size];
+    }
   }
 
   private int probe(int hash, long[] w, int at, String key) {

@@ -68,9 +68,10 @@ final class MemberLookup {
     Resolved[] out = new Resolved[roles.size()];
     AtomicInteger next = new AtomicInteger();
     Runnable work = () -> {
+      Scratch scratch = new Scratch();
       for (int from; (from = next.getAndAdd(CHUNK)) < roles.size(); ) {
         for (int r = from; r < Math.min(roles.size(), from + CHUNK); r++) {
-          out[r] = one(roles.get(r), ctx, movedIn, invites);
+          out[r] = one(roles.get(r), ctx, movedIn, invites, scratch);
         }
       }
     };
@@ -111,54 +112,72 @@ final class MemberLookup {
     return out;
   }
 
-  private static Resolved one(DesiredRole d, DiffContext ctx, Map<String, Set<String>> movedIn, boolean invites) {
+  /** One thread's working arrays, reused from role to role (2,000,000 members at XL: no garbage per role). */
+  private static final class Scratch {
+    final EmailTable.Scratch table = new EmailTable.Scratch();
+    int[] found = new int[0];
+    int[] sorted = new int[0];
+
+    void fit(int n) {
+      if (found.length >= n) return;
+      found = new int[Math.max(n, 2 * found.length)];
+      sorted = new int[found.length];
+    }
+  }
+
+  private static Resolved one(DesiredRole d, DiffContext ctx, Map<String, Set<String>> movedIn, boolean invites,
+      Scratch scratch) {
     if (d.members() == null) return null;
     List<String> emails = d.members();
     LiveIndex index = ctx.index;
-    int[] found = new int[emails.size()];
-    index.emails.indexesOf(emails, found);
+    int n = emails.size();
+    scratch.fit(n);
+    int[] found = scratch.found;
+    index.emails.indexesOf(emails, found, scratch.table);
     boolean anyDisabled = false;
     boolean allFound = true;
-    for (int k : found) {
+    for (int i = 0; i < n; i++) {
+      int k = found[i];
       if (k < 0) allFound = false;
       else if (index.disabled(k)) anyDisabled = true;
     }
-    boolean unchanged = !invites && allFound && unchanged(d, found, ctx, movedIn);
-    return new Resolved(unchanged && !anyDisabled ? null : users(found, index), unchanged, anyDisabled);
+    boolean unchanged = !invites && allFound && unchanged(d, found, n, ctx, movedIn, scratch.sorted);
+    return new Resolved(unchanged && !anyDisabled ? null : users(found, n, index), unchanged, anyDisabled);
   }
 
-  /** The live users at the indexes {@code found} (-1: {@code null}). */
-  private static LiveUser[] users(int[] found, LiveIndex index) {
+  /** The live users at the indexes {@code found[0, n)} (-1: {@code null}). */
+  private static LiveUser[] users(int[] found, int n, LiveIndex index) {
     List<LiveUser> all = index.live.users();
-    LiveUser[] users = new LiveUser[found.length];
-    for (int i = 0; i < found.length; i++) users[i] = found[i] < 0 ? null : all.get(found[i]);
+    LiveUser[] users = new LiveUser[n];
+    for (int i = 0; i < n; i++) users[i] = found[i] < 0 ? null : all.get(found[i]);
     return users;
   }
 
   /**
    * See {@link Resolved#unchanged}, for members that all resolved (to the users at the indexes
-   * {@code found}). When the role's current members are its live members only and those offer their
+   * {@code found[0, n)}). When the role's current members are its live members only and those offer their
    * ranks over the same users list ({@link LiveIndex#ranked}), the indexes sorted must equal them;
    * otherwise each current id is ticked off once by exactly one config member. The same answer.
    */
-  private static boolean unchanged(DesiredRole d, int[] found, DiffContext ctx, Map<String, Set<String>> movedIn) {
+  private static boolean unchanged(DesiredRole d, int[] found, int n, DiffContext ctx,
+      Map<String, Set<String>> movedIn, int[] sorted) {
     LiveRole live = ctx.matching.liveOf(d);
     Set<String> current = live == null ? Set.of() : ctx.index.membersOf(live);
     Set<String> moved = movedIn.isEmpty() ? null : movedIn.get(LiveIndex.key(d.name()));
     MemberRanks ranks = moved == null ? ctx.index.ranked(current) : null;
-    if (ranks != null && current.size() != found.length) return false;
+    if (ranks != null && current.size() != n) return false;
     if (anyExpired(d, ctx)) return false;
     if (ranks != null) {
-      int[] sorted = found.clone();
-      Arrays.sort(sorted);
-      return ranks.ranksEqual(sorted, sorted.length);
+      System.arraycopy(found, 0, sorted, 0, n);
+      Arrays.sort(sorted, 0, n);
+      return ranks.ranksEqual(sorted, n);
     }
     Set<String> remaining = new HashSet<>(current);
     if (moved != null) remaining.addAll(moved);
-    if (remaining.size() != found.length) return false;
+    if (remaining.size() != n) return false;
     List<LiveUser> users = ctx.index.live.users();
-    for (int k : found) {
-      if (!remaining.remove(users.get(k).id())) return false;
+    for (int i = 0; i < n; i++) {
+      if (!remaining.remove(users.get(found[i]).id())) return false;
     }
     return remaining.isEmpty();
   }
