@@ -1,10 +1,12 @@
 package io.roleform.portal.http;
 
+import com.fasterxml.jackson.core.JsonParser;
 import io.roleform.portal.LiveDepartment;
 import io.roleform.portal.LiveRole;
 import io.roleform.portal.LiveUser;
 import io.roleform.portal.Permission;
 import io.roleform.portal.UserStatus;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -41,9 +43,32 @@ final class LiveItems {
    * Users straight into {@link LiveUser}s, without a {@link Wire.UserDoc} per item: the same checks
    * in the same order as {@link Wire.UserDoc#toLive} (which ListPageTest compares this with), the
    * names, status and version shared across items ({@link SharedStrings}), the departments sorted
-   * without a stream.
+   * without a stream. A page of the compact shape servers write is read from its bytes ({@link
+   * UserPageScan}), with the same result.
    */
   static ListPage.Item users(List<LiveUser> out) {
+    return users(out, true);
+  }
+
+  /** As {@link #users(List)}; with {@code scan} false, every page is parsed (for tests). */
+  static ListPage.Item users(List<LiveUser> out, boolean scan) {
+    ListPage.Item parse = parsedUsers(out);
+    if (!scan) return parse;
+    UserPageScan scanner = new UserPageScan();
+    return new ListPage.Item() {
+      @Override
+      public void read(JsonParser p, int index) throws IOException {
+        parse.read(p, index);
+      }
+
+      @Override
+      public String page(byte[] body) {
+        return scanner.page(body, out);
+      }
+    };
+  }
+
+  private static ListPage.Item parsedUsers(List<LiveUser> out) {
     SharedStrings shared = new SharedStrings();
     return (p, index) -> {
       String id = null, email = null, firstName = null, lastName = null, status = null, version = null;

@@ -82,7 +82,7 @@ public final class Transport implements AutoCloseable {
       for (String name : response.headers().names()) {
         headers.put(name.toLowerCase(Locale.ROOT), response.header(name));
       }
-      Answer answer = new Answer(what, response.code(), response.message(), headers, response.body().bytes(),
+      Answer answer = new Answer(what, response.code(), response.message(), headers, BufferingInterceptor.bytes(response.body()),
           attempt == null ? 1 : attempt.number());
       if (answer.isSuccess() || call.accepted().contains(answer.status())) return answer;
       throw FailureMapper.fromAnswer(answer, messages);
