@@ -76,7 +76,7 @@ final class MemberDiffer {
           continue;
         }
         UserRef invitee = invited.isEmpty() ? null : invited.get(LiveIndex.key(d.members().get(i)));
-        if (invitee != null && !ctx.index.usersByEmail.containsKey(LiveIndex.key(invitee.email()))) {
+        if (invitee != null && ctx.index.userByEmail(invitee.email()) == null) {
           add.add(invitee);
           continue;
         }
@@ -130,11 +130,11 @@ final class MemberDiffer {
     String email = d.members().get(i);
     ctx.problems.add(Diagnostic.at(d.locationOf("members/" + i),
             "unknown user `" + email + "` (no live user has this email)")
-        .withHint(Nearest.hint(email, ctx.index.usersByEmail.keySet())));
+        .withHint(Nearest.hint(email, ctx.index.emailKeys())));
   }
 
   private UserRef ref(String userId) {
-    LiveUser u = ctx.index.usersById.get(userId);
+    LiveUser u = ctx.index.userById(userId);
     return u == null ? new UserRef(userId, userId) : ref(u);
   }
 

@@ -3,7 +3,9 @@ package io.roleform.diff;
 import io.roleform.config.DesiredRole;
 import io.roleform.portal.LiveRole;
 import io.roleform.portal.LiveUser;
+import io.roleform.portal.MemberRanks;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * order: each managed role's member emails resolved to live users, and whether the role's members
  * change at all (checked against its current members: live ones plus those moved in from deleted
  * roles). This is the diff's bulk — one look-up
- * of a lower-cased email among all live users per membership, 2,000,000 at XL, each a few cache
- * misses in a table of 500,000 — and each role's share depends on nothing but the role, so big
- * configs spread it over the machine's cores. The result is the same whichever thread resolves
+ * of an email among all live users per membership ({@link EmailTable}), 2,000,000 at XL in a table
+ * of 500,000, then the role's members compared as the users' indexes where the live members offer
+ * theirs ({@link io.roleform.portal.MemberRanks}) — and each role's share depends on nothing but the
+ * role, so big configs spread it over the machine's cores. The result is the same whichever thread resolves
  * which role; problems, warnings and operations are still made by the one walk in config order.
  */
 final class MemberLookup {
@@ -111,30 +114,62 @@ final class MemberLookup {
   private static Resolved one(DesiredRole d, DiffContext ctx, Map<String, Set<String>> movedIn, boolean invites) {
     if (d.members() == null) return null;
     List<String> emails = d.members();
-    LiveUser[] users = new LiveUser[emails.size()];
-    Map<String, LiveUser> byEmail = ctx.index.usersByEmail;
+    LiveIndex index = ctx.index;
+    int[] found = new int[emails.size()];
+    index.emails.indexesOf(emails, found);
     boolean anyDisabled = false;
-    for (int i = 0; i < users.length; i++) {
-      LiveUser u = byEmail.get(LiveIndex.key(emails.get(i)));
-      users[i] = u;
-      if (u != null && u.status() == io.roleform.portal.UserStatus.DISABLED) anyDisabled = true;
+    boolean allFound = true;
+    for (int k : found) {
+      if (k < 0) allFound = false;
+      else if (index.disabled(k)) anyDisabled = true;
     }
-    boolean unchanged = !invites && unchanged(d, users, ctx, movedIn);
-    return new Resolved(unchanged && !anyDisabled ? null : users, unchanged, anyDisabled);
+    boolean unchanged = !invites && allFound && unchanged(d, found, ctx, movedIn);
+    return new Resolved(unchanged && !anyDisabled ? null : users(found, index), unchanged, anyDisabled);
   }
 
-  /** See {@link Resolved#unchanged}: each current member ticked off once by exactly one config member. */
-  private static boolean unchanged(DesiredRole d, LiveUser[] users, DiffContext ctx, Map<String, Set<String>> movedIn) {
+  /** The live users at the indexes {@code found} (-1: {@code null}). */
+  private static LiveUser[] users(int[] found, LiveIndex index) {
+    List<LiveUser> all = index.live.users();
+    LiveUser[] users = new LiveUser[found.length];
+    for (int i = 0; i < found.length; i++) users[i] = found[i] < 0 ? null : all.get(found[i]);
+    return users;
+  }
+
+  /**
+   * See {@link Resolved#unchanged}, for members that all resolved (to the users at the indexes
+   * {@code found}). When the role's current members are its live members only and those offer their
+   * ranks over the same users list ({@link LiveIndex#ranked}), the indexes sorted must equal them;
+   * otherwise each current id is ticked off once by exactly one config member. The same answer.
+   */
+  private static boolean unchanged(DesiredRole d, int[] found, DiffContext ctx, Map<String, Set<String>> movedIn) {
     LiveRole live = ctx.matching.liveOf(d);
-    Set<String> remaining = new HashSet<>(live == null ? Set.of() : ctx.index.membersOf(live));
-    remaining.addAll(movedIn.getOrDefault(LiveIndex.key(d.name()), Set.of()));
-    if (remaining.size() != users.length) return false;
-    for (int i = 0; i < users.length; i++) {
-      LiveUser u = users[i];
-      if (u == null || !remaining.remove(u.id())) return false;
-      LocalDate until = d.untilOf(d.members().get(i));
-      if (until != null && Expiry.expired(until, ctx.now)) return false;
+    Set<String> current = live == null ? Set.of() : ctx.index.membersOf(live);
+    Set<String> moved = movedIn.isEmpty() ? null : movedIn.get(LiveIndex.key(d.name()));
+    MemberRanks ranks = moved == null ? ctx.index.ranked(current) : null;
+    if (ranks != null && current.size() != found.length) return false;
+    if (anyExpired(d, ctx)) return false;
+    if (ranks != null) {
+      int[] sorted = found.clone();
+      Arrays.sort(sorted);
+      return ranks.ranksEqual(sorted, sorted.length);
+    }
+    Set<String> remaining = new HashSet<>(current);
+    if (moved != null) remaining.addAll(moved);
+    if (remaining.size() != found.length) return false;
+    List<LiveUser> users = ctx.index.live.users();
+    for (int k : found) {
+      if (!remaining.remove(users.get(k).id())) return false;
     }
     return remaining.isEmpty();
+  }
+
+  /** Whether a member of {@code d} has expired (its {@code until} day ended before the plan's instant). */
+  private static boolean anyExpired(DesiredRole d, DiffContext ctx) {
+    if (d.until().isEmpty()) return false;
+    for (String email : d.members()) {
+      LocalDate until = d.untilOf(email);
+      if (until != null && Expiry.expired(until, ctx.now)) return true;
+    }
+    return false;
   }
 }

@@ -64,7 +64,7 @@ final class PeopleDiffer {
     for (int i = 0; i < people.removedUsers().size(); i++) {
       String email = people.removedUsers().get(i);
       removed.add(LiveIndex.key(email));
-      LiveUser live = ctx.index.usersByEmail.get(LiveIndex.key(email));
+      LiveUser live = ctx.index.userByEmail(email);
       if (live != null) remove(live, "in removedUsers");
     }
     if (pruneUsers) {
@@ -114,7 +114,7 @@ final class PeopleDiffer {
   }
 
   private void user(DesiredUser d) {
-    LiveUser live = ctx.index.usersByEmail.get(LiveIndex.key(d.email()));
+    LiveUser live = ctx.index.userByEmail(d.email());
     List<DepartmentRef> wanted = departmentsOf(d);
     if (live == null && Boolean.TRUE.equals(d.external())) {
       ctx.problems.add(Diagnostic.at(d.locationOf("external"), "user " + d.email()
@@ -189,7 +189,7 @@ final class PeopleDiffer {
     Set<String> denied = new HashSet<>();
     List<String> deny = people.appliers().deny();
     for (int i = 0; i < deny.size(); i++) {
-      LiveUser live = ctx.index.usersByEmail.get(LiveIndex.key(deny.get(i)));
+      LiveUser live = ctx.index.userByEmail(deny.get(i));
       if (live == null) continue; // already gone
       if (live.status() != UserStatus.PENDING) {
         ctx.problems.add(Diagnostic.at(people.locationOf("appliers/deny/" + i),

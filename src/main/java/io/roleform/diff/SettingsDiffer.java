@@ -32,17 +32,17 @@ final class SettingsDiffer {
       ops.add(new Operation.UpdateSettings(allowView, notifyMembers, "config differs from live"));
     }
     if (desired.owner() != null) {
-      LiveUser owner = ctx.index.usersByEmail.get(LiveIndex.key(desired.owner()));
+      LiveUser owner = ctx.index.userByEmail(desired.owner());
       if (owner == null) {
         ctx.problems.add(Diagnostic.at(ctx.desired.locationOf("settings/owner"), "unknown user `" + desired.owner() + "` (no live user has this email)")
-            .withHint(Nearest.hint(desired.owner(), ctx.index.usersByEmail.keySet())));
+            .withHint(Nearest.hint(desired.owner(), ctx.index.emailKeys())));
       } else if (LiveIndex.key(owner.email()).equals(LiveIndex.key(live.owner()))) {
         // already the owner: nothing to do, whatever their status
       } else if (owner.status() == UserStatus.PENDING || owner.external()) {
         ctx.problems.add(Diagnostic.at(ctx.desired.locationOf("settings/owner"), "user " + owner.email() + " cannot own the portal ("
             + (owner.external() ? "an external collaborator" : "a pending applier") + ")"));
       } else {
-        LiveUser from = ctx.index.usersByEmail.get(LiveIndex.key(live.owner()));
+        LiveUser from = ctx.index.userByEmail(live.owner());
         ops.add(new Operation.TransferOwner(
             from == null ? null : new UserRef(from.id(), from.email()),
             new UserRef(owner.id(), owner.email()),

@@ -96,8 +96,10 @@ final class LiveStateReader {
       return new Snapshot(null, version);
     }
     roleList.sort(Comparator.comparingInt(LiveRole::position));
-    return new Snapshot(new LiveState(portal, permissionList, userList, roleList,
-        memberPages.byRole(roleList, userList, pool), departmentList), version);
+    // One immutable list for the state and the member sets' ranks (MemberRanks): the same instance.
+    List<LiveUser> allUsers = List.copyOf(userList);
+    return new Snapshot(new LiveState(portal, permissionList, allUsers, roleList,
+        memberPages.byRole(roleList, allUsers, pool), departmentList), version);
   }
 
   /**

@@ -130,7 +130,10 @@ final class MemberPages {
 
   /**
    * The user ids of every role of {@code roles} (sorted, each once; empty for a role without
-   * members), as the strings of {@code liveUsers} where a user has that id.
+   * members), as the strings of {@code liveUsers} where a user has that id. When {@code liveUsers}
+   * lists its users in id order, each once, and every membership names one of them, the sets are
+   * {@link io.roleform.portal.MemberRanks} over {@code liveUsers} (pass the list the {@link
+   * io.roleform.portal.LiveState} will hold: an immutable one, which it keeps as it is).
    *
    * @throws PortalException if a membership names a role the roles list did not
    */
@@ -164,9 +167,12 @@ final class MemberPages {
     if (ranked < users.size()) {
       byIdStrings(roles, liveUsers, members); // memberships of users not listed: rare, slower
     } else {
+      // Listed in id order, each id once (as portals usually list them): a member's rank is its
+      // index in liveUsers, which the sets then offer the diff (MemberRanks).
+      List<LiveUser> universe = inIdOrder(sorted, liveUsers) ? liveUsers : null;
       Set<String>[] sets = sets(roles.size());
       halves(two, roles.size(), (from, to) -> {
-        for (int r = from; r < to; r++) sets[r] = members(byRole.get(roles.get(r).id()), rank, sorted);
+        for (int r = from; r < to; r++) sets[r] = members(byRole.get(roles.get(r).id()), rank, sorted, universe);
       });
       for (int r = 0; r < sets.length; r++) members.put(roles.get(r).id(), sets[r]);
     }
@@ -176,8 +182,19 @@ final class MemberPages {
     return members;
   }
 
-  /** A role's members as the users' sorted id strings, from their pooled numbers' ranks. */
-  private static SortedIds members(Ids numbers, int[] rank, String[] sorted) {
+  /** Whether {@code users} lists the ids of {@code sorted} (their ids, sorted) in that order, each once. */
+  private static boolean inIdOrder(String[] sorted, List<LiveUser> users) {
+    for (int k = 0; k < sorted.length; k++) {
+      if (sorted[k] != users.get(k).id() || k > 0 && sorted[k].equals(sorted[k - 1])) return false;
+    }
+    return true;
+  }
+
+  /**
+   * A role's members as the users' sorted id strings, from their pooled numbers' ranks; with
+   * {@code universe} (the users, listed in id order), also as those ranks.
+   */
+  private static SortedIds members(Ids numbers, int[] rank, String[] sorted, List<LiveUser> universe) {
     int size = numbers == null ? 0 : numbers.size;
     int[] ranks = new int[size];
     for (int i = 0; i < size; i++) ranks[i] = rank[numbers.ids[i]];
@@ -186,7 +203,8 @@ final class MemberPages {
     for (int i = 0; i < size; i++) if (distinct == 0 || ranks[i] != ranks[distinct - 1]) ranks[distinct++] = ranks[i];
     String[] of = new String[distinct];
     for (int i = 0; i < distinct; i++) of[i] = sorted[ranks[i]];
-    return SortedIds.ofSorted(of);
+    if (universe == null) return SortedIds.ofSorted(of);
+    return SortedIds.ofRanks(of, distinct == size ? ranks : Arrays.copyOf(ranks, distinct), universe);
   }
 
   @SuppressWarnings("unchecked")

@@ -1,9 +1,12 @@
 package io.roleform.portal.http;
 
+import io.roleform.portal.LiveUser;
+import io.roleform.portal.MemberRanks;
 import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.SortedSet;
 
@@ -13,9 +16,15 @@ import java.util.SortedSet;
  * search. One array slot per membership instead of a tree entry: 200,000 memberships at L. A
  * {@link SortedSet} in natural order, so that readers needing the ids sorted (the fingerprint) can
  * skip sorting them again.
+ *
+ * <p>Made by {@link MemberPages#byRole} over a users list in id order, it also knows its members'
+ * indexes in that list ({@link MemberRanks}): the diff then compares members as ints.
  */
-final class SortedIds extends AbstractSet<String> implements SortedSet<String> {
+final class SortedIds extends AbstractSet<String> implements SortedSet<String>, MemberRanks {
   private final String[] ids;
+  /** With {@link #ranks}: the list {@code ids[i]} is the id of element {@code ranks[i]} of; or {@code null}. */
+  private final List<LiveUser> rankedUsers;
+  private final int[] ranks;
 
   /** Sorts {@code ids} in place and keeps each id once. */
   static SortedIds of(String[] ids) {
@@ -24,16 +33,38 @@ final class SortedIds extends AbstractSet<String> implements SortedSet<String> {
     for (int i = 0; i < ids.length; i++) {
       if (n == 0 || !ids[i].equals(ids[n - 1])) ids[n++] = ids[i];
     }
-    return new SortedIds(n == ids.length ? ids : Arrays.copyOf(ids, n));
+    return new SortedIds(n == ids.length ? ids : Arrays.copyOf(ids, n), null, null);
   }
 
   /** Over {@code ids} as they are: the caller guarantees them sorted and distinct. */
   static SortedIds ofSorted(String[] ids) {
-    return new SortedIds(ids);
+    return new SortedIds(ids, null, null);
   }
 
-  private SortedIds(String[] ids) {
+  /**
+   * Over {@code ids} as they are, with their indexes in {@code users}: the caller guarantees {@code
+   * ids[i] == users.get(ranks[i]).id()}, {@code ranks} strictly ascending and the ids of {@code
+   * users} distinct and ascending (so that {@code ids} is sorted too). Neither array is copied.
+   */
+  static SortedIds ofRanks(String[] ids, int[] ranks, List<LiveUser> users) {
+    if (ids.length != ranks.length) throw new IllegalArgumentException(ids.length + " ids, " + ranks.length + " ranks");
+    return new SortedIds(ids, ranks, users);
+  }
+
+  private SortedIds(String[] ids, int[] ranks, List<LiveUser> rankedUsers) {
     this.ids = ids;
+    this.ranks = ranks;
+    this.rankedUsers = rankedUsers;
+  }
+
+  @Override
+  public List<LiveUser> rankedUsers() {
+    return rankedUsers;
+  }
+
+  @Override
+  public boolean ranksEqual(int[] other, int length) {
+    return ranks != null && ranks.length == length && Arrays.equals(ranks, 0, length, other, 0, length);
   }
 
   /** {@code null}: natural order. */
@@ -74,7 +105,7 @@ final class SortedIds extends AbstractSet<String> implements SortedSet<String> {
   private SortedIds range(String from, String to) {
     int start = from == null ? 0 : insertionPoint(from);
     int end = to == null ? ids.length : insertionPoint(to);
-    return new SortedIds(Arrays.copyOfRange(ids, start, Math.max(start, end)));
+    return new SortedIds(Arrays.copyOfRange(ids, start, Math.max(start, end)), null, null);
   }
 
   private int insertionPoint(String id) {

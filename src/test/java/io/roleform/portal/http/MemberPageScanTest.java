@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.roleform.portal.LiveRole;
 import io.roleform.portal.LiveUser;
+import io.roleform.portal.MemberRanks;
 import io.roleform.portal.UserStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -88,6 +89,65 @@ class MemberPageScanTest {
     var members = pages.byRole(List.of(role("r1"), role("r2")), List.of(user("u1"), user("u2")));
     assertThat(members.get("r1")).containsExactly("u1", "u2");
     assertThat(members.get("r2")).containsExactly("a-much-longer-user-id", "u1");
+  }
+
+  /**
+   * Users listed in id order, each once, all memberships theirs: every set offers its members'
+   * indexes in that very list ({@link MemberRanks}); listed otherwise, or a membership of an
+   * unlisted user: no set offers any.
+   */
+  @Property(tries = 300)
+  void membersCarryTheirRanksOnlyOverUsersInIdOrder(@ForAll long seed) throws Exception {
+    Random r = new Random(seed);
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 1 + r.nextInt(30); i++) {
+      ids.add(r.nextInt(6) == 0 ? "ü" + r.nextInt(50) : r.nextInt(6) == 0 ? "user-" + r.nextInt(1000) + "-x" : "u" + r.nextInt(300));
+    }
+    java.util.Collections.sort(ids);
+    ids = new ArrayList<>(new java.util.LinkedHashSet<>(ids));
+    List<LiveUser> listed = new ArrayList<>();
+    for (String id : ids) listed.add(user(id));
+    int shape = r.nextInt(5);
+    if (shape == 1 && listed.size() > 1) java.util.Collections.swap(listed, 0, listed.size() - 1);
+    if (shape == 2) listed.add(r.nextInt(listed.size() + 1), user(new String(ids.get(r.nextInt(ids.size())))));
+    List<String> memberIds = new ArrayList<>(ids);
+    if (shape == 3) memberIds.add("zz-not-listed");
+    List<LiveUser> users = List.copyOf(listed);
+    List<LiveRole> roles = List.of(role("r1"), role("r2"), role("r3"));
+    MemberPages pages = new MemberPages();
+    StringBuilder b = new StringBuilder("{\"items\":[");
+    Map<String, java.util.TreeSet<String>> expected = new HashMap<>();
+    for (LiveRole role : roles) expected.put(role.id(), new java.util.TreeSet<>());
+    for (int m = 0, n = r.nextInt(60); m < n; m++) {
+      String role = "r" + (1 + m * 2 / Math.max(1, n)); // grouped by role; r3 has none
+      String user = memberIds.get(r.nextInt(memberIds.size()));
+      expected.get(role).add(user);
+      b.append(m == 0 ? "" : ",").append("{\"roleId\":\"").append(role).append("\",\"userId\":\"").append(user).append("\"}");
+    }
+    ListPage.read(JSON, bytes(b.append("]}").toString()), pages.item(r.nextBoolean()));
+    boolean unlisted = expected.values().stream().anyMatch(e -> e.contains("zz-not-listed"));
+    boolean inOrder = (shape != 1 || listed.size() == 1) && shape != 2 && !unlisted;
+
+    Map<String, Set<String>> members = pages.byRole(roles, users);
+
+    for (LiveRole role : roles) {
+      Set<String> set = members.get(role.id());
+      assertThat(set).containsExactlyElementsOf(expected.get(role.id()));
+      MemberRanks ranks = (MemberRanks) set;
+      if (!inOrder) {
+        assertThat(ranks.rankedUsers()).isNull();
+        continue;
+      }
+      assertThat(ranks.rankedUsers()).isSameAs(users);
+      int[] want = expected.get(role.id()).stream().mapToInt(ids::indexOf).toArray();
+      assertThat(ranks.ranksEqual(want, want.length)).isTrue();
+      if (want.length > 0) {
+        int[] other = want.clone();
+        other[r.nextInt(other.length)] += 1 + r.nextInt(3);
+        assertThat(ranks.ranksEqual(other, other.length)).isFalse();
+        assertThat(ranks.ranksEqual(want, want.length - 1)).isFalse();
+      }
+    }
   }
 
   @Property(tries = 200)

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.roleform.portal.LiveRole;
 import io.roleform.portal.LiveState;
+import io.roleform.portal.MemberRanks;
 import io.roleform.portal.PortalException;
 import io.roleform.portal.UserStatus;
 import io.roleform.portal.transport.RetryPolicy;
@@ -52,6 +53,12 @@ class ReadTest extends OverPortalServer {
 
   /** Serves PAGES; GET /portal reports portalVersion, every list page listVersion. */
   private void serve(LongSupplier portalVersion, java.util.function.Function<RecordedRequest, Long> listVersion) {
+    serve(PAGES, portalVersion, listVersion);
+  }
+
+  /** Serves {@code pages}; GET /portal reports portalVersion, every list page listVersion. */
+  private void serve(Map<String, String> pages, LongSupplier portalVersion,
+      java.util.function.Function<RecordedRequest, Long> listVersion) {
     portal.server.setDispatcher(
         new Dispatcher() {
           @Override
@@ -63,11 +70,30 @@ class ReadTest extends OverPortalServer {
               return json(200, String.format(PORTAL, v), v);
             }
             String cursor = request.getUrl().queryParameter("cursor");
-            String page = PAGES.get(path + "|" + (cursor == null ? "" : cursor));
+            String page = pages.get(path + "|" + (cursor == null ? "" : cursor));
             return page == null ? new MockResponse.Builder().code(404).build()
                 : json(200, page, listVersion.apply(request));
           }
         });
+  }
+
+  @Test
+  void membersOfListedUsersComeWithTheirIndexesInTheStatesUsers() {
+    Map<String, String> pages = new java.util.HashMap<>(PAGES);
+    pages.put("/api/v1/memberships|m2", "{\"items\":[{\"roleId\":\"r1\",\"userId\":\"u16\"}],\"nextCursor\":\"m3\"}");
+    pages.put("/api/v1/memberships|m3", "{\"items\":[{\"roleId\":\"r2\",\"userId\":\"u16\"}],\"nextCursor\":null}");
+    serve(pages, () -> 7, r -> 7L);
+
+    LiveState state = client.read();
+
+    assertThat(state.members().get("r1")).containsExactly("u1", "u16");
+    for (String role : List.of("r1", "r2", "r3")) {
+      MemberRanks ranks = (MemberRanks) state.members().get(role);
+      assertThat(ranks.rankedUsers()).as(role).isSameAs(state.users());
+    }
+    assertThat(((MemberRanks) state.members().get("r1")).ranksEqual(new int[] {0, 1}, 2)).isTrue();
+    assertThat(((MemberRanks) state.members().get("r2")).ranksEqual(new int[] {1}, 1)).isTrue();
+    assertThat(((MemberRanks) state.members().get("r3")).ranksEqual(new int[0], 0)).isTrue();
   }
 
   @Test
