@@ -4,7 +4,8 @@
 # arguments) — and runs each as users would: `--version`; `validate` of a mounted config; `plan`
 # and `apply` against a sandbox portal on the host's loopback (--network host); always as the
 # image's non-root user (10001) with a read-only root filesystem. Prints the image sizes and the
-# start-up time of `--version` in the container. Fails on any wrong answer.
+# start-up time of `--version` in the container; checks that a config of 32 MiB or more gets the
+# launcher's big-config heap through the image's own entrypoint. Fails on any wrong answer.
 #
 # Needs podman (with runc) and mmdebstrap: .ci/setup-podman.sh installs them. Where containers
 # cannot run, it says so LOUDLY and exits 0 (skipped), unless ROLEFORM_REQUIRE_CONTAINERS=1.
@@ -70,9 +71,10 @@ done
 curl -fsS -o /dev/null -H 'Authorization: Bearer demo-read' "http://127.0.0.1:$port/api/v1/portal" \
   || { cat "$work/sandbox.log" >&2; echo "container-test: the sandbox did not start" >&2; exit 1; }
 
-mkdir -p "$work/config" "$work/out"
+mkdir -p "$work/config" "$work/out" "$work/big"
 cp examples/secure-exchanges/*.yaml "$work/config/"
-chmod -R a+rX "$work/config"
+truncate -s 33M "$work/big/roles.yaml"
+chmod -R a+rX "$work/config" "$work/big"
 chmod 0777 "$work/out"
 
 # One run of the image as users would: non-root, read-only root filesystem, host network.
@@ -112,6 +114,29 @@ check_image() { # label image
   echo "   apply config/ --auto-approve: exit 0"
   out=$(run "$image" plan config/ --detailed-exitcode 2>&1) || fail "$label: plan after apply is not clean: $out"
   echo "   plan again: exit 0 (no changes)"
+
+  # A config of 32 MiB or more (a sparse 33 MiB file: validate refuses it at once as over the
+  # per-file limit): the image's own entrypoint, with a JVM log per process added after `java`,
+  # re-runs the command in a child JVM with the launcher's big-config heap (cli.EntrypointHeap).
+  rm -f "$work/out"/jvm-*.log
+  local entry
+  entry=$(podman image inspect --format '{{json .Config.Entrypoint}}' "$image" | python3 -c '
+import json, sys
+e = json.load(sys.stdin)
+print("\n".join([e[0], "-Xlog:gc+init=info:file=/work/out/jvm-%p.log"] + e[1:]))')
+  mapfile -t entry <<< "$entry"
+  set +e
+  out=$(podman run --rm --network host --read-only --user 10001:10001 \
+    -v "$work/big:/work/big:ro" -v "$work/out:/work/out" --entrypoint "${entry[0]}" "$image" \
+    "${entry[@]:1}" validate big/ 2>&1); code=$?
+  set -e
+  [ "$code" = 1 ] || fail "$label: validate of a 33 MiB config exited $code (expected 1, over the file limit): $out"
+  [ "$(ls "$work/out"/jvm-*.log 2>/dev/null | wc -l)" = 2 ] || fail "$label: a 33 MiB config did not run in a child JVM"
+  grep -l 'Heap Initial Capacity: 576M' "$work/out"/jvm-*.log >/dev/null \
+    || fail "$label: the child JVM of a 33 MiB config has not the 576 MiB initial heap"
+  grep -l 'Parallel Workers' "$work/out"/jvm-*.log >/dev/null \
+    || fail "$label: the child JVM of a 33 MiB config has not the parallel collector"
+  echo "   validate of a 33 MiB config: re-run in a child JVM with -Xms576m and the parallel collector"
 
   if podman run --rm --read-only --user 10001:10001 --entrypoint /bin/sh "$image" -c 'touch /opt/x' 2>/dev/null; then
     fail "$label: the root filesystem was writable"

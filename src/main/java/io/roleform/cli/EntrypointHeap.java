@@ -72,7 +72,8 @@ final class EntrypointHeap {
   /** Runs the command in a child JVM with the options and returns its exit status, or -1 to run it here. */
   static int run(String[] args) {
     boolean asked = Boolean.getBoolean(PROPERTY) && System.getProperty(Relaunch.CHILD_PROPERTY) == null;
-    if (!asked) return -1;
+    // --version, help and small configs: decided before this process's arguments are read.
+    if (!asked || ConfigHeap.options(List.of(args)).isEmpty()) return -1;
     ProcessHandle.Info info = ProcessHandle.current().info();
     List<String> command = childCommand(true, info.command().orElse(null),
         info.arguments().map(List::of).orElse(List.of()), List.of(args), System.getenv());
