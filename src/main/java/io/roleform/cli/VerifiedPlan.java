@@ -4,6 +4,7 @@ import io.roleform.config.ConfigDigest;
 import io.roleform.config.ConfigLoader;
 import io.roleform.config.ConfigResult;
 import io.roleform.config.ConfigSource;
+import io.roleform.config.DesiredState;
 import io.roleform.config.Diagnostic;
 import io.roleform.config.Redactor;
 import io.roleform.config.Variables;
@@ -12,6 +13,7 @@ import io.roleform.plan.Fingerprints;
 import io.roleform.plan.MadeFrom;
 import io.roleform.plan.Plan;
 import io.roleform.plan.PlanFormatException;
+import io.roleform.plan.PlanOptions;
 import io.roleform.plan.PlanRedaction;
 import io.roleform.plan.PlanResult;
 import io.roleform.plan.PlanSignature;
@@ -41,16 +43,21 @@ import java.util.Map;
 final class VerifiedPlan {
   private static final long MAX_BYTES = 256L * 1024 * 1024;
 
+  // Only what planning again needs: not the carried files (as text in madeFrom, as bytes in the
+  // loaded config's sources), 2 × 60 MB at XL while the portal is read and the plan made again.
   private final Path file;
-  private final SavedPlan saved;
-  private final ConfigResult config;
+  private final Plan saved;
+  private final PlanOptions options;
+  private final DesiredState desired;
   private final Variables variables;
   private final String address;
 
-  private VerifiedPlan(Path file, SavedPlan saved, ConfigResult config, Variables variables, String address) {
+  private VerifiedPlan(Path file, Plan saved, PlanOptions options, DesiredState desired, Variables variables,
+      String address) {
     this.file = file;
     this.saved = saved;
-    this.config = config;
+    this.options = options;
+    this.desired = desired;
     this.variables = variables;
     this.address = address;
   }
@@ -62,7 +69,7 @@ final class VerifiedPlan {
 
   /** The saved plan (redacted). */
   Plan saved() {
-    return saved.plan();
+    return saved;
   }
 
   /**
@@ -125,7 +132,7 @@ final class VerifiedPlan {
       Diagnostic first = config.problems().get(0);
       throw mismatch(file, "the config it carries is not valid (" + DiagnosticsRenderer.clean(Redactor.messages(variables).apply(first)).format() + ")");
     }
-    return new VerifiedPlan(file, saved, config, variables, address);
+    return new VerifiedPlan(file, saved.plan(), made.options(), config.desired(), variables, address);
   }
 
   /**
@@ -140,7 +147,7 @@ final class VerifiedPlan {
    *     made again differs from the saved one
    */
   Plan replan(LiveState live, String portalLabel, PrintWriter err, java.time.Clock clock) {
-    Plan plan = saved.plan();
+    Plan plan = saved;
     Fingerprint now = Fingerprints.of(live);
     if (!now.equals(plan.fingerprint())) {
       throw new CliException(ExitCodes.STALE, "The saved plan " + file
@@ -149,7 +156,7 @@ final class VerifiedPlan {
           + " now). Nothing was changed; run plan again and review the new plan.");
     }
     // The live state hashed once: the plan made again records the fingerprint just compared.
-    PlanResult again = Planner.plan(config.desired(), live, now, saved.madeFrom().options(), portalLabel, clock);
+    PlanResult again = Planner.plan(desired, live, now, options, portalLabel, clock);
     if (!again.ok()) {
       Redactor redactor = Redactor.messages(variables);
       err.print(DiagnosticsRenderer.text(again.problems().stream().map(redactor::apply).toList()));

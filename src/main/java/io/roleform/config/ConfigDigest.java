@@ -15,11 +15,13 @@ import java.util.List;
  */
 public final class ConfigDigest {
   private final OnceHash hash;
-  private final List<ConfigSource> files; // empty for a known digest
+  // The files' identities, in order (empty for a known digest): not the files, so that a digest
+  // kept with a plan does not keep the config's bytes alive.
+  private final int[] files;
 
   private ConfigDigest(OnceHash hash, List<ConfigSource> files) {
     this.hash = hash;
-    this.files = files;
+    this.files = files.stream().mapToInt(System::identityHashCode).toArray();
   }
 
   /** The digest of these files, computed when first needed. */
@@ -34,13 +36,14 @@ public final class ConfigDigest {
   }
 
   /**
-   * Whether this is {@link #of} exactly these files (the same objects, in the same order), so that
-   * it can stand for their digest without hashing them again.
+   * Whether this is {@link #of} these files (the same objects, by identity, in the same order), so
+   * that it can stand for their digest without hashing them again: a guard against passing the
+   * digest of other files, not a comparison of contents.
    */
   public boolean isOf(List<ConfigSource> sources) {
-    if (sources.size() != files.size()) return false;
-    for (int i = 0; i < files.size(); i++) {
-      if (sources.get(i) != files.get(i)) return false;
+    if (sources.size() != files.length) return false;
+    for (int i = 0; i < files.length; i++) {
+      if (System.identityHashCode(sources.get(i)) != files[i]) return false;
     }
     return true;
   }
