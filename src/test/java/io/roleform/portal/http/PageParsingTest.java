@@ -77,11 +77,18 @@ class PageParsingTest {
     PageParsing parsing = new PageParsing(pool);
     IllegalStateException broken = new IllegalStateException("page 2 is broken");
     AtomicInteger ran = new AtomicInteger();
+    CountDownLatch queued = new CountDownLatch(1);
     parsing.add(ran::incrementAndGet);
     parsing.add(() -> {
+      try {
+        queued.await(); // fail only once page 3 is queued behind it
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       throw broken;
     });
     parsing.add(ran::incrementAndGet);
+    queued.countDown();
     assertSame(broken, assertThrows(IllegalStateException.class, parsing::await));
     assertEquals(1, ran.get());
     assertSame(broken, assertThrows(IllegalStateException.class, parsing::check));

@@ -240,6 +240,7 @@ class UserPageScanTest {
     int from = s.indexOf("{\"id\":");
     if (from < 0) return s;
     int to = s.indexOf('}', from);
+    if (to < 0) return s; // a page already cut short inside its first user
     List<String> fields = new ArrayList<>(List.of(s.substring(from + 1, to).split(",(?=\")")));
     Collections.shuffle(fields, r);
     return s.substring(0, from + 1) + String.join(",", fields) + s.substring(to);
