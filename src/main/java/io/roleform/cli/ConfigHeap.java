@@ -15,13 +15,14 @@ import java.util.Set;
  * the chain of page requests the plan waits on. Under the serial collector a heap that has to grow
  * pays a full collection at each growth (the default initial heap grew twice: two full collections
  * of 0.4–0.7 s; started at its size, none). The parallel collector copies with every core: pauses
- * 1.1–1.4 s → 0.7–0.85 s in all, wall 9.6–13.4 s → 7.9–11.4 s over six interleaved rounds, peak RSS
+ * 1.1–1.4 s → 0.7–0.85 s in all, wall lower in 8 of 9 interleaved
+ * same-jar pairs (serial 8.5–13.4 s, parallel 7.9–11.4 s), peak RSS
  * ≈ 630 → ≈ 710 MiB (bench/NOTES.md, sixth round). Small configs keep the launcher's serial
  * collector: there the pauses are short and a second GC thread only competes for the cores.
  *
  * <p>Guarantees: for {@link #COMMANDS} only, the size is the sum of the apparent sizes of every
- * argument after the command that names an existing file (the config, a saved plan; an existing
- * {@code --out} file counts too, which only over-estimates) and of the {@code *.yaml}/{@code
+ * argument after the command that names an existing file (the config, a saved plan; not the value
+ * of {@link #OUTPUTS}, a file the command writes, such as last run's saved plan) and of the {@code *.yaml}/{@code
  * *.yml} files (any case, as the loader reads them) under every one that names a directory, so a
  * repository's other files ({@code .git}, build output) never inflate it;
  * at {@link #THRESHOLD} bytes or more the option is {@code -Xms<N>m} with N = 16 bytes of heap per
@@ -38,6 +39,9 @@ public final class ConfigHeap {
   /** The collector of a big config: the serial one switched off, the parallel one with 128 MiB young. */
   static final List<String> BIG_CONFIG_GC = List.of("-XX:-UseSerialGC", "-XX:+UseParallelGC", "-Xmn128m");
 
+  /** The options whose value is a file the command writes: never counted. */
+  static final Set<String> OUTPUTS = Set.of("--out", "--report");
+
   /** The commands that load a config (or a saved plan carrying one). */
   static final Set<String> COMMANDS = Set.of("plan", "apply", "validate", "check", "report");
 
@@ -51,8 +55,10 @@ public final class ConfigHeap {
   public static List<String> options(List<String> args) {
     if (args.isEmpty() || !COMMANDS.contains(args.get(0))) return List.of();
     long bytes = 0;
+    boolean output = false; // the argument is the value of an output option
     for (String a : args.subList(1, args.size())) {
-      if (!a.isEmpty() && !a.startsWith("-")) bytes += size(new File(a), true);
+      if (!output && !a.isEmpty() && !a.startsWith("-")) bytes += size(new File(a), true);
+      output = OUTPUTS.contains(a);
     }
     if (bytes < THRESHOLD) return List.of();
     List<String> options = new java.util.ArrayList<>();

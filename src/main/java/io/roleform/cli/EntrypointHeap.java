@@ -21,7 +21,8 @@ import java.util.Set;
  * make {@link ConfigHeap#options} choose options, this JVM ran {@code -jar} or a class path, none
  * of {@code JAVA_TOOL_OPTIONS}, {@code JDK_JAVA_OPTIONS} and {@code ROLEFORM_JAVA_OPTS} is set (the
  * user chose the JVM's options; an {@code -Xmx} there could be below the size, and the JVM would
- * refuse to start), this JVM was given no heap size of its own, and it is not already a child; the
+ * refuse to start), this JVM was given no heap size of its own, no argument names a pipe or a
+ * descriptor the child could not open ({@link Relaunch#childCanOpen}), and it is not already a child; the
  * child's input, output and exit status are this process's; if it cannot be started, the command
  * runs in this JVM.
  */
@@ -56,7 +57,7 @@ final class EntrypointHeap {
       if (a.equals("-jar") || a.equals("-cp") || a.equals("-classpath") || a.equals("--class-path")) start = i;
       for (String heap : HEAP_OPTIONS) if (a.startsWith(heap)) return null;
     }
-    if (start < 0) return null;
+    if (start < 0 || !Relaunch.childCanOpen(args)) return null;
     List<String> big = ConfigHeap.options(args);
     if (big.isEmpty()) return null;
     // After this JVM's own options, which they override (the collector, the young generation).

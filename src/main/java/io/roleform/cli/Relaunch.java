@@ -19,7 +19,8 @@ import java.util.Set;
  * <p>Guarantees: never re-runs when any JVM option was given on the command line, when {@code
  * JAVA_TOOL_OPTIONS} or {@code JDK_JAVA_OPTIONS} is set, when {@code ROLEFORM_JAVA_OPTS} is set
  * but empty (the JVM's defaults, as with the launcher), for commands other than {@link #COMMANDS}
- * (the sandbox, help and version run in place), or in a child already re-run; if the child cannot
+ * (the sandbox, help and version run in place), when an argument names a pipe or a descriptor
+ * ({@link #childCanOpen}), or in a child already re-run; if the child cannot
  * be started, the command runs in this JVM. The cost is one small JVM start (~0.1 s). The child
  * also uses the class-data sharing archive next to the jar when there is a usable one ({@link
  * SharedArchive}: never an extra line of output when it is missing, stale or made elsewhere).
@@ -46,6 +47,7 @@ final class Relaunch {
   static List<String> childCommand(String java, List<String> jvmArguments, Map<String, String> env) {
     if (java == null || jvmArguments.size() < 3 || !jvmArguments.get(0).equals("-jar")) return null;
     if (!COMMANDS.contains(jvmArguments.get(2))) return null;
+    if (!childCanOpen(jvmArguments.subList(3, jvmArguments.size()))) return null;
     if (env.containsKey("JAVA_TOOL_OPTIONS") || env.containsKey("JDK_JAVA_OPTIONS")) return null;
     List<String> options = new ArrayList<>(OPTIONS);
     String custom = env.get("ROLEFORM_JAVA_OPTS");
@@ -62,6 +64,34 @@ final class Relaunch {
     command.add("-D" + CHILD_PROPERTY + "=true");
     command.addAll(jvmArguments);
     return command;
+  }
+
+  /**
+   * Whether a child JVM can open every path among {@code args} (an argument, or the value of a
+   * {@code --name=value} one) as this process can: {@code false} when one names something that
+   * exists but is neither a regular file nor a directory — a pipe or a descriptor such as
+   * {@code --token-file <(...)}'s {@code /dev/fd/63}, which the child, inheriting no descriptor
+   * above 2 from {@link ProcessBuilder}, could not read. Such a command runs in place.
+   */
+  static boolean childCanOpen(List<String> args) {
+    for (String a : args) {
+      String path = a;
+      if (a.startsWith("-")) {
+        int eq = a.indexOf('=');
+        if (eq < 0) continue;
+        path = a.substring(eq + 1);
+      }
+      if (path.isEmpty()) continue;
+      try {
+        java.nio.file.Path p = java.nio.file.Path.of(path);
+        if (java.nio.file.Files.exists(p) && !java.nio.file.Files.isRegularFile(p) && !java.nio.file.Files.isDirectory(p)) {
+          return false;
+        }
+      } catch (java.nio.file.InvalidPathException | SecurityException e) {
+        // not a path: nothing to open
+      }
+    }
+    return true;
   }
 
   /** Runs the command in a tuned child JVM and returns its exit status, or -1 to run it here. */

@@ -15,13 +15,13 @@ import java.util.List;
  */
 public final class ConfigDigest {
   private final OnceHash hash;
-  // The files' identities, in order (empty for a known digest): not the files, so that a digest
-  // kept with a plan does not keep the config's bytes alive.
-  private final int[] files;
+  // The files, in order (empty for a known digest), weakly: a digest kept with a plan does not keep
+  // the config's bytes alive, and isOf compares the very objects (a caller passing them holds them).
+  private final List<java.lang.ref.WeakReference<ConfigSource>> files;
 
   private ConfigDigest(OnceHash hash, List<ConfigSource> files) {
     this.hash = hash;
-    this.files = files.stream().mapToInt(System::identityHashCode).toArray();
+    this.files = files.stream().map(java.lang.ref.WeakReference::new).toList();
   }
 
   /** The digest of these files, computed when first needed. */
@@ -41,9 +41,9 @@ public final class ConfigDigest {
    * digest of other files, not a comparison of contents.
    */
   public boolean isOf(List<ConfigSource> sources) {
-    if (sources.size() != files.length) return false;
-    for (int i = 0; i < files.length; i++) {
-      if (System.identityHashCode(sources.get(i)) != files[i]) return false;
+    if (sources.size() != files.size()) return false;
+    for (int i = 0; i < files.size(); i++) {
+      if (files.get(i).get() != sources.get(i)) return false;
     }
     return true;
   }

@@ -18,7 +18,9 @@ import java.nio.file.StandardOpenOption;
  * atomic rename — so a reader sees the old file or the new one, never half of one, and a failure
  * leaves the old file as it was. Where the file system cannot rename atomically, the temporary file
  * still replaces the target in one move. The content is forced to the disk ({@code fsync}) before
- * the move, so a crash right after it cannot leave an empty or partial target. The temporary file
+ * the move, so a crash right after it cannot leave an empty or partial target; where the file
+ * system refuses {@code fsync} (some network and FUSE mounts) the write goes on without it, as it
+ * did before the force was added. The temporary file
  * never outlives the call.
  */
 public final class AtomicFile {
@@ -49,7 +51,7 @@ public final class AtomicFile {
           OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
         content.writeTo(out);
         out.flush();
-        channel.force(true); // on disk before it replaces the target
+        force(channel); // on disk before it replaces the target
       }
       try {
         Files.move(temp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -58,6 +60,15 @@ public final class AtomicFile {
       }
     } finally {
       Files.deleteIfExists(temp);
+    }
+  }
+
+  /** {@code fsync}, best effort: a file system that cannot force its data still gets the file. */
+  private static void force(FileChannel channel) {
+    try {
+      channel.force(true);
+    } catch (IOException e) {
+      // not supported here: the rename still replaces the target in one step
     }
   }
 }

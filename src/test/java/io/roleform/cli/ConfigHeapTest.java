@@ -94,6 +94,23 @@ class ConfigHeapTest {
   }
 
   @Test
+  void aFileTheCommandWritesIsNotConfig() throws Exception {
+    // Last run's 40 MB saved plan as --out (or apply's --report) beside a small config.
+    Path small = config("small", 1L << 20);
+    Path saved = dir.resolve("plan.json");
+    try (RandomAccessFile f = new RandomAccessFile(saved.toFile(), "rw")) {
+      f.setLength(40L << 20);
+    }
+    for (List<String> args : List.of(List.of("plan", small.toString(), "--out", saved.toString()),
+        List.of("apply", "--auto-approve", "--report", saved.toString(), small.toString()))) {
+      assertThat(ConfigHeap.options(args)).as(String.join(" ", args)).isEmpty();
+      assertThat(launch(args, Map.of())).as(String.join(" ", args)).noneMatch(a -> a.startsWith("-Xms"));
+    }
+    // The saved plan as apply --plan's input is the config it carries: it counts.
+    assertThat(ConfigHeap.options(List.of("apply", "--plan", saved.toString()))).startsWith("-Xms640m");
+  }
+
+  @Test
   void optionsTheUserGaveTheJvmMeanNoHeapOption() throws Exception {
     Path big = config("big", 40L << 20);
     for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS")) {

@@ -78,4 +78,22 @@ class RelaunchTest {
     assertThat(Files.readString(Path.of("roleform"))).contains("${ROLEFORM_JAVA_OPTS-" + options + "}");
     assertThat(Files.readString(Path.of("Dockerfile"))).contains("${ROLEFORM_JAVA_OPTS-" + options + "}");
   }
+
+  @Test
+  void aPipeOrADescriptorAmongTheArgumentsMeansRunInPlace() throws Exception {
+    // bash's --token-file <(...) passes /dev/fd/63: a child JVM inherits no descriptor above 2.
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("roleform-relaunch", ".yaml");
+    try {
+      assertThat(Relaunch.childCanOpen(List.of("plan", file.toString(), "--token-file=" + file))).isTrue();
+      assertThat(Relaunch.childCanOpen(List.of("plan", "missing.yaml", "--portal", "http://x"))).isTrue();
+      assertThat(Relaunch.childCanOpen(List.of("plan", file.toString(), "--token-file", "/dev/null"))).isFalse();
+      assertThat(Relaunch.childCanOpen(List.of("plan", "--token-file=/dev/null", file.toString()))).isFalse();
+      assertThat(Relaunch.childCommand("java", List.of("-jar", "roleform.jar", "plan", file.toString(),
+          "--token-file", "/dev/null"), Map.of())).isNull();
+      assertThat(Relaunch.childCommand("java", List.of("-jar", "roleform.jar", "plan", file.toString()), Map.of()))
+          .isNotNull();
+    } finally {
+      java.nio.file.Files.delete(file);
+    }
+  }
 }

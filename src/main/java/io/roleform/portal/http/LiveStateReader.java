@@ -111,9 +111,10 @@ final class LiveStateReader {
    * ({@link PageCursor}) it asks for the next one, and the page is parsed on another thread
    * ({@link PageParsing}, in order); the chain of requests never waits for a parse or a hand-over.
    * A page whose cursor the scan cannot tell is parsed here, after the pages before it, before the
-   * next request. The requests are the same as when each page is parsed before the next is asked
-   * for: a page is only asked for after the one before it answered with the expected state
-   * version, and a parse that fails, or finds another cursor than the scan, stops the list.
+   * next request. A page is only asked for after the one before it answered with the expected
+   * state version; a parse that fails, or finds another cursor than the scan, stops the list, after
+   * at most {@link PageParsing#AHEAD} further pages were asked for (each page parsed before the
+   * next was asked for: at most one), and a list that fails starts no further parse.
    */
   private boolean list(String path, ListPage.Item item, long version, AtomicBoolean stop) {
     Set<String> seenCursors = new HashSet<>();
@@ -147,6 +148,7 @@ final class LiveStateReader {
       return true;
     } catch (RuntimeException | Error e) {
       stop.set(true);
+      parsing.abandon();
       throw e;
     }
   }

@@ -16,7 +16,8 @@ import java.util.concurrent.ExecutorService;
  * item reader sees its pages in order, from one thread at a time, each task's writes visible to the
  * next and to {@link #await}'s caller); at most {@link #AHEAD} tasks are pending, so at most that
  * many page bodies wait in memory ({@link #add} blocks until one finishes); after a task fails no
- * later task runs, and {@link #add} and {@link #await} throw its failure.
+ * later task runs, and {@link #add} and {@link #await} throw its failure; after {@link #abandon}
+ * no task that has not started runs (the list failed elsewhere: nobody reads its items).
  */
 final class PageParsing {
   /** Pages that may wait for their parse. */
@@ -25,6 +26,7 @@ final class PageParsing {
   private final ExecutorService pool;
   private final ArrayDeque<CompletableFuture<Void>> pending = new ArrayDeque<>();
   private CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
+  private volatile boolean abandoned;
 
   PageParsing(ExecutorService pool) {
     this.pool = pool;
@@ -36,13 +38,20 @@ final class PageParsing {
       join(pending.pollFirst());
     }
     check();
-    last = last.thenRunAsync(task, pool);
+    last = last.thenRunAsync(() -> {
+      if (!abandoned) task.run();
+    }, pool);
     pending.addLast(last);
   }
 
   /** Throws the failure of a task that has failed; never waits. */
   void check() {
     if (last.isCompletedExceptionally()) join(last);
+  }
+
+  /** Skips every task that has not started yet; never waits. */
+  void abandon() {
+    abandoned = true;
   }
 
   /** Waits for every task; throws the first failure. */

@@ -19,6 +19,8 @@ import okio.BufferedSource;
  * (at XL, about 360 MB of copies in a read); see {@link #read}.
  */
 final class BufferingInterceptor implements Interceptor {
+  /** The largest announced length read into an array made up front (a page is ~50–200 KB). */
+  static final int PRESIZED = 16 << 20;
 
   @Override
   public Response intercept(Chain chain) throws IOException {
@@ -33,12 +35,14 @@ final class BufferingInterceptor implements Interceptor {
    * The network body read in full. With a {@code Content-Length}, straight into an array of that
    * size a socket read at a time, so that each of the connection's buffer segments goes back to
    * okio's pool at once (read into one buffer first, a 160 KB page took 20 segments, most of them
-   * garbage afterwards: the pool keeps 64 KiB); else, and for a size no array holds, as {@link
-   * ResponseBody#bytes} reads it. A stream of another length than announced fails as there.
+   * garbage afterwards: the pool keeps 64 KiB); else, and for a length above {@link #PRESIZED}, as
+   * {@link ResponseBody#bytes} reads it (growing with the bytes that arrive: a header announcing
+   * 2 GB before 100 bytes must fail as a short stream, not allocate 2 GB). A stream of another
+   * length than announced fails as there.
    */
   static byte[] read(ResponseBody body) throws IOException {
     long length = body.contentLength();
-    if (length < 0 || length > Integer.MAX_VALUE - 8) return body.bytes();
+    if (length < 0 || length > PRESIZED) return body.bytes();
     byte[] bytes = new byte[(int) length];
     BufferedSource source = body.source();
     int n = 0;

@@ -95,4 +95,28 @@ class PageParsingTest {
     assertSame(broken, assertThrows(IllegalStateException.class, () -> parsing.add(ran::incrementAndGet)));
     assertEquals(1, ran.get());
   }
+
+  @Test
+  void anAbandonedQueueStartsNoFurtherTask() throws Exception {
+    PageParsing parsing = new PageParsing(pool);
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger ran = new AtomicInteger();
+    parsing.add(() -> {
+      started.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      ran.incrementAndGet();
+    });
+    parsing.add(ran::incrementAndGet);
+    parsing.add(ran::incrementAndGet);
+    assertTrue(started.await(10, TimeUnit.SECONDS));
+    parsing.abandon();
+    release.countDown(); // the running task finishes; the two queued behind it never start
+    parsing.await();
+    assertEquals(1, ran.get());
+  }
 }

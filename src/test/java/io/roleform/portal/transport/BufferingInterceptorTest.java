@@ -101,4 +101,19 @@ class BufferingInterceptorTest {
       return call + " " + why;
     }
   }
+
+  @Test
+  void aHugeAnnouncedLengthIsNotAllocatedBeforeTheBytesArrive() {
+    // 2 GB announced, 100 bytes sent: a short stream (IOException, retried like any), never an
+    // array of the announced size (an OutOfMemoryError no one would catch).
+    byte[] bytes = new byte[100];
+    ResponseBody body = ResponseBody.create(new Buffer().write(bytes), null, 2_000_000_000L);
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long before = threads.getCurrentThreadAllocatedBytes();
+    assertThatThrownBy(() -> BufferingInterceptor.read(body))
+        .isInstanceOf(java.io.IOException.class)
+        .hasMessageContaining("2000000000").hasMessageContaining("100");
+    assertThat(threads.getCurrentThreadAllocatedBytes() - before).isLessThan(16L << 20);
+  }
 }
