@@ -1,5 +1,9 @@
 package io.roleform.portal.http;
 
+import static io.roleform.portal.http.ScanBytes.ascii;
+import static io.roleform.portal.http.ScanBytes.expect;
+import static io.roleform.portal.http.ScanBytes.stringEnd;
+
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -52,13 +56,13 @@ final class MemberPageScan {
         i = expect(b, i, ROLE);
         if (i < 0) return false;
         int rs = i;
-        i = idEnd(b, i);
+        i = stringEnd(b, i, Integer.MAX_VALUE);
         if (i < 0 || i - rs > MAX_ID) return false;
         int re = i;
         i = expect(b, i, USER);
         if (i < 0) return false;
         int us = i;
-        i = idEnd(b, i);
+        i = stringEnd(b, i, Integer.MAX_VALUE);
         if (i < 0 || i - us > MAX_ID || i + 2 >= n || b[i + 1] != '}') return false;
         long key = IdPool.packAscii(b, us, i - us);
         stage(rs, re, key, key == 0 ? pool.ofAscii(b, us, i - us) : -1);
@@ -78,7 +82,7 @@ final class MemberPageScan {
       if (i < 0 || i >= n) return false;
       if (b[i] == '"') {
         int cs = i + 1;
-        i = idEnd(b, cs);
+        i = stringEnd(b, cs, Integer.MAX_VALUE);
         if (i < 0 || i + 1 >= n || b[i + 1] != '}') return false;
         c = new String(b, cs, i - cs, StandardCharsets.US_ASCII);
         i += 2;
@@ -108,28 +112,5 @@ final class MemberPageScan {
     roleEnd[count] = re;
     keys[count] = key;
     users[count++] = user;
-  }
-
-  /** The index of the closing quote of a string of printable ASCII without escapes from {@code i}, or -1. */
-  private static int idEnd(byte[] b, int i) {
-    for (int n = b.length; i < n; i++) {
-      byte c = b[i];
-      if (c == '"') return i;
-      if (c < 0x20 || c == '\\' || c == 0x7F) return -1; // control, escape, DEL, or a non-ASCII byte (negative)
-    }
-    return -1;
-  }
-
-  /** The index after {@code word} if {@code b} holds it at {@code i}, or -1. */
-  private static int expect(byte[] b, int i, byte[] word) {
-    if (i < 0 || i + word.length > b.length) return -1;
-    for (int k = 0; k < word.length; k++) {
-      if (b[i + k] != word[k]) return -1;
-    }
-    return i + word.length;
-  }
-
-  private static byte[] ascii(String s) {
-    return s.getBytes(StandardCharsets.US_ASCII);
   }
 }

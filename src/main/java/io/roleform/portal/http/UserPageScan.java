@@ -1,5 +1,9 @@
 package io.roleform.portal.http;
 
+import static io.roleform.portal.http.ScanBytes.ascii;
+import static io.roleform.portal.http.ScanBytes.expect;
+import static io.roleform.portal.http.ScanBytes.stringEnd;
+
 import io.roleform.portal.LiveUser;
 import io.roleform.portal.UserStatus;
 import java.nio.charset.StandardCharsets;
@@ -79,12 +83,12 @@ final class UserPageScan {
       while (true) {
         i = expect(b, i, ID);
         if (i < 0) return no;
-        int e = end(b, i);
+        int e = stringEnd(b, i, MAX_STRING);
         if (e < 0) return no;
         String id = new String(b, i, e - i, StandardCharsets.ISO_8859_1);
         i = expect(b, e + 1, EMAIL);
         if (i < 0) return no;
-        e = end(b, i);
+        e = stringEnd(b, i, MAX_STRING);
         if (e < 0) return no;
         String email = new String(b, i, e - i, StandardCharsets.ISO_8859_1);
         i = string(b, expect(b, e + 1, FIRST_NAME));
@@ -151,7 +155,7 @@ final class UserPageScan {
       i = expect(b, i, CURSOR);
       if (i < 0 || i >= n) return no;
       if (b[i] == '"') {
-        int e = end(b, i + 1);
+        int e = stringEnd(b, i + 1, MAX_STRING);
         if (e < 0) return no;
         cursor = new String(b, i + 1, e - i - 1, StandardCharsets.ISO_8859_1);
         i = e + 1;
@@ -188,7 +192,7 @@ final class UserPageScan {
       value = null;
       return expect(b, i, NULL);
     }
-    int e = end(b, i + 1);
+    int e = stringEnd(b, i + 1, MAX_STRING);
     if (e < 0) return -1;
     value = shared(b, i + 1, e - i - 1);
     return e + 1;
@@ -213,29 +217,5 @@ final class UserPageScan {
     slots[slot] = s;
     hashes[slot] = h;
     return s;
-  }
-
-  /** The index of the closing quote of a string of printable ASCII without escapes from {@code i}, or -1. */
-  private static int end(byte[] b, int i) {
-    int n = Math.min(b.length, i + MAX_STRING + 1);
-    for (; i < n; i++) {
-      byte c = b[i];
-      if (c == '"') return i;
-      if (c < 0x20 || c == '\\' || c == 0x7F) return -1; // control, escape, DEL, or a non-ASCII byte (negative)
-    }
-    return -1;
-  }
-
-  /** The index after {@code word} if {@code b} holds it at {@code i}, or -1. */
-  private static int expect(byte[] b, int i, byte[] word) {
-    if (i < 0 || i + word.length > b.length) return -1;
-    for (int k = 0; k < word.length; k++) {
-      if (b[i + k] != word[k]) return -1;
-    }
-    return i + word.length;
-  }
-
-  private static byte[] ascii(String s) {
-    return s.getBytes(StandardCharsets.US_ASCII);
   }
 }
