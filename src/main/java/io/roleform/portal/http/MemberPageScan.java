@@ -28,8 +28,6 @@ final class MemberPageScan {
   private static final byte[] OPEN = ascii("{\"items\":[");
   private static final byte[] ROLE = ascii("{\"roleId\":\"");
   private static final byte[] USER = ascii("\",\"userId\":\"");
-  private static final byte[] CURSOR = ascii(",\"nextCursor\":");
-  private static final byte[] NULL = ascii("null}");
   /** Ids longer than this go to the parser (which has its own limits). */
   private static final int MAX_ID = 1_000;
 
@@ -73,28 +71,8 @@ final class MemberPageScan {
       }
     }
     // After the items: the end of the object, or the cursor (a string or null) and then the end.
-    if (i >= n) return false;
-    String c = null;
-    if (b[i] == '}') {
-      i++;
-    } else {
-      i = expect(b, i, CURSOR);
-      if (i < 0 || i >= n) return false;
-      if (b[i] == '"') {
-        int cs = i + 1;
-        i = stringEnd(b, cs, Integer.MAX_VALUE);
-        if (i < 0 || i + 1 >= n || b[i + 1] != '}') return false;
-        c = new String(b, cs, i - cs, StandardCharsets.US_ASCII);
-        i += 2;
-      } else {
-        i = expect(b, i, NULL);
-        if (i < 0) return false;
-      }
-    }
-    for (; i < n; i++) {
-      byte w = b[i];
-      if (w != ' ' && w != '\n' && w != '\r' && w != '\t') return false;
-    }
+    String c = ScanBytes.pageEnd(b, i, Integer.MAX_VALUE);
+    if (c == ScanBytes.NOT_AN_END) return false;
     pool.ofPacked(keys, users, count);
     cursor = c;
     return true;

@@ -41,7 +41,6 @@ final class UserPageScan {
   private static final byte[] EXTERNAL = ascii(",\"external\":");
   private static final byte[] DEPARTMENTS = ascii(",\"departments\":[");
   private static final byte[] VERSION = ascii(",\"version\":");
-  private static final byte[] CURSOR = ascii(",\"nextCursor\":");
   private static final byte[] NULL = ascii("null");
   private static final byte[] TRUE = ascii("true");
   private static final byte[] FALSE = ascii("false");
@@ -147,29 +146,8 @@ final class UserPageScan {
       }
     }
     // After the items: the end of the object, or the cursor (a string or null) and then the end.
-    if (i >= n) return no;
-    String cursor = null;
-    if (b[i] == '}') {
-      i++;
-    } else {
-      i = expect(b, i, CURSOR);
-      if (i < 0 || i >= n) return no;
-      if (b[i] == '"') {
-        int e = stringEnd(b, i + 1, MAX_STRING);
-        if (e < 0) return no;
-        cursor = new String(b, i + 1, e - i - 1, StandardCharsets.ISO_8859_1);
-        i = e + 1;
-      } else {
-        i = expect(b, i, NULL);
-        if (i < 0) return no;
-      }
-      if (i >= n || b[i] != '}') return no;
-      i++;
-    }
-    for (; i < n; i++) {
-      byte w = b[i];
-      if (w != ' ' && w != '\n' && w != '\r' && w != '\t') return no;
-    }
+    String cursor = ScanBytes.pageEnd(b, i, MAX_STRING);
+    if (cursor == ScanBytes.NOT_AN_END) return no;
     return cursor;
   }
 

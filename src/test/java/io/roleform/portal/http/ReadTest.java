@@ -176,21 +176,17 @@ class ReadTest extends OverPortalServer {
   void aBrokenPageMidListFailsNamingItAndStopsTheChain() {
     // 50 pages of users; the third lacks an id. Pages are parsed behind the chain of requests, so
     // a few more may have been asked for, but not the rest of the list.
-    portal.server.setDispatcher(
-        new Dispatcher() {
-          @Override
-          public MockResponse dispatch(RecordedRequest request) {
-            targets.add(request.getTarget());
-            String path = request.getUrl().encodedPath();
-            if (path.equals("/api/v1/portal")) return json(200, String.format(PORTAL, 1), 1);
-            if (!path.equals("/api/v1/users")) return json(200, "{\"items\":[],\"nextCursor\":null}", 1);
-            String cursor = request.getUrl().queryParameter("cursor");
-            int page = cursor == null ? 1 : Integer.parseInt(cursor.substring(1));
-            String item = page == 3 ? "{\"email\":\"x@acme.example\",\"status\":\"active\"}"
-                : "{\"id\":\"u" + page + "\",\"email\":\"u" + page + "@acme.example\",\"status\":\"active\"}";
-            return json(200, "{\"items\":[" + item + "],\"nextCursor\":" + (page == 50 ? "null" : "\"p" + (page + 1) + "\"") + "}", 1);
-          }
-        });
+    Map<String, String> pages = new java.util.HashMap<>();
+    for (String list : List.of("permissions", "roles", "memberships")) {
+      pages.put("/api/v1/" + list + "|", "{\"items\":[],\"nextCursor\":null}");
+    }
+    for (int page = 1; page <= 50; page++) {
+      String item = page == 3 ? "{\"email\":\"x@acme.example\",\"status\":\"active\"}"
+          : "{\"id\":\"u" + page + "\",\"email\":\"u" + page + "@acme.example\",\"status\":\"active\"}";
+      pages.put("/api/v1/users|" + (page == 1 ? "" : "p" + page),
+          "{\"items\":[" + item + "],\"nextCursor\":" + (page == 50 ? "null" : "\"p" + (page + 1) + "\"") + "}");
+    }
+    serve(pages, () -> 1, r -> 1L);
     assertThatThrownBy(client::read)
         .isInstanceOfSatisfying(PortalException.class,
             e -> assertThat(e.kind()).isEqualTo(PortalException.Kind.PROTOCOL))
